@@ -1,0 +1,10 @@
+/** One jest run for unit, resolver, contract and browser tests. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', moduleResolution: 'node', jsx: 'react-jsx', esModuleInterop: true } }],
+  },
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+};
