@@ -1,0 +1,188 @@
+import { CATEGORIES } from './categories';
+import { CATEGORY_IDS, type CategoryConfig, type CategoryId, type CoverageConfig } from './types';
+
+export const DEFAULT_WINDOW_DAYS = 365;
+export const MIN_DAYS = 1;
+export const MAX_DAYS = 3660;
+export const MAX_LABEL_LENGTH = 255;
+export const MAX_REASON_LENGTH = 500;
+
+export function defaultConfig(): CoverageConfig {
+  const categories = {} as Record<CategoryId, CategoryConfig>;
+  for (const def of CATEGORIES) {
+    categories[def.id] = { labels: [def.defaultLabel], enabled: true, windowDays: DEFAULT_WINDOW_DAYS };
+  }
+  return { categories, approvalLabel: 'board-approved', effectiveDateField: null, reviewIntervalDays: 92, expiringSoonDays: 30 };
+}
+
+export interface FieldError {
+  /** Dotted path of the offending setting, e.g. `categories.resources.windowDays`. */
+  field: string;
+  message: string;
+}
+
+export type ConfigResult = { ok: true; config: CoverageConfig } | { ok: false, errors: FieldError[] };
+
+const TOP_LEVEL_KEYS = ['categories', 'approvalLabel', 'effectiveDateField', 'reviewIntervalDays', 'expiringSoonDays'];
+const CATEGORY_KEYS = ['labels', 'enabled', 'disabledReason', 'windowDays'];
+// Jira field ids: customfield_10042, or a system field such as duedate.
+const FIELD_ID_PATTERN = /^(customfield_\d{1,12}|[a-z][a-zA-Z]{0,63})$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Why a string is not a usable Jira label, or null when it is one. */
+export function labelProblem(label: string): string | null {
+  if (label.length === 0) return 'a label cannot be empty';
+  if (/\s/.test(label)) return `"${label}" contains a space: Jira labels cannot contain spaces`;
+  if (label.length > MAX_LABEL_LENGTH) return `a label is at most ${MAX_LABEL_LENGTH} characters (this one has ${label.length})`;
+  return null;
+}
+
+function checkDays(value: unknown, field: string, errors: FieldError[]): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_DAYS || value > MAX_DAYS) {
+    errors.push({ field, message: `must be a whole number of days from ${MIN_DAYS} to ${MAX_DAYS}` });
+    return 0;
+  }
+  return value;
+}
+
+function checkUnknownKeys(value: Record<string, unknown>, allowed: string[], prefix: string, errors: FieldError[]): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) errors.push({ field: prefix + key, message: 'is not a known setting' });
+  }
+}
+
+function isCategoryId(value: string): value is CategoryId {
+  return (CATEGORY_IDS as readonly string[]).includes(value);
+}
+
+function parseCategory(id: CategoryId, value: unknown, errors: FieldError[]): CategoryConfig {
+  const at = `categories.${id}`;
+  if (!isRecord(value)) {
+    errors.push({ field: at, message: 'must be an object with labels, enabled and windowDays' });
+    return { labels: [], enabled: false, windowDays: DEFAULT_WINDOW_DAYS };
+  }
+  checkUnknownKeys(value, CATEGORY_KEYS, `${at}.`, errors);
+  const labels: string[] = [];
+  if (!Array.isArray(value.labels)) {
+    errors.push({ field: `${at}.labels`, message: 'must be a list of labels' });
+  } else {
+    value.labels.forEach((label: unknown, index: number) => {
+      if (typeof label !== 'string') {
+        errors.push({ field: `${at}.labels.${index}`, message: 'must be text' });
+        return;
+      }
+      const problem = labelProblem(label);
+      if (problem) errors.push({ field: `${at}.labels.${index}`, message: problem });
+      else if (labels.includes(label)) errors.push({ field: `${at}.labels.${index}`, message: `"${label}" is listed twice` });
+      else labels.push(label);
+    });
+  }
+  const enabled = value.enabled;
+  if (typeof enabled !== 'boolean') errors.push({ field: `${at}.enabled`, message: 'must be true or false' });
+  const reason = value.disabledReason;
+  let disabledReason: string | undefined;
+  if (reason !== undefined && typeof reason !== 'string') {
+    errors.push({ field: `${at}.disabledReason`, message: 'must be text' });
+  } else if (typeof reason === 'string' && reason.trim() !== '') {
+    disabledReason = reason.trim();
+    if (disabledReason.length > MAX_REASON_LENGTH) errors.push({ field: `${at}.disabledReason`, message: `is at most ${MAX_REASON_LENGTH} characters` });
+  }
+  if (enabled === false && !disabledReason) {
+    errors.push({ field: `${at}.disabledReason`, message: 'say why the category is disabled: auditors ask' });
+  }
+  if (enabled === true && Array.isArray(value.labels) && value.labels.length === 0) {
+    errors.push({ field: `${at}.labels`, message: 'an enabled category needs at least one label' });
+  }
+  const windowDays = checkDays(value.windowDays, `${at}.windowDays`, errors);
+  const result: CategoryConfig = { labels, enabled: enabled === true, windowDays };
+  if (enabled === false && disabledReason) result.disabledReason = disabledReason;
+  return result;
+}
+
+/**
+ * Validates an untrusted config (an admin's save, a config file) and returns it typed, or every
+ * problem with the dotted path of the setting it concerns.
+ */
+export function validateConfig(input: unknown): ConfigResult {
+  const errors: FieldError[] = [];
+  if (!isRecord(input)) return { ok: false, errors: [{ field: '', message: 'the configuration must be an object' }] };
+  checkUnknownKeys(input, TOP_LEVEL_KEYS, '', errors);
+
+  const categories = {} as Record<CategoryId, CategoryConfig>;
+  if (!isRecord(input.categories)) {
+    errors.push({ field: 'categories', message: 'must be an object with one entry per category' });
+  } else {
+    for (const key of Object.keys(input.categories)) {
+      if (!isCategoryId(key)) errors.push({ field: `categories.${key}`, message: 'is not a Clause 5.1 category' });
+    }
+    for (const id of CATEGORY_IDS) {
+      if (!(id in input.categories)) errors.push({ field: `categories.${id}`, message: 'is missing' });
+      else categories[id] = parseCategory(id, input.categories[id], errors);
+    }
+  }
+
+  let approvalLabel = '';
+  if (typeof input.approvalLabel !== 'string') {
+    errors.push({ field: 'approvalLabel', message: 'must be a label' });
+  } else {
+    approvalLabel = input.approvalLabel;
+    const problem = labelProblem(approvalLabel);
+    if (problem) errors.push({ field: 'approvalLabel', message: problem });
+  }
+
+  let effectiveDateField: string | null = null;
+  if (input.effectiveDateField !== undefined && input.effectiveDateField !== null) {
+    if (typeof input.effectiveDateField !== 'string' || !FIELD_ID_PATTERN.test(input.effectiveDateField)) {
+      errors.push({ field: 'effectiveDateField', message: 'must be a Jira field id such as customfield_10042, or empty' });
+    } else {
+      effectiveDateField = input.effectiveDateField;
+    }
+  }
+  const reviewIntervalDays = checkDays(input.reviewIntervalDays, 'reviewIntervalDays', errors);
+  const expiringSoonDays = checkDays(input.expiringSoonDays, 'expiringSoonDays', errors);
+
+  // Cross-field rules: one category per label, the approval label is never evidence, one category on.
+  const owner = new Map<string, CategoryId>();
+  for (const id of CATEGORY_IDS) {
+    const category = categories[id];
+    if (!category) continue;
+    category.labels.forEach((label, index) => {
+      const field = `categories.${id}.labels.${index}`;
+      const other = owner.get(label);
+      if (other) errors.push({ field, message: `"${label}" already maps to ${other}: a label maps to one category at most` });
+      else owner.set(label, id);
+      if (label === approvalLabel) errors.push({ field, message: `"${label}" is the approval label and cannot also be evidence` });
+    });
+  }
+  const parsed = CATEGORY_IDS.filter((id) => categories[id] !== undefined);
+  if (parsed.length === CATEGORY_IDS.length && parsed.every((id) => !categories[id].enabled)) {
+    errors.push({ field: 'categories', message: 'at least one category must be enabled' });
+  }
+
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, config: { categories, approvalLabel, effectiveDateField, reviewIntervalDays, expiringSoonDays } };
+}
+
+/**
+ * Fills what a config file leaves out from the defaults, category by category, so a team can
+ * write only what it changes. The result still goes through validateConfig.
+ */
+export function withDefaults(input: unknown): unknown {
+  if (!isRecord(input)) return input;
+  const defaults = defaultConfig();
+  const categories: Record<string, unknown> = { ...defaults.categories };
+  if (isRecord(input.categories)) {
+    for (const [id, value] of Object.entries(input.categories)) {
+      const base = isCategoryId(id) ? defaults.categories[id] : {};
+      categories[id] = isRecord(value) ? { ...base, ...value } : value;
+    }
+  }
+  return { ...defaults, ...input, categories: input.categories === undefined || isRecord(input.categories) ? categories : input.categories };
+}
+
+export function formatFieldErrors(errors: FieldError[]): string {
+  return errors.map((e) => (e.field ? `${e.field} ${e.message}` : e.message)).join('; ');
+}

@@ -1,0 +1,80 @@
+import { CATEGORIES } from './categories';
+import { hasAnyLabel } from './facts';
+import { findingsFor, verdictOf } from './findings';
+import { RULES, type IssueAssessment } from './rules';
+import { percentage, scoreOf } from './score';
+import { ITEM_IDS, type CategoryResult, type CoverageConfig, type CoverageReport, type Day, type EvidenceEntry, type EvidenceIssue } from './types';
+
+export interface ReportOptions {
+  /** False when not every issue could be read: the report says so instead of pretending. */
+  complete?: boolean;
+}
+
+function toEntry(a: IssueAssessment): EvidenceEntry {
+  const entry: EvidenceEntry = {
+    key: a.issue.key,
+    summary: a.issue.summary,
+    done: a.issue.done,
+    problems: a.checks.filter((c) => !c.pass).map((c) => c.message),
+    counts: a.counts,
+  };
+  if (a.effectiveDate) entry.effectiveDate = a.effectiveDate;
+  if (a.expiresOn) entry.expiresOn = a.expiresOn;
+  return entry;
+}
+
+// Newest first; undated last; then by key number so the order is stable.
+function byNewest(a: EvidenceEntry, b: EvidenceEntry): number {
+  const da = a.effectiveDate ?? '';
+  const db = b.effectiveDate ?? '';
+  if (da !== db) return da < db ? 1 : -1;
+  return a.key.localeCompare(b.key, 'en', { numeric: true });
+}
+
+function latest(days: (Day | undefined)[]): Day | undefined {
+  return days.reduce<Day | undefined>((max, d) => (d && (!max || d > max) ? d : max), undefined);
+}
+
+/** Grades one category from the issues carrying its labels. */
+export function categoryResult(id: CategoryResult['id'], issues: EvidenceIssue[], config: CoverageConfig, asOf: Day): CategoryResult {
+  const def = CATEGORIES.find((c) => c.id === id);
+  if (!def) throw new Error(`Unknown category ${id}`);
+  const category = config.categories[id];
+  const base = { id, name: def.name, rule: def.rule, items: def.items, labels: category.labels };
+  if (!category.enabled) {
+    return { ...base, status: 'disabled', score: null, evidence: [], disabledReason: category.disabledReason };
+  }
+  const rule = RULES[def.rule];
+  const assessments = issues.filter((i) => hasAnyLabel(i, category.labels)).map((i) => rule.assess(i, { config, category, asOf }));
+  const status = rule.status(assessments);
+  const result: CategoryResult = { ...base, status, score: scoreOf(status), evidence: assessments.map(toEntry).sort(byNewest) };
+  // Only evidence still counting after as-of can carry the category forward.
+  const expiry = latest(assessments.map((a) => (a.expiresOn && a.expiresOn > asOf ? a.expiresOn : undefined)));
+  if (expiry) result.expiresOn = expiry;
+  const newest = latest(assessments.filter((a) => a.issue.done && (!a.effectiveDate || a.effectiveDate <= asOf)).map((a) => a.effectiveDate));
+  if (newest) result.newestEffectiveDate = newest;
+  return result;
+}
+
+/** The Clause 5.1 coverage report (spec section 6): issues, config and as-of date in, no I/O. */
+export function buildReport(projectKey: string, issues: EvidenceIssue[], config: CoverageConfig, asOf: Day, options: ReportOptions = {}): CoverageReport {
+  const categories = CATEGORIES.map((def) => categoryResult(def.id, issues, config, asOf));
+  const items = ITEM_IDS.map((item) => ({
+    id: item,
+    coverage: percentage(categories.filter((c) => c.items.includes(item)).map((c) => c.score)),
+  }));
+  const findings = findingsFor(categories, config, asOf);
+  const evidenceKeys = new Set(categories.flatMap((c) => c.evidence.map((e) => e.key)));
+  return {
+    projectKey,
+    asOf,
+    // validateConfig guarantees an enabled category, so coverage is never "not assessed".
+    coverage: percentage(categories.map((c) => c.score)) ?? 0,
+    verdict: verdictOf(findings),
+    complete: options.complete ?? true,
+    categories,
+    items,
+    findings,
+    evidenceIssueCount: evidenceKeys.size,
+  };
+}

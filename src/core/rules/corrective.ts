@@ -1,0 +1,71 @@
+import { daysBetween } from '../dates';
+import { effectiveDate, expiresOn, plural, windowPosition } from '../facts';
+import type { Check, Day } from '../types';
+import { check, type IssueAssessment, type Rule } from './rule';
+
+/**
+ * Corrective actions: the Board's approval (a label) is the evidence, so an approved open action
+ * counts. An action is dated by its effective date when done, else by its creation.
+ */
+export const correctiveRule: Rule = {
+  assess(issue, { config, category, asOf }): IssueAssessment {
+    const approved = issue.labels.includes(config.approvalLabel);
+    const checks: Check[] = [
+      check(
+        'approval',
+        approved,
+        approved ? `Carries ${config.approvalLabel}: the Board approved it.` : `Has no ${config.approvalLabel} label: without the Board's approval it is not evidence.`,
+      ),
+    ];
+
+    const dated: Day | undefined = issue.done ? effectiveDate(issue, config)?.day : issue.created;
+    const what = issue.done ? 'Done on' : 'Open, raised on';
+    let inside = false;
+    let lapse: Day | undefined;
+    if (!dated) {
+      checks.push(check('window', false, 'Has no date to place it in the window.'));
+    } else {
+      const position = windowPosition(dated, asOf, category.windowDays);
+      lapse = expiresOn(dated, category.windowDays);
+      inside = position.kind === 'inside';
+      if (position.kind === 'future') {
+        checks.push(check('window', false, `${what} ${dated}, after the as-of date ${asOf}: future-dated evidence does not count.`));
+        lapse = undefined;
+      } else if (inside) {
+        checks.push(check('window', true, `${what} ${dated}, ${plural(position.age, 'day')} ago: inside the ${category.windowDays}-day window.`));
+      } else {
+        checks.push(check('window', false, `${what} ${dated}, ${plural(position.age, 'day')} ago: older than the ${category.windowDays}-day window.`));
+      }
+    }
+
+    let overdue = false;
+    if (!issue.done) {
+      if (issue.dueDate && issue.dueDate < asOf) {
+        overdue = true;
+        checks.push(check('overdue', false, `Overdue: it was due on ${issue.dueDate}, ${plural(daysBetween(issue.dueDate, asOf), 'day')} ago.`));
+      } else {
+        checks.push(check('overdue', true, issue.dueDate ? `Due on ${issue.dueDate}: not overdue.` : 'Open with no due date: not overdue.'));
+      }
+    }
+
+    // A gap: an unapproved action that is open or recent, or any open action past its due date.
+    const gap = (!approved && (!issue.done || inside)) || overdue;
+    const counts = approved && inside && !overdue;
+    return {
+      issue,
+      checks,
+      counts,
+      effectiveDate: issue.done ? dated : undefined,
+      expiresOn: approved && inside ? lapse : undefined,
+      problem: gap,
+    };
+  },
+
+  status(assessments) {
+    const approved = assessments.filter((a) => a.checks.some((c) => c.id === 'approval' && c.pass));
+    if (approved.length === 0) return 'missing';
+    const recent = approved.some((a) => a.checks.some((c) => c.id === 'window' && c.pass));
+    if (!recent) return 'stale';
+    return assessments.some((a) => a.problem) ? 'partial' : 'met';
+  },
+};

@@ -1,0 +1,147 @@
+/**
+ * The engine's vocabulary. Field names of CoverageReport and IssueExplanation are the contract
+ * of spec sections 6 and 7: fields may be added, never renamed.
+ */
+
+export const CATEGORY_IDS = [
+  'workshop-outcome',
+  'role-assignment',
+  'corrective-action',
+  'security-policy',
+  'resources',
+  'strategy-alignment',
+  'leadership-communication',
+  'management-targets',
+  'executive-training',
+  'management-review',
+] as const;
+export type CategoryId = (typeof CATEGORY_IDS)[number];
+
+export const ITEM_IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] as const;
+export type ItemId = (typeof ITEM_IDS)[number];
+
+export type RuleKind = 'dated' | 'role' | 'corrective';
+
+/** A calendar day in UTC, `YYYY-MM-DD`. */
+export type Day = string;
+
+export interface Assignee {
+  accountId: string;
+  displayName: string;
+  active: boolean;
+}
+
+/** What the engine needs to know of one Jira issue (see jira/transform.ts). */
+export interface EvidenceIssue {
+  key: string;
+  summary: string;
+  labels: string[];
+  done: boolean;
+  statusName?: string;
+  created?: Day;
+  updated?: Day;
+  resolutionDate?: Day;
+  statusCategoryChangeDate?: Day;
+  dueDate?: Day;
+  assignee: Assignee | null;
+  /** Date custom fields, by field id (only those read for the effective date). */
+  customDates: Record<string, Day>;
+}
+
+export interface CategoryConfig {
+  labels: string[];
+  enabled: boolean;
+  /** Why an admin disabled the category; required when `enabled` is false. */
+  disabledReason?: string;
+  windowDays: number;
+}
+
+export interface CoverageConfig {
+  categories: Record<CategoryId, CategoryConfig>;
+  approvalLabel: string;
+  /** A date custom field read before Jira's own dates, e.g. an "Approved on" field. */
+  effectiveDateField: string | null;
+  /** Recommended interval between management reviews (quarterly). */
+  reviewIntervalDays: number;
+  /** A met category whose evidence lapses within this many days is flagged. */
+  expiringSoonDays: number;
+}
+
+export type CategoryStatus = 'met' | 'partial' | 'stale' | 'missing' | 'disabled';
+export type Severity = 'major' | 'minor' | 'warning' | 'observation';
+export type Verdict = 'ready' | 'warning' | 'minor-nc' | 'major-nc';
+
+export interface EvidenceEntry {
+  key: string;
+  summary: string;
+  done: boolean;
+  effectiveDate?: Day;
+  expiresOn?: Day;
+  problems: string[];
+  /** True when this issue satisfies every check of its category's rule. */
+  counts: boolean;
+}
+
+export interface CategoryResult {
+  id: CategoryId;
+  name: string;
+  rule: RuleKind;
+  items: ItemId[];
+  labels: string[];
+  status: CategoryStatus;
+  score: number | null;
+  evidence: EvidenceEntry[];
+  /** When the category's newest current evidence stops counting. */
+  expiresOn?: Day;
+  /** Newest effective date among its done evidence. */
+  newestEffectiveDate?: Day;
+  disabledReason?: string;
+}
+
+export interface ItemResult {
+  id: ItemId;
+  coverage: number | null;
+}
+
+export interface Finding {
+  severity: Severity;
+  categoryId?: CategoryId | 'involvement';
+  message: string;
+  fix: string;
+  issueKeys: string[];
+}
+
+export interface CoverageReport {
+  projectKey: string;
+  asOf: Day;
+  coverage: number;
+  verdict: Verdict;
+  complete: boolean;
+  categories: CategoryResult[];
+  items: ItemResult[];
+  findings: Finding[];
+  /** Number of distinct issues that carry at least one evidence label. */
+  evidenceIssueCount: number;
+}
+
+export interface Check {
+  id: string;
+  pass: boolean;
+  message: string;
+}
+
+export interface CategoryExplanation {
+  id: CategoryId;
+  name: string;
+  counts: boolean;
+  expiresOn?: Day;
+  checks: Check[];
+}
+
+export interface IssueExplanation {
+  issueKey: string;
+  asOf: Day;
+  categories: CategoryExplanation[];
+  suggestedLabels: { categoryId: CategoryId; labels: string[] }[];
+  nextStep: string;
+}

@@ -1,0 +1,52 @@
+import { defaultConfig } from '../../src/core/config';
+import type { CategoryConfig, CategoryId, CoverageConfig, EvidenceIssue } from '../../src/core/types';
+
+let counter = 0;
+
+/** An engine issue with sensible defaults: done, resolved on the given day, nobody assigned. */
+export function anIssue(overrides: Partial<EvidenceIssue> & { resolved?: string } = {}): EvidenceIssue {
+  counter += 1;
+  const { resolved, ...rest } = overrides;
+  const issue: EvidenceIssue = {
+    key: `ISMS-${counter}`,
+    summary: `Issue ${counter}`,
+    labels: [],
+    done: true,
+    statusName: overrides.done === false ? 'In Progress' : 'Done',
+    created: '2026-01-01',
+    updated: resolved ?? '2026-06-01',
+    assignee: null,
+    customDates: {},
+    ...rest,
+  };
+  if (resolved) issue.resolutionDate = resolved;
+  return issue;
+}
+
+export const activeUser = { accountId: 'acc-active', displayName: 'Ada Active', active: true };
+export const inactiveUser = { accountId: 'acc-gone', displayName: 'Ivan Inactive', active: false };
+
+/** Default config with some categories changed. */
+export function aConfig(changes: Partial<Record<CategoryId, Partial<CategoryConfig>>> = {}, top: Partial<Omit<CoverageConfig, 'categories'>> = {}): CoverageConfig {
+  const config = defaultConfig();
+  for (const [id, change] of Object.entries(changes) as [CategoryId, Partial<CategoryConfig>][]) {
+    config.categories[id] = { ...config.categories[id], ...change };
+  }
+  return { ...config, ...top };
+}
+
+export function label(id: CategoryId, config: CoverageConfig = defaultConfig()): string {
+  const first = config.categories[id].labels[0];
+  if (!first) throw new Error(`category ${id} has no label`);
+  return first;
+}
+
+/** Every category met on `asOf`, so a test can break one thing at a time. */
+export function allMetIssues(asOf: string): EvidenceIssue[] {
+  const config = defaultConfig();
+  return (Object.keys(config.categories) as CategoryId[]).map((id) => {
+    if (id === 'role-assignment') return anIssue({ labels: [label(id)], assignee: activeUser, done: false });
+    if (id === 'corrective-action') return anIssue({ labels: [label(id), 'board-approved'], resolved: asOf });
+    return anIssue({ labels: [label(id)], resolved: asOf });
+  });
+}
