@@ -1,0 +1,95 @@
+/**
+ * Builds Jira REST v3 issue JSON the way /rest/api/3/search/jql returns it (status objects with
+ * their category, user objects, Jira's datetime format), for demo sites and tests.
+ */
+
+export interface JiraUserJson {
+  accountId: string;
+  displayName: string;
+  active: boolean;
+}
+
+export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
+
+export interface JiraIssueSpec {
+  key: string;
+  id?: string;
+  summary: string;
+  labels?: string[];
+  status?: StatusCategoryKey;
+  statusName?: string;
+  /** Days as YYYY-MM-DD; written as Jira datetimes at a fixed hour in a +01:00 zone. */
+  created: string;
+  updated?: string;
+  resolved?: string;
+  statusCategoryChanged?: string;
+  duedate?: string;
+  assignee?: JiraUserJson | null;
+  security?: { id: string; name: string };
+  custom?: Record<string, unknown>;
+  projectName?: string;
+  projectId?: string;
+  site?: string;
+}
+
+const STATUS_CATEGORIES: Record<StatusCategoryKey, { id: number; colorName: string; name: string }> = {
+  new: { id: 2, colorName: 'blue-gray', name: 'To Do' },
+  indeterminate: { id: 4, colorName: 'yellow', name: 'In Progress' },
+  done: { id: 3, colorName: 'green', name: 'Done' },
+};
+
+export function jiraDateTime(day: string, hour = 10): string {
+  return `${day}T${String(hour).padStart(2, '0')}:15:30.000+0100`;
+}
+
+function userJson(user: JiraUserJson, site: string) {
+  return {
+    self: `${site}/rest/api/3/user?accountId=${user.accountId}`,
+    accountId: user.accountId,
+    displayName: user.displayName,
+    active: user.active,
+    timeZone: 'Europe/London',
+    accountType: 'atlassian',
+    avatarUrls: { '48x48': `${site}/avatar/${user.accountId}/48`, '24x24': `${site}/avatar/${user.accountId}/24`, '16x16': `${site}/avatar/${user.accountId}/16`, '32x32': `${site}/avatar/${user.accountId}/32` },
+  };
+}
+
+let nextId = 10000;
+
+export function jiraIssue(spec: JiraIssueSpec): Record<string, unknown> {
+  const site = spec.site ?? 'https://example.atlassian.net';
+  const category = spec.status ?? 'done';
+  const statusCategory = STATUS_CATEGORIES[category];
+  const projectKey = spec.key.replace(/-\d+$/, '');
+  const id = spec.id ?? String(nextId++);
+  const statusName = spec.statusName ?? statusCategory.name;
+  const fields: Record<string, unknown> = {
+    summary: spec.summary,
+    labels: spec.labels ?? [],
+    status: {
+      self: `${site}/rest/api/3/status/${statusCategory.id}`,
+      description: '',
+      iconUrl: `${site}/images/icons/statuses/generic.png`,
+      name: statusName,
+      id: String(statusCategory.id),
+      statusCategory: { self: `${site}/rest/api/3/statuscategory/${statusCategory.id}`, id: statusCategory.id, key: category, colorName: statusCategory.colorName, name: statusCategory.name },
+    },
+    created: jiraDateTime(spec.created, 9),
+    updated: jiraDateTime(spec.updated ?? spec.resolved ?? spec.created, 16),
+    resolutiondate: spec.resolved ? jiraDateTime(spec.resolved, 11) : null,
+    statuscategorychangedate: jiraDateTime(spec.statusCategoryChanged ?? spec.resolved ?? spec.created, 11),
+    duedate: spec.duedate ?? null,
+    assignee: spec.assignee ? userJson(spec.assignee, site) : null,
+    project: {
+      self: `${site}/rest/api/3/project/${spec.projectId ?? '10000'}`,
+      id: spec.projectId ?? '10000',
+      key: projectKey,
+      name: spec.projectName ?? projectKey,
+      projectTypeKey: 'software',
+      simplified: false,
+    },
+    ...spec.custom,
+  };
+  if (spec.security) fields.security = { self: `${site}/rest/api/3/securitylevel/${spec.security.id}`, id: spec.security.id, description: '', name: spec.security.name };
+  return { expand: 'operations,versionedRepresentations,editmeta,changelog,renderedFields', id, self: `${site}/rest/api/3/issue/${id}`, key: spec.key, fields };
+}
