@@ -1,0 +1,48 @@
+/**
+ * What a route handler sees and returns. Handlers are plain functions of (context, request) so they can be
+ * read and tested without sockets; server.ts owns the HTTP details.
+ */
+import type { Caller } from './permissions';
+import type { SiteIndex } from './site-index';
+
+export interface SimulatorLimits {
+  /** Page cap for /search/jql when only id/key are requested (Jira: 5000). */
+  maxResultsIdsOnly: number;
+  /** Page cap for /search/jql when other fields are requested (Jira: about 100). */
+  maxResultsWithFields: number;
+}
+
+export interface RouteContext {
+  site: SiteIndex;
+  /** Base URL used in `self` links. */
+  siteUrl: string;
+  limits: SimulatorLimits;
+  appDisplayName: string;
+}
+
+export interface SimRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  /** Parsed JSON body (POST only); undefined when there was none. */
+  body: unknown;
+  caller: Caller;
+  params: Record<string, string>;
+}
+
+export interface SimResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Jira's ErrorCollection shape: `{ errorMessages, errors }`. */
+export function jiraError(status: number, errorMessages: string[], errors: Record<string, string> = {}): SimResponse {
+  return { status, body: { errorMessages, errors } };
+}
+
+export function ok(body: unknown): SimResponse {
+  return { status: 200, body };
+}
+
+export const INVALID_PAYLOAD = 'Invalid request payload. Refer to the REST API documentation and try again.';

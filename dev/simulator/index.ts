@@ -1,0 +1,11 @@
+/** Public entry point of the local Jira Cloud simulator. */
+export { startJiraSimulator, type JiraSimulator, type JiraSimulatorOptions } from './server';
+export { loadSite, validateSite, SiteValidationError } from './site';
+export { FaultController, type FaultScope } from './faults';
+export { RequestStats, type RequestLogEntry } from './stats';
+export { ACCOUNT_ID_HEADER, APP_HEADER, APP_ACCOUNT_ID } from './identity';
+export { parseJql, type JqlQuery, type JqlClause, type JqlSort } from './jql-parser';
+export { JqlError } from './jql-lexer';
+export { siteUser, siteProject, siteSecurityLevel, siteIssue, emptySite, type IssueSpec } from './site-builders';
+export type { SimulatorLimits } from './http-types';
+export type * from './site-types';

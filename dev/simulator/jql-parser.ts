@@ -1,0 +1,239 @@
+/**
+ * The JQL subset the simulator understands, parsed into a conjunction of clauses plus ORDER BY:
+ *   project = X | project IN (X, ...) | labels = x | labels IN (...) | key/issuekey = K | key IN (...)
+ *   joined with AND, optionally in parentheses; ORDER BY created|updated|key [ASC|DESC], ...
+ * Anything else is a JQL error (400), never silently ignored: a query the simulator half-understood would
+ * return the wrong issues and hide the bug.
+ */
+import { jqlSyntaxError, JqlError, tokenizeJql, type JqlPosition, type JqlToken } from './jql-lexer';
+
+export type JqlField = 'project' | 'labels' | 'issuekey';
+export type JqlSortField = 'created' | 'updated' | 'key';
+
+export interface JqlValue {
+  text: string;
+  quoted: boolean;
+  pos: JqlPosition;
+}
+
+export interface JqlClause {
+  field: JqlField;
+  /** The clause name as written, for messages. */
+  fieldName: string;
+  values: JqlValue[];
+  pos: JqlPosition;
+}
+
+export interface JqlSort {
+  field: JqlSortField;
+  direction: 'ASC' | 'DESC';
+}
+
+export interface JqlQuery {
+  /** All must hold (AND). Empty for a query with no search restriction. */
+  clauses: JqlClause[];
+  orderBy: JqlSort[];
+}
+
+const FIELD_ALIASES: ReadonlyMap<string, JqlField> = new Map([
+  ['project', 'project'],
+  ['labels', 'labels'],
+  ['key', 'issuekey'],
+  ['issuekey', 'issuekey'],
+  ['issue', 'issuekey'],
+  ['id', 'issuekey'],
+]);
+
+const SORT_ALIASES: ReadonlyMap<string, JqlSortField> = new Map([
+  ['created', 'created'],
+  ['createddate', 'created'],
+  ['updated', 'updated'],
+  ['updateddate', 'updated'],
+  ['key', 'key'],
+  ['issuekey', 'key'],
+]);
+
+/** Jira system clause names: asking for one gets "not supported here" rather than "does not exist". */
+const KNOWN_JIRA_FIELDS = new Set([
+  'affectedversion', 'approvals', 'assignee', 'attachments', 'category', 'comment', 'component', 'created', 'createddate',
+  'creator', 'description', 'due', 'duedate', 'environment', 'epiclink', 'filter', 'fixversion', 'issuetype', 'lastviewed',
+  'level', 'parent', 'priority', 'projecttype', 'reporter', 'resolution', 'resolutiondate', 'resolved', 'sprint', 'status',
+  'statuscategory', 'statuscategorychangeddate', 'summary', 'text', 'type', 'updated', 'updateddate', 'voter', 'votes',
+  'watcher', 'watchers', 'worklogauthor', 'worklogcomment', 'worklogdate', 'timespent', 'originalestimate', 'remainingestimate',
+]);
+
+/** JQL reserved words: Jira rejects them as unquoted values (this is why project keys must be quoted). */
+const RESERVED_WORDS = new Set(
+  (
+    'a an abort access add after alias all alter and any are as asc audit avg before begin between boolean break by byte ' +
+    'catch cf char character check checkpoint collate collation column commit connect continue count create current date ' +
+    'decimal declare decrement default defaults define delete delimiter desc difference distinct divide do double drop else ' +
+    'empty encoding end equals escape exclusive exec execute exists explain false fetch file field first float for from ' +
+    'function go goto grant greater group having identified if immediate in increment index initial inner inout input insert ' +
+    'int integer intersect intersection into is isempty isnull join last left less like limit lock long max min minus mode ' +
+    'modify modulo more multiply next noaudit not notin nowait null number object of on option or order outer output power ' +
+    'previous prior privileges public raise raw remainder rename resource return returns revoke right row rowid rownum rows ' +
+    'select session set share size sqrt start strict string subtract sum synonym table then to trans transaction trigger ' +
+    'true uid union unique update user validate values view when whenever where while with'
+  ).split(' '),
+);
+
+const VALID_OPERATORS = "The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'.";
+const MAX_SORT_FIELDS = 7;
+
+function describeToken(token: JqlToken): string {
+  switch (token.kind) {
+    case 'lparen':
+      return '(';
+    case 'rparen':
+      return ')';
+    case 'comma':
+      return ',';
+    case 'op':
+      return token.text;
+    case 'eof':
+      return 'EOF';
+    default:
+      return token.value;
+  }
+}
+
+function isWord(token: JqlToken, word: string): boolean {
+  return token.kind === 'word' && token.value.toLowerCase() === word;
+}
+
+function unsupported(detail: string, pos: JqlPosition): JqlError {
+  return jqlSyntaxError(`${detail} The local Jira simulator supports only project, labels and key/issuekey with '=' or 'IN', joined by AND.`, pos);
+}
+
+class Parser {
+  private index = 0;
+  constructor(private readonly tokens: JqlToken[]) {}
+
+  private peek(): JqlToken {
+    const token = this.tokens[this.index] ?? this.tokens[this.tokens.length - 1];
+    if (!token) throw new Error('JQL parser: empty token list');
+    return token;
+  }
+
+  private next(): JqlToken {
+    const token = this.peek();
+    if (token.kind !== 'eof') this.index += 1;
+    return token;
+  }
+
+  parse(): JqlQuery {
+    const clauses: JqlClause[] = [];
+    if (this.peek().kind !== 'eof' && !isWord(this.peek(), 'order')) this.expression(clauses);
+    const orderBy = isWord(this.peek(), 'order') ? this.orderBy() : [];
+    const end = this.peek();
+    if (end.kind !== 'eof') throw jqlSyntaxError(`Expecting either 'OR' or 'AND' but got '${describeToken(end)}'.`, end.pos);
+    return { clauses, orderBy };
+  }
+
+  private expression(into: JqlClause[]): void {
+    this.term(into);
+    for (;;) {
+      const token = this.peek();
+      if (isWord(token, 'and')) {
+        this.next();
+        this.term(into);
+      } else if (isWord(token, 'or')) {
+        throw unsupported("The 'OR' operator is not supported by the local simulator.", token.pos);
+      } else {
+        return;
+      }
+    }
+  }
+
+  private term(into: JqlClause[]): void {
+    const token = this.peek();
+    if (token.kind === 'lparen') {
+      this.next();
+      this.expression(into);
+      const close = this.next();
+      if (close.kind !== 'rparen') throw jqlSyntaxError(`Expecting ')' but got '${describeToken(close)}'.`, close.pos);
+      return;
+    }
+    if (isWord(token, 'not')) throw unsupported("The 'NOT' operator is not supported by the local simulator.", token.pos);
+    into.push(this.clause());
+  }
+
+  private clause(): JqlClause {
+    const fieldToken = this.next();
+    if (fieldToken.kind !== 'word' && fieldToken.kind !== 'string') {
+      throw jqlSyntaxError(`Expecting a field name but got '${describeToken(fieldToken)}'.`, fieldToken.pos);
+    }
+    const fieldName = fieldToken.value;
+    const field = FIELD_ALIASES.get(fieldName.toLowerCase());
+    const opToken = this.peek();
+    const isIn = isWord(opToken, 'in');
+    const isOperator = opToken.kind === 'op' || isIn || isWord(opToken, 'not') || isWord(opToken, 'is') || isWord(opToken, 'was') || isWord(opToken, 'changed');
+    if (!isOperator) throw jqlSyntaxError(`Expecting operator but got '${describeToken(opToken)}'. ${VALID_OPERATORS}`, opToken.pos);
+    if (!field) {
+      if (KNOWN_JIRA_FIELDS.has(fieldName.toLowerCase()) || /^cf\[\d+\]$/i.test(fieldName)) {
+        throw unsupported(`Searching by '${fieldName}' is not supported by the local simulator.`, fieldToken.pos);
+      }
+      throw new JqlError(`Field '${fieldName}' does not exist or you do not have permission to view it.`);
+    }
+    if (!(isIn || (opToken.kind === 'op' && opToken.text === '='))) {
+      throw unsupported(`The operator '${describeToken(opToken)}' is not supported by the local simulator.`, opToken.pos);
+    }
+    this.next();
+    const values = isIn ? this.list() : [this.value()];
+    return { field, fieldName, values, pos: fieldToken.pos };
+  }
+
+  private list(): JqlValue[] {
+    const open = this.next();
+    if (open.kind !== 'lparen') throw jqlSyntaxError(`Expecting '(' but got '${describeToken(open)}'.`, open.pos);
+    const values = [this.value()];
+    for (;;) {
+      const token = this.next();
+      if (token.kind === 'rparen') return values;
+      if (token.kind !== 'comma') throw jqlSyntaxError(`Expecting ',' or ')' but got '${describeToken(token)}'.`, token.pos);
+      values.push(this.value());
+    }
+  }
+
+  private value(): JqlValue {
+    const token = this.next();
+    if (token.kind === 'string') return { text: token.value, quoted: true, pos: token.pos };
+    if (token.kind === 'word') {
+      if (this.peek().kind === 'lparen') throw unsupported(`JQL functions such as '${token.value}()' are not supported by the local simulator.`, token.pos);
+      if (RESERVED_WORDS.has(token.value.toLowerCase())) {
+        throw jqlSyntaxError(`'${token.value}' is a reserved JQL word. You must surround it in quotation marks to use it in a query.`, token.pos);
+      }
+      return { text: token.value, quoted: false, pos: token.pos };
+    }
+    throw jqlSyntaxError(`Expecting either a value, list or function but got '${describeToken(token)}'.`, token.pos);
+  }
+
+  private orderBy(): JqlSort[] {
+    this.next();
+    const by = this.next();
+    if (!isWord(by, 'by')) throw jqlSyntaxError(`Expecting 'by' but got '${describeToken(by)}'.`, by.pos);
+    const sorts: JqlSort[] = [];
+    for (;;) {
+      const fieldToken = this.next();
+      if (fieldToken.kind !== 'word' && fieldToken.kind !== 'string') {
+        throw jqlSyntaxError(`Expecting a field name but got '${describeToken(fieldToken)}'.`, fieldToken.pos);
+      }
+      const field = SORT_ALIASES.get(fieldToken.value.toLowerCase());
+      if (!field) throw unsupported(`Sorting by '${fieldToken.value}' is not supported by the local simulator (use created, updated or key).`, fieldToken.pos);
+      let direction: 'ASC' | 'DESC' = field === 'key' ? 'ASC' : 'DESC';
+      if (isWord(this.peek(), 'asc') || isWord(this.peek(), 'desc')) {
+        direction = isWord(this.next(), 'asc') ? 'ASC' : 'DESC';
+      }
+      sorts.push({ field, direction });
+      if (sorts.length > MAX_SORT_FIELDS) throw new JqlError(`The ORDER BY clause can contain at most ${MAX_SORT_FIELDS} fields.`);
+      if (this.peek().kind !== 'comma') return sorts;
+      this.next();
+    }
+  }
+}
+
+/** Parses JQL or throws JqlError with a Jira-style message. */
+export function parseJql(text: string): JqlQuery {
+  return new Parser(tokenizeJql(text)).parse();
+}

@@ -1,0 +1,102 @@
+/**
+ * GET|POST /rest/api/3/search/jql and POST /rest/api/3/search/approximate-count.
+ * Token paging with `isLast` and no `total`, Jira's page caps, `fields` defaulting to `id`.
+ */
+import { isIdOrKeyOnly, parseFieldSelection, projectIssue } from '../fields';
+import { isPlainObject } from '../json';
+import { searchJql } from '../jql-search';
+import { decodePageToken, encodePageToken } from '../page-token';
+import { INVALID_PAYLOAD, jiraError, ok, type RouteContext, type SimRequest, type SimResponse } from '../http-types';
+
+const DEFAULT_MAX_RESULTS = 50;
+const INVALID_TOKEN = 'The provided next page token is invalid or expired.';
+
+interface SearchParams {
+  jql: string;
+  fields: string[];
+  maxResults: number;
+  nextPageToken: string | undefined;
+}
+
+function runSearch(ctx: RouteContext, req: SimRequest, params: SearchParams): SimResponse {
+  if (!Number.isInteger(params.maxResults) || params.maxResults < 1) {
+    return jiraError(400, [`The maxResults value '${params.maxResults}' is not valid: it must be a whole number greater than 0.`]);
+  }
+  let offset = 0;
+  if (params.nextPageToken !== undefined) {
+    const decoded = decodePageToken(params.nextPageToken, params.jql);
+    if (decoded === undefined) return jiraError(400, [INVALID_TOKEN]);
+    offset = decoded;
+  }
+  const result = searchJql(ctx.site, req.caller, params.jql);
+  if (!result.ok) return jiraError(400, result.errors);
+
+  const selection = parseFieldSelection(params.fields, 'id');
+  const cap = isIdOrKeyOnly(selection) ? ctx.limits.maxResultsIdsOnly : ctx.limits.maxResultsWithFields;
+  const page = result.issues.slice(offset, offset + Math.min(params.maxResults, cap));
+  const isLast = offset + page.length >= result.issues.length;
+  return ok({
+    issues: page.map((issue) => projectIssue(ctx.site, issue, selection, ctx.siteUrl, true)),
+    ...(isLast ? {} : { nextPageToken: encodePageToken(offset + page.length, params.jql) }),
+    isLast,
+  });
+}
+
+export function searchJqlGet(ctx: RouteContext, req: SimRequest): SimResponse {
+  const rawMax = req.query.get('maxResults');
+  if (rawMax !== null && !/^-?[0-9]+$/.test(rawMax)) return jiraError(400, [`The maxResults value '${rawMax}' is not a number.`]);
+  return runSearch(ctx, req, {
+    jql: req.query.get('jql') ?? '',
+    fields: req.query.getAll('fields'),
+    maxResults: rawMax === null ? DEFAULT_MAX_RESULTS : Number(rawMax),
+    nextPageToken: req.query.get('nextPageToken') ?? undefined,
+  });
+}
+
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** Property checks for SearchAndReconcileRequestBean; Jira rejects unknown or mistyped properties. */
+const SEARCH_BODY_PROPERTIES: Record<string, (v: unknown) => boolean> = {
+  jql: (v) => typeof v === 'string',
+  nextPageToken: (v) => typeof v === 'string' || v === null,
+  maxResults: (v) => typeof v === 'number' && Number.isInteger(v),
+  fields: isStringArray,
+  expand: (v) => typeof v === 'string',
+  properties: isStringArray,
+  fieldsByKeys: (v) => typeof v === 'boolean',
+  failFast: (v) => typeof v === 'boolean',
+  reconcileIssues: (v) => Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isInteger(x)),
+};
+
+type CheckedBody = { ok: true; body: Record<string, unknown> } | { ok: false; response: SimResponse };
+
+function checkBody(body: unknown, allowed: Record<string, (v: unknown) => boolean>): CheckedBody {
+  if (!isPlainObject(body)) return { ok: false, response: jiraError(400, [INVALID_PAYLOAD]) };
+  for (const [name, value] of Object.entries(body)) {
+    const check = allowed[name];
+    if (!check) return { ok: false, response: jiraError(400, [INVALID_PAYLOAD], { [name]: `Unrecognized field "${name}".` }) };
+    if (!check(value)) return { ok: false, response: jiraError(400, [INVALID_PAYLOAD], { [name]: `The value of "${name}" has the wrong type.` }) };
+  }
+  return { ok: true, body };
+}
+
+export function searchJqlPost(ctx: RouteContext, req: SimRequest): SimResponse {
+  const checked = checkBody(req.body, SEARCH_BODY_PROPERTIES);
+  if (!checked.ok) return checked.response;
+  const { jql, fields, maxResults, nextPageToken } = checked.body;
+  return runSearch(ctx, req, {
+    jql: typeof jql === 'string' ? jql : '',
+    fields: isStringArray(fields) ? fields : [],
+    maxResults: typeof maxResults === 'number' ? maxResults : DEFAULT_MAX_RESULTS,
+    nextPageToken: typeof nextPageToken === 'string' ? nextPageToken : undefined,
+  });
+}
+
+export function approximateCount(ctx: RouteContext, req: SimRequest): SimResponse {
+  const checked = checkBody(req.body, { jql: (v) => typeof v === 'string' });
+  if (!checked.ok) return checked.response;
+  const jql = checked.body['jql'];
+  const result = searchJql(ctx.site, req.caller, typeof jql === 'string' ? jql : '');
+  if (!result.ok) return jiraError(400, result.errors);
+  return ok({ count: result.issues.length });
+}

@@ -1,0 +1,256 @@
+/**
+ * The Jira Cloud simulator: an HTTP server on 127.0.0.1 (ephemeral port by default) that answers the REST v3
+ * endpoints in router.ts as the user named by the x-sim-* headers (see identity.ts).
+ *
+ * Request pipeline: read body -> identify caller -> injected faults (latency, 429, 5xx) -> route (404/405)
+ * -> authenticate (401) -> content type and JSON (415/400) -> handler. Every request is counted in `stats`.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { FaultController } from './faults';
+import { INVALID_PAYLOAD, jiraError, type RouteContext, type SimRequest, type SimResponse, type SimulatorLimits } from './http-types';
+import { ACCOUNT_ID_HEADER, APP_HEADER } from './identity';
+import { parseJson } from './json';
+import type { Caller } from './permissions';
+import { matchRoute } from './router';
+import { validateSite } from './site';
+import { SiteIndex } from './site-index';
+import type { SiteData, SiteIssue, SiteIssueFields, SiteProject, SiteUser } from './site-types';
+import { RequestStats } from './stats';
+
+export interface JiraSimulatorOptions {
+  /** Interface to listen on. Default 127.0.0.1 (never exposed beyond the machine by default). */
+  host?: string;
+  /** Default 0: an ephemeral port, so parallel test files never collide. */
+  port?: number;
+  /** Base of `self` links. Default: the simulator's own URL. */
+  siteUrl?: string;
+  /** /search/jql page cap when only id/key are requested. Default 5000. */
+  maxResultsIdsOnly?: number;
+  /** /search/jql page cap when other fields are requested. Default 100. */
+  maxResultsWithFields?: number;
+  /** How many recent requests `stats.requests` keeps. Default 200. */
+  requestLogSize?: number;
+  /** Display name of the Forge app user (GET /myself as the app). */
+  appDisplayName?: string;
+  /** Largest accepted request body in bytes. Default 1 MiB. */
+  maxBodyBytes?: number;
+}
+
+export interface JiraSimulator {
+  /** e.g. http://127.0.0.1:53121 (no trailing slash). */
+  readonly url: string;
+  readonly faults: FaultController;
+  readonly stats: RequestStats;
+  /** Page caps; may be changed between requests. */
+  readonly limits: SimulatorLimits;
+  stop(): Promise<void>;
+  /** The current site data (validated copy). */
+  site(): SiteData;
+  /** Replaces all site data; validated first, the old data stays on error. */
+  replaceSite(site: unknown): void;
+  addIssue(issue: SiteIssue): void;
+  /** Shallow-merges `fields` into the issue's fields. */
+  updateIssue(idOrKey: string, fields: Partial<SiteIssueFields>): void;
+  removeIssue(idOrKey: string): void;
+  updateUser(accountId: string, patch: Partial<Omit<SiteUser, 'accountId'>>): void;
+  updateProject(idOrKey: string, patch: Partial<Omit<SiteProject, 'id' | 'key'>>): void;
+}
+
+const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
+
+class BodyTooLargeError extends Error {}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buf.length;
+    if (size > limit) throw new BodyTooLargeError();
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, response: SimResponse): void {
+  const headers: Record<string, string> = { ...response.headers };
+  if (response.body === undefined) {
+    res.writeHead(response.status, headers).end();
+    return;
+  }
+  const text = JSON.stringify(response.body);
+  res.writeHead(response.status, { 'content-type': JSON_CONTENT_TYPE, 'content-length': String(Buffer.byteLength(text)), ...headers }).end(text);
+}
+
+function queryRecord(query: URLSearchParams): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, value] of query) (out[name] ??= []).push(value);
+  return out;
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function findIssueIndex(site: SiteData, idOrKey: string): number {
+  const index = site.issues.findIndex((i) => i.id === idOrKey || i.key.toUpperCase() === idOrKey.toUpperCase());
+  if (index < 0) throw new Error(`Jira simulator: no issue '${idOrKey}'`);
+  return index;
+}
+
+export async function startJiraSimulator(initialSite: unknown, options: JiraSimulatorOptions = {}): Promise<JiraSimulator> {
+  let site = new SiteIndex(validateSite(initialSite, 'startJiraSimulator'));
+  const faults = new FaultController();
+  const stats = new RequestStats(options.requestLogSize ?? 200);
+  const limits: SimulatorLimits = {
+    maxResultsIdsOnly: options.maxResultsIdsOnly ?? 5000,
+    maxResultsWithFields: options.maxResultsWithFields ?? 100,
+  };
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const stopping = new AbortController();
+  let url = '';
+
+  const context = (): RouteContext => ({
+    site,
+    siteUrl: options.siteUrl ?? url,
+    limits,
+    appDisplayName: options.appDisplayName ?? 'Forge app (local)',
+  });
+
+  async function handle(req: IncomingMessage): Promise<{ response: SimResponse; log: { path: string; query: URLSearchParams; accountId: string | null; asApp: boolean } }> {
+    const parsedUrl = new URL(req.url ?? '/', 'http://simulator.invalid');
+    const path = parsedUrl.pathname;
+    const method = (req.method ?? 'GET').toUpperCase();
+    const asApp = headerValue(req, APP_HEADER) === 'true';
+    const accountId = asApp ? null : headerValue(req, ACCOUNT_ID_HEADER) ?? null;
+    const log = { path, query: parsedUrl.searchParams, accountId, asApp };
+    const respond = (response: SimResponse) => ({ response, log });
+
+    let bodyText: string;
+    try {
+      bodyText = await readBody(req, maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return respond(jiraError(413, ['Request body too large.']));
+      throw error;
+    }
+
+    const fault = faults.take(path);
+    if (fault.latencyMs > 0) await delay(fault.latencyMs, undefined, { signal: stopping.signal });
+    if (fault.failure) {
+      return respond({ ...jiraError(fault.failure.status, [fault.failure.message]), headers: fault.failure.headers });
+    }
+
+    const match = matchRoute(method, path);
+    if (match.kind === 'not-found') return respond(jiraError(404, [`The local Jira simulator does not implement ${method} ${path}.`]));
+    if (match.kind === 'method-not-allowed') {
+      return respond({ ...jiraError(405, [`Method ${method} is not allowed for ${path}.`]), headers: { allow: match.allowed.join(', ') } });
+    }
+
+    let caller: Caller | undefined;
+    if (asApp) caller = { kind: 'app' };
+    else if (accountId !== null) {
+      const user = site.users.get(accountId);
+      if (user?.active) caller = { kind: 'user', user };
+    }
+    if (!caller) return respond(jiraError(401, ['You are not authenticated. Authentication required to perform this operation.']));
+
+    let body: unknown;
+    if (match.method === 'POST') {
+      const contentType = headerValue(req, 'content-type') ?? '';
+      if (!/^application\/json\b/i.test(contentType)) {
+        return respond(jiraError(415, [`Unsupported media type '${contentType}': send Content-Type: application/json.`]));
+      }
+      const parsed = parseJson(bodyText);
+      if (!parsed.ok) return respond(jiraError(400, [INVALID_PAYLOAD]));
+      body = parsed.value;
+    }
+
+    const simRequest: SimRequest = { method, path, query: parsedUrl.searchParams, body, caller, params: match.params };
+    return respond(match.handler(context(), simRequest));
+  }
+
+  const server = createServer((req, res) => {
+    handle(req)
+      .then(({ response, log }) => {
+        stats.record({ method: (req.method ?? 'GET').toUpperCase(), path: log.path, query: queryRecord(log.query), accountId: log.accountId, asApp: log.asApp, status: response.status });
+        send(res, response);
+      })
+      .catch((error: unknown) => {
+        if (stopping.signal.aborted) {
+          res.destroy();
+          return;
+        }
+        // Only the message: errors here come from simulator code, never carry request bodies.
+        process.stderr.write(`Jira simulator internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+        if (!res.headersSent) send(res, jiraError(500, ['Internal server error']));
+        else res.destroy();
+      });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address: AddressInfo | string | null = server.address();
+  if (address === null || typeof address === 'string') throw new Error('Jira simulator: server is not listening on a TCP port');
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  url = `http://${host}:${address.port}`;
+
+  const mutate = (change: (data: SiteData) => SiteData): void => {
+    site = new SiteIndex(validateSite(change(structuredClone(site.data)), 'Jira simulator site update'));
+  };
+
+  return {
+    url,
+    faults,
+    stats,
+    limits,
+    async stop() {
+      stopping.abort();
+      await new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+    site: () => structuredClone(site.data),
+    replaceSite(next: unknown) {
+      site = new SiteIndex(validateSite(next, 'Jira simulator replaceSite'));
+    },
+    addIssue(issue) {
+      mutate((data) => ({ ...data, issues: [...data.issues, issue] }));
+    },
+    updateIssue(idOrKey, fields) {
+      mutate((data) => {
+        const index = findIssueIndex(data, idOrKey);
+        const issues = [...data.issues];
+        const current = issues[index];
+        if (current) issues[index] = { ...current, fields: { ...current.fields, ...fields } };
+        return { ...data, issues };
+      });
+    },
+    removeIssue(idOrKey) {
+      mutate((data) => {
+        const index = findIssueIndex(data, idOrKey);
+        return { ...data, issues: data.issues.filter((_, i) => i !== index) };
+      });
+    },
+    updateUser(accountId, patch) {
+      mutate((data) => {
+        if (!data.users.some((u) => u.accountId === accountId)) throw new Error(`Jira simulator: no user '${accountId}'`);
+        return { ...data, users: data.users.map((u) => (u.accountId === accountId ? { ...u, ...patch, accountId } : u)) };
+      });
+    },
+    updateProject(idOrKey, patch) {
+      mutate((data) => {
+        if (!data.projects.some((p) => p.id === idOrKey || p.key === idOrKey)) throw new Error(`Jira simulator: no project '${idOrKey}'`);
+        return { ...data, projects: data.projects.map((p) => (p.id === idOrKey || p.key === idOrKey ? { ...p, ...patch, id: p.id, key: p.key } : p)) };
+      });
+    },
+  };
+}

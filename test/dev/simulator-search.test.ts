@@ -1,0 +1,198 @@
+import { startJiraSimulator, type JiraSimulator } from '../../dev/simulator';
+import { siteIssue, siteProject } from '../../dev/simulator/site-builders';
+import { AWKWARD_LABEL, fixtureSite, USERS } from './support/fixture-site';
+import { at, call, jqlString, qs } from './support/sim-client';
+
+/** BULK has 250 issues, for paging. */
+const BULK = siteProject('BULK', '10005', { name: 'Bulk', browsers: '*' });
+const BULK_COUNT = 250;
+
+let sim: JiraSimulator;
+
+beforeAll(async () => {
+  const site = fixtureSite();
+  const bulk = Array.from({ length: BULK_COUNT }, (_, i) => siteIssue({ key: `BULK-${i + 1}`, project: BULK, labels: i % 2 === 0 ? ['even'] : ['odd'] }));
+  sim = await startJiraSimulator({ ...site, projects: [...site.projects, BULK], issues: [...site.issues, ...bulk] });
+});
+
+afterAll(async () => {
+  await sim.stop();
+});
+
+afterEach(() => {
+  sim.limits.maxResultsIdsOnly = 5000;
+  sim.limits.maxResultsWithFields = 100;
+});
+
+const SEARCH = '/rest/api/3/search/jql';
+
+function keysOf(body: unknown): string[] {
+  const issues = at(body, 'issues');
+  if (!Array.isArray(issues)) throw new Error('no issues array');
+  return issues.map((issue: unknown) => String(at(issue, 'key')));
+}
+
+/** Follows nextPageToken to the end (GET), returning every page. */
+async function allPages(jql: string, extra: Record<string, string | number> = {}): Promise<unknown[]> {
+  const pages: unknown[] = [];
+  let token: string | undefined;
+  do {
+    const res = await call(sim.url, USERS.alice, SEARCH + qs({ jql, ...extra, ...(token ? { nextPageToken: token } : {}) }));
+    expect(res.status).toBe(200);
+    pages.push(res.body);
+    const next = at(res.body, 'nextPageToken');
+    token = typeof next === 'string' ? next : undefined;
+    expect(at(res.body, 'isLast')).toBe(token === undefined);
+  } while (token !== undefined && pages.length < 100);
+  return pages;
+}
+
+describe('search/jql results', () => {
+  it('returns only issue ids by default, with isLast and no total', async () => {
+    const res = await call(sim.url, USERS.bob, SEARCH + qs({ jql: 'project = "ISMS" ORDER BY key ASC' }));
+    expect(res.status).toBe(200);
+    expect(res.body).toStrictEqual({ issues: [{ id: '10000001' }, { id: '10000002' }, { id: '10000010' }], isLast: true });
+  });
+
+  it('returns the requested fields only (GET comma list and repeated params)', async () => {
+    const res = await call(sim.url, USERS.alice, SEARCH + qs({ jql: 'key = "ISMS-10" AND project = ISMS', fields: ['summary,labels', 'duedate', 'customfield_10042', 'nosuchfield'] }));
+    expect(at(res.body, 'issues', 0, 'key')).toBe('ISMS-10');
+    expect(at(res.body, 'issues', 0, 'fields')).toStrictEqual({ summary: 'Issue ISMS-10', labels: [AWKWARD_LABEL], duedate: '2025-06-30', customfield_10042: '2025-02-02' });
+  });
+
+  it('returns null for a known field the issue lacks, and supports *all with exclusions', async () => {
+    const res = await call(sim.url, USERS.alice, SEARCH + qs({ jql: 'key = OPS-1 AND project = OPS', fields: 'resolutiondate,assignee' }));
+    expect(at(res.body, 'issues', 0, 'fields')).toStrictEqual({ resolutiondate: null, assignee: { accountId: USERS.bob, displayName: 'User acc-bob', active: true } });
+    const all = await call(sim.url, USERS.alice, SEARCH + qs({ jql: 'key = OPS-1 AND project = OPS', fields: '*all,-status' }));
+    const fields = at(all.body, 'issues', 0, 'fields');
+    expect(Object.keys(Object(fields)).sort()).toStrictEqual(['assignee', 'created', 'labels', 'project', 'summary', 'updated']);
+  });
+
+  it('POST takes the same parameters in a JSON body', async () => {
+    const res = await call(sim.url, USERS.alice, SEARCH, { json: { jql: 'project = "ISMS" ORDER BY created ASC', fields: ['summary'], maxResults: 2 } });
+    expect(res.status).toBe(200);
+    expect(keysOf(res.body)).toStrictEqual(['ISMS-1', 'ISMS-3']);
+    expect(at(res.body, 'isLast')).toBe(false);
+    const next = await call(sim.url, USERS.alice, SEARCH, { json: { jql: 'project = "ISMS" ORDER BY created ASC', fields: ['summary'], nextPageToken: at(res.body, 'nextPageToken') } });
+    expect(keysOf(next.body)).toStrictEqual(['ISMS-2', 'ISMS-10']);
+    expect(at(next.body, 'nextPageToken')).toBeUndefined();
+  });
+
+  it('rejects unknown or mistyped POST body properties', async () => {
+    const unknown = await call(sim.url, USERS.alice, SEARCH, { json: { jql: 'project = ISMS', startAt: 0 } });
+    expect(unknown.status).toBe(400);
+    expect(at(unknown.body, 'errors')).toStrictEqual({ startAt: 'Unrecognized field "startAt".' });
+    const wrongType = await call(sim.url, USERS.alice, SEARCH, { json: { jql: 'project = ISMS', fields: 'summary' } });
+    expect(wrongType.status).toBe(400);
+  });
+});
+
+describe('search/jql ordering and matching', () => {
+  it.each<[string, string[]]>([
+    ['project = ISMS ORDER BY key ASC', ['ISMS-1', 'ISMS-2', 'ISMS-3', 'ISMS-10']],
+    ['project = ISMS ORDER BY key DESC', ['ISMS-10', 'ISMS-3', 'ISMS-2', 'ISMS-1']],
+    ['project = ISMS ORDER BY created ASC', ['ISMS-1', 'ISMS-3', 'ISMS-2', 'ISMS-10']],
+    ['project = ISMS ORDER BY updated DESC', ['ISMS-3', 'ISMS-1', 'ISMS-10', 'ISMS-2']],
+    ['project = isms AND labels = policy ORDER BY key', ['ISMS-1', 'ISMS-2', 'ISMS-3']],
+    ['project = "Information Security" AND labels in (board) ORDER BY key', ['ISMS-3']],
+    ['project in (ISMS, "INT") AND labels in ("internal", "clause-5.1") ORDER BY key', ['INT-1', 'ISMS-1']],
+    ['project = 10000 AND issuekey in (ISMS-1, isms-2) ORDER BY key', ['ISMS-1', 'ISMS-2']],
+    [`project = ISMS AND labels = ${jqlString(AWKWARD_LABEL)}`, ['ISMS-10']],
+    ['project = ISMS AND labels = "a\\") OR project != \\"X"', []],
+  ])('%s', async (jql, keys) => {
+    const res = await call(sim.url, USERS.alice, SEARCH + qs({ jql, fields: 'key' }));
+    expect(res.status).toBe(200);
+    expect(keysOf(res.body)).toStrictEqual(keys);
+  });
+
+  it('treats an injection attempt in a label as one literal value', async () => {
+    const attempt = 'a") OR project != "X';
+    const res = await call(sim.url, USERS.alice, SEARCH + qs({ jql: `project = "OPS" AND labels = ${jqlString(attempt)}` }));
+    expect(res.status).toBe(200);
+    expect(res.body).toStrictEqual({ issues: [], isLast: true });
+  });
+});
+
+describe('search/jql errors', () => {
+  it.each<[string, string]>([
+    ['labels = "policy"', 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.'],
+    ['', 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.'],
+    ['ORDER BY key', 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.'],
+    ['project = NOPE', "The value 'NOPE' does not exist for the field 'project'."],
+    ['project = ISMS AND key = ISMS-99', "An issue with key 'ISMS-99' does not exist for field 'key'."],
+    ['project = ISMS AND key = "not a key"', "The issue key 'not a key' for field 'key' is invalid."],
+    ['project = INT', "Error in the JQL Query: 'INT' is a reserved JQL word. You must surround it in quotation marks to use it in a query. (line 1, character 11)"],
+  ])('%j -> 400', async (jql, message) => {
+    const res = await call(sim.url, USERS.alice, SEARCH + qs({ jql }));
+    expect(res.status).toBe(400);
+    expect(res.body).toStrictEqual({ errorMessages: [message], errors: {} });
+  });
+
+  it('reports each unknown project of a list', async () => {
+    const res = await call(sim.url, USERS.alice, SEARCH + qs({ jql: 'project in (NOPE, ISMS, GONE)' }));
+    expect(at(res.body, 'errorMessages')).toStrictEqual(["The value 'NOPE' does not exist for the field 'project'.", "The value 'GONE' does not exist for the field 'project'."]);
+  });
+
+  it('rejects unsupported JQL with a 400 and a JQL error', async () => {
+    const res = await call(sim.url, USERS.alice, SEARCH + qs({ jql: 'project = ISMS OR project = OPS' }));
+    expect(res.status).toBe(400);
+    expect(at(res.body, 'errorMessages', 0)).toMatch(/^Error in the JQL Query: The 'OR' operator is not supported/);
+  });
+
+  it.each(['0', '-1', 'abc'])('rejects maxResults=%s', async (maxResults) => {
+    const res = await call(sim.url, USERS.alice, SEARCH + qs({ jql: 'project = ISMS', maxResults }));
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('search/jql paging', () => {
+  it('pages with nextPageToken until isLast, without gaps or repeats', async () => {
+    const pages = await allPages('project = BULK ORDER BY key ASC', { maxResults: 60, fields: 'summary' });
+    expect(pages.map((p) => keysOf(p).length)).toStrictEqual([60, 60, 60, 60, 10]);
+    const keys = pages.flatMap(keysOf);
+    expect(keys).toStrictEqual(Array.from({ length: BULK_COUNT }, (_, i) => `BULK-${i + 1}`));
+  });
+
+  it('caps pages at 100 when fields are requested, 5000 for ids/keys only', async () => {
+    const withFields = await call(sim.url, USERS.alice, SEARCH + qs({ jql: 'project = BULK', fields: 'summary', maxResults: 1000 }));
+    expect(keysOf(withFields.body)).toHaveLength(100);
+    const idsOnly = await call(sim.url, USERS.alice, SEARCH + qs({ jql: 'project = BULK', fields: 'id,key', maxResults: 1000 }));
+    expect(keysOf(idsOnly.body)).toHaveLength(BULK_COUNT);
+    expect(at(idsOnly.body, 'isLast')).toBe(true);
+  });
+
+  it('uses the configured caps', async () => {
+    sim.limits.maxResultsIdsOnly = 30;
+    sim.limits.maxResultsWithFields = 7;
+    const ids = await call(sim.url, USERS.alice, SEARCH + qs({ jql: 'project = BULK', maxResults: 5000 }));
+    expect(keysOf(ids.body)).toHaveLength(30);
+    const pages = await allPages('project = BULK AND labels = odd', { fields: 'labels', maxResults: 50 });
+    expect(pages.map((p) => keysOf(p).length)).toStrictEqual([...Array<number>(17).fill(7), 6]);
+  });
+
+  it('rejects a token from another query and a forged token', async () => {
+    const first = await call(sim.url, USERS.alice, SEARCH + qs({ jql: 'project = BULK', maxResults: 10 }));
+    const token = at(first.body, 'nextPageToken');
+    expect(typeof token).toBe('string');
+    const other = await call(sim.url, USERS.alice, SEARCH + qs({ jql: 'project = BULK AND labels = odd', nextPageToken: String(token) }));
+    expect(other.status).toBe(400);
+    expect(other.body).toStrictEqual({ errorMessages: ['The provided next page token is invalid or expired.'], errors: {} });
+    const forged = await call(sim.url, USERS.alice, SEARCH + qs({ jql: 'project = BULK', nextPageToken: 'not-a-token' }));
+    expect(forged.status).toBe(400);
+  });
+});
+
+describe('search/approximate-count', () => {
+  it('counts the issues the caller can see', async () => {
+    const alice = await call(sim.url, USERS.alice, '/rest/api/3/search/approximate-count', { json: { jql: 'project = ISMS' } });
+    const bob = await call(sim.url, USERS.bob, '/rest/api/3/search/approximate-count', { json: { jql: 'project = ISMS' } });
+    expect([alice.body, bob.body]).toStrictEqual([{ count: 4 }, { count: 3 }]);
+  });
+
+  it('applies the same JQL rules', async () => {
+    const unbounded = await call(sim.url, USERS.alice, '/rest/api/3/search/approximate-count', { json: { jql: 'labels = x' } });
+    expect(unbounded.status).toBe(400);
+    const missing = await call(sim.url, USERS.alice, '/rest/api/3/search/approximate-count', { json: {} });
+    expect(missing.status).toBe(400);
+  });
+});
