@@ -11,20 +11,15 @@ function isSearchPage(value: unknown): value is { issues: unknown[] } {
   return isRecord(value) && Array.isArray(value.issues);
 }
 
-/**
- * The raw issues in what Jira's search returns: one `{ issues }` page, an array of such pages,
- * or an array of issues. Other projects' issues are left out.
- */
+/** The raw issues in what Jira's search returns: one `{ issues }` page, an array of such pages, or an array of issues. */
+export function issuesIn(data: unknown): unknown[] {
+  if (isSearchPage(data)) return data.issues;
+  if (Array.isArray(data) && data.length > 0 && data.every(isSearchPage)) return data.flatMap((page) => page.issues);
+  if (Array.isArray(data)) return data;
+  throw new DataShapeError('The data is not a Jira search response: expected { "issues": [...] }, an array of such pages, or an array of issues.');
+}
+
+/** The issues of one project; what cannot be placed in a project is kept, to fail with its own message. */
 export function rawIssuesOf(data: unknown, projectKey: string): unknown[] {
-  let issues: unknown[];
-  if (isSearchPage(data)) {
-    issues = data.issues;
-  } else if (Array.isArray(data) && data.length > 0 && data.every(isSearchPage)) {
-    issues = data.flatMap((page) => page.issues);
-  } else if (Array.isArray(data)) {
-    issues = data;
-  } else {
-    throw new DataShapeError('The data is not a Jira search response: expected { "issues": [...] }, an array of such pages, or an array of issues.');
-  }
-  return issues.filter((issue) => projectKeyOf(issue) === undefined || projectKeyOf(issue) === projectKey);
+  return issuesIn(data).filter((issue) => projectKeyOf(issue) === undefined || projectKeyOf(issue) === projectKey);
 }

@@ -1,0 +1,85 @@
+/**
+ * The one contract between the Custom UI screens (static/) and the resolvers (src/): every invoke
+ * key with its payload and result. Both sides import it with `import type`, so a change here is
+ * a compile error on whichever side falls behind.
+ */
+import type { FieldError } from '../core/config';
+import type { CoverageConfig, CoverageReport, IssueExplanation } from '../core/types';
+
+export const ERROR_CODES = ['FORBIDDEN', 'NOT_FOUND', 'INVALID_INPUT', 'CONFLICT', 'RATE_LIMITED', 'JIRA_UNAVAILABLE', 'INTERNAL'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface InvokeError {
+  code: ErrorCode;
+  message: string;
+  /** Field-level problems for INVALID_INPUT; the current state for CONFLICT. */
+  details?: { fields?: FieldError[]; currentVersion?: number };
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: InvokeError };
+
+export interface Person {
+  accountId: string;
+  displayName?: string;
+}
+
+/** The project report as a user sees it: only the issues they may browse count. */
+export interface ProjectReport extends CoverageReport {
+  projectName: string;
+  /** Says whose view of Jira the report was computed from. */
+  scope: { accountId: string; note: string };
+  /** Why `complete` is false: what could not be read. */
+  incompleteReason?: string;
+  /** ISO instant the report was computed. */
+  generatedAt: string;
+  /** Present when the report comes from a stored snapshot rather than a live read. */
+  snapshot?: { computedAt: string; ageSeconds: number; refreshing: boolean };
+}
+
+export interface IssueReport extends IssueExplanation {
+  summary: string;
+  projectKey: string;
+}
+
+export interface ConfigState {
+  config: CoverageConfig;
+  /** 0 while the defaults have never been saved; each save or reset adds one. */
+  version: number;
+  updatedBy?: Person;
+  updatedAt?: string;
+  /** Whether the caller may save: Jira administrators only, checked on the server. */
+  canEdit: boolean;
+}
+
+export interface ConfigChange {
+  version: number;
+  action: 'save' | 'reset';
+  by: Person;
+  at: string;
+  /** Dotted paths of the settings that changed, with their old and new values. */
+  changes: { field: string; from: unknown; to: unknown }[];
+}
+
+export interface DateField {
+  id: string;
+  name: string;
+  type: 'date' | 'datetime';
+}
+
+export interface InvokeContract {
+  'report/project': { payload: Record<string, never>; result: ProjectReport };
+  'report/issue': { payload: Record<string, never>; result: IssueReport };
+  'config/get': { payload: Record<string, never>; result: ConfigState };
+  'config/save': { payload: { config: CoverageConfig; expectedVersion: number }; result: ConfigState };
+  'config/reset': { payload: { expectedVersion: number }; result: ConfigState };
+  'config/history': { payload: Record<string, never>; result: { changes: ConfigChange[] } };
+  'jira/labels': { payload: { query?: string }; result: { labels: string[] } };
+  /** Jira's date fields, for the admin page's effective-date picker. */
+  'jira/date-fields': { payload: Record<string, never>; result: { fields: DateField[] } };
+}
+
+export type InvokeKey = keyof InvokeContract;
+export type PayloadOf<K extends InvokeKey> = InvokeContract[K]['payload'];
+export type ResultOf<K extends InvokeKey> = Result<InvokeContract[K]['result']>;
+
+export const INVOKE_KEYS: readonly InvokeKey[] = ['report/project', 'report/issue', 'config/get', 'config/save', 'config/reset', 'config/history', 'jira/labels', 'jira/date-fields'];

@@ -1,0 +1,32 @@
+import { AppError } from './app-error';
+
+/**
+ * Who is calling, and from where. `accountId` is set by Forge from the invocation's principal
+ * and can be trusted; the extension (project, issue) comes from the browser and cannot, so
+ * handlers confirm it with an asUser() read before using it.
+ */
+export interface Caller {
+  accountId: string;
+  extension: Record<string, unknown>;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function callerOf(context: unknown): Caller {
+  const accountId = isRecord(context) && typeof context.accountId === 'string' && context.accountId ? context.accountId : undefined;
+  if (!accountId) throw new AppError('FORBIDDEN', 'Log in to Jira to see Clause 5.1 coverage.');
+  const extension = isRecord(context) && isRecord(context.extension) ? context.extension : {};
+  return { accountId, extension };
+}
+
+/** The key of `extension[kind]` (project or issue) as the browser claims it. */
+export function claimedKey(caller: Caller, kind: 'project' | 'issue'): string {
+  const holder = caller.extension[kind];
+  const key = isRecord(holder) ? holder.key : undefined;
+  if (typeof key !== 'string' || key === '') {
+    throw AppError.invalid(`This screen was opened without a ${kind}.`, [{ field: `context.extension.${kind}.key`, message: 'is missing' }]);
+  }
+  return key;
+}

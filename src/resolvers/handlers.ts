@@ -1,0 +1,124 @@
+import { route } from '@forge/api';
+import { defaultConfig, formatFieldErrors, validateConfig } from '../core/config';
+import { dayOf } from '../core/dates';
+import { explainIssue } from '../core/explain';
+import { buildReport } from '../core/report';
+import type { EvidenceIssue } from '../core/types';
+import type { ConfigState, InvokeContract, Person, ProjectReport } from '../contract/invoke';
+import { confirmProject, isJiraAdmin, readIssue, requireJiraAdmin } from '../jira/access';
+import { dateFields, suggestLabels } from '../jira/catalogue';
+import type { JiraClient } from '../jira/client';
+import { evidenceJql } from '../jira/jql';
+import { searchAll } from '../jira/search';
+import { IssueDataError, fieldsToRead, toEvidenceIssue } from '../jira/transform';
+import { loadConfig, loadHistory, storeConfig, type StoredConfig } from '../storage/config-store';
+import { AppError } from './app-error';
+import { claimedKey, type Caller } from './caller';
+import { labelsPayload, resetPayload, savePayload } from './payloads';
+
+/** What every handler gets: the confirmed caller, a Jira client on the invocation's budget, the clock. */
+export interface HandlerContext {
+  caller: Caller;
+  jira: JiraClient;
+  now: Date;
+}
+
+type Handler<K extends keyof InvokeContract> = (payload: unknown, ctx: HandlerContext) => Promise<InvokeContract[K]['result']>;
+
+function enabledLabels(config: StoredConfig['config']): string[] {
+  return Object.values(config.categories).flatMap((c) => (c.enabled ? c.labels : []));
+}
+
+/** Issues Jira returned that the engine cannot read are left out, and the report says so. */
+function readable(raw: unknown[], effectiveDateField: string | null): { issues: EvidenceIssue[]; unreadable: string[] } {
+  const issues: EvidenceIssue[] = [];
+  const unreadable: string[] = [];
+  raw.forEach((r, i) => {
+    try {
+      issues.push(toEvidenceIssue(r, effectiveDateField, `#${i + 1}`));
+    } catch (error) {
+      if (!(error instanceof IssueDataError)) throw error;
+      unreadable.push(error.issue);
+    }
+  });
+  return { issues, unreadable };
+}
+
+export async function projectReport(caller: Caller, jira: JiraClient, now: Date): Promise<ProjectReport> {
+  const project = await confirmProject(jira, claimedKey(caller, 'project'));
+  const { config } = await loadConfig();
+  const search = await searchAll(jira, evidenceJql(project.key, enabledLabels(config)), fieldsToRead(config.effectiveDateField));
+  const { issues, unreadable } = readable(search.issues, config.effectiveDateField);
+  const reasons = [search.incompleteReason, unreadable.length > 0 ? `${unreadable.length} issues have data the app cannot read (${unreadable.slice(0, 5).join(', ')}).` : undefined].filter(Boolean);
+  const complete = search.complete && unreadable.length === 0;
+  const report: ProjectReport = {
+    ...buildReport(project.key, issues, config, dayOf(now), { complete }),
+    projectName: project.name,
+    scope: { accountId: caller.accountId, note: `Computed from the issues in ${project.key} that you can see. Issues restricted from you are not counted.` },
+    generatedAt: now.toISOString(),
+  };
+  if (!complete) report.incompleteReason = reasons.join(' ');
+  return report;
+}
+
+async function me(jira: JiraClient, accountId: string): Promise<Person> {
+  const response = await jira.get(route`/rest/api/3/myself`);
+  const body = response.body;
+  const displayName = response.status === 200 && typeof body === 'object' && body !== null && 'displayName' in body && typeof body.displayName === 'string' ? body.displayName : undefined;
+  return displayName ? { accountId, displayName } : { accountId };
+}
+
+function state(stored: StoredConfig, canEdit: boolean): ConfigState {
+  const result: ConfigState = { config: stored.config, version: stored.version, canEdit };
+  if (stored.record) {
+    result.updatedBy = stored.record.by;
+    result.updatedAt = stored.record.at;
+  }
+  return result;
+}
+
+export const HANDLERS: { [K in keyof InvokeContract]: Handler<K> } = {
+  'report/project': async (_payload, { caller, jira, now }) => projectReport(caller, jira, now),
+
+  'report/issue': async (_payload, { caller, jira, now }) => {
+    const { config } = await loadConfig();
+    const raw = await readIssue(jira, claimedKey(caller, 'issue'), fieldsToRead(config.effectiveDateField));
+    let issue: EvidenceIssue;
+    try {
+      issue = toEvidenceIssue(raw, config.effectiveDateField);
+    } catch (error) {
+      if (error instanceof IssueDataError) throw new AppError('JIRA_UNAVAILABLE', `Jira sent data the app cannot read: ${error.message}.`);
+      throw error;
+    }
+    const projectKey = issue.key.replace(/-\d+$/, '');
+    return { ...explainIssue(issue, config, dayOf(now)), summary: issue.summary, projectKey };
+  },
+
+  'config/get': async (_payload, { jira }) => {
+    const [stored, canEdit] = await Promise.all([loadConfig(), isJiraAdmin(jira)]);
+    return state(stored, canEdit);
+  },
+
+  'config/save': async (payload, { caller, jira, now }) => {
+    const { config, expectedVersion } = savePayload(payload);
+    await requireJiraAdmin(jira);
+    const checked = validateConfig(config);
+    if (!checked.ok) throw AppError.invalid(`The settings were not saved: ${formatFieldErrors(checked.errors)}.`, checked.errors.map((e) => ({ field: e.field ? `config.${e.field}` : 'config', message: e.message })));
+    return state(await storeConfig(checked.config, expectedVersion, 'save', await me(jira, caller.accountId), now.toISOString()), true);
+  },
+
+  'config/reset': async (payload, { caller, jira, now }) => {
+    const { expectedVersion } = resetPayload(payload);
+    await requireJiraAdmin(jira);
+    return state(await storeConfig(defaultConfig(), expectedVersion, 'reset', await me(jira, caller.accountId), now.toISOString()), true);
+  },
+
+  'config/history': async (_payload, { jira }) => {
+    await requireJiraAdmin(jira);
+    return { changes: await loadHistory() };
+  },
+
+  'jira/labels': async (payload, { jira }) => ({ labels: await suggestLabels(jira, labelsPayload(payload).query ?? '') }),
+
+  'jira/date-fields': async (_payload, { jira }) => ({ fields: await dateFields(jira) }),
+};

@@ -1,0 +1,109 @@
+import { jiraIssue } from '../../dev/demo/jira-issue';
+import { defaultConfig } from '../../src/core/config';
+import { USERS, demoSite, projectPage, startApp, type App } from '../support/app-harness';
+
+const SEARCH = '/rest/api/3/search/jql';
+
+describe('Jira rate limits and failures', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(() => app.stop());
+  beforeEach(() => {
+    app.forge.jira.faults.reset();
+    app.forge.jira.stats.reset();
+  });
+
+  test('a burst of 429s is retried after Retry-After and the report is complete', async () => {
+    app.forge.jira.faults.rateLimit(2, 1, { pathPrefix: SEARCH });
+    const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
+    expect(result).toMatchObject({ ok: true, data: { complete: true, coverage: 70 } });
+    expect(app.forge.jira.stats.count(SEARCH)).toBe(3);
+  });
+
+  test('500s are retried with backoff and the report is complete', async () => {
+    app.forge.jira.faults.serverError(2, { pathPrefix: SEARCH });
+    const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
+    expect(result).toMatchObject({ ok: true, data: { complete: true } });
+    expect(app.forge.jira.stats.count(SEARCH)).toBe(3);
+  });
+
+  test('a 503 on the issue read is retried too', async () => {
+    app.forge.jira.faults.serverError(1, { status: 503, pathPrefix: '/rest/api/3/issue/' });
+    expect(await app.call(USERS.lead, 'report/issue', {}, { type: 'jira:issuePanel', issue: { key: 'ISMS-1' } })).toMatchObject({ ok: true });
+  });
+});
+
+describe('when the invocation budget runs out', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startApp(demoSite(), { budgetMs: 1500 });
+  });
+  afterAll(() => app.stop());
+  beforeEach(() => {
+    app.forge.jira.faults.reset();
+    app.forge.jira.stats.reset();
+  });
+
+  test('a Retry-After longer than the budget gives RATE_LIMITED at once', async () => {
+    app.forge.jira.faults.rateLimit(100, 5, { pathPrefix: SEARCH });
+    const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
+    expect(result).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('rate limiting') } });
+    expect(app.forge.jira.stats.count(SEARCH)).toBe(1);
+  });
+
+  test('Jira failing for the whole budget gives JIRA_UNAVAILABLE', async () => {
+    app.forge.jira.faults.serverError(1000, { pathPrefix: SEARCH });
+    const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
+    expect(result).toMatchObject({ ok: false, error: { code: 'JIRA_UNAVAILABLE' } });
+    expect(app.forge.jira.stats.count(SEARCH)).toBeGreaterThan(1);
+  });
+});
+
+describe('a search that stops part way', () => {
+  let app: App;
+  beforeAll(async () => {
+    const site = demoSite();
+    for (let n = 100; n < 600; n += 1) site.issues.push(jiraIssue({ key: `ISMS-${n}`, summary: `Workshop ${n}`, labels: ['iso27001-workshop-outcome'], created: '2026-01-01', resolved: '2026-02-01', projectName: 'Information Security Management', projectId: '10000' }));
+    app = await startApp(site, { budgetMs: 1000 });
+  });
+  afterAll(() => app.stop());
+
+  test('gives a report marked incomplete that says what is missing, never a silent partial', async () => {
+    app.forge.jira.faults.setLatency(300, { pathPrefix: SEARCH });
+    const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
+    expect(result.ok).toBe(true);
+    expect(result.data.complete).toBe(false);
+    expect(result.data.incompleteReason).toMatch(/Jira stopped answering after \d+ issues were read, so later ones are not counted/);
+    const read = app.forge.jira.stats.count(SEARCH);
+    expect(read).toBeGreaterThanOrEqual(1);
+    expect(read).toBeLessThan(6);
+  });
+});
+
+describe('JQL injection through labels', () => {
+  let app: App;
+  const tricky = 'a"b\\c';
+  const escape = 'x")OR(project!="ISMS';
+  beforeAll(async () => {
+    const site = demoSite();
+    site.issues.push(jiraIssue({ key: 'ISMS-50', summary: 'Odd label but right project', labels: [tricky], created: '2026-05-01', resolved: '2026-05-02', projectName: 'Information Security Management', projectId: '10000' }));
+    site.issues.push(jiraIssue({ key: 'ITOPS-50', summary: 'Other project, same odd label', labels: [tricky, escape], created: '2026-05-01', resolved: '2026-05-02', projectName: 'IT Operations', projectId: '10001' }));
+    app = await startApp(site);
+  });
+  afterAll(() => app.stop());
+
+  test('labels with quotes and backslashes are quoted: they match exactly and never widen the query', async () => {
+    const config = defaultConfig();
+    config.categories['strategy-alignment'].labels = [tricky, escape];
+    expect((await app.call(USERS.admin, 'config/save', { config, expectedVersion: 0 })).ok).toBe(true);
+    const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
+    expect(result.ok).toBe(true);
+    const strategy = result.data.categories.find((c: { id: string }) => c.id === 'strategy-alignment');
+    expect(strategy.evidence.map((e: { key: string }) => e.key)).toEqual(['ISMS-50']);
+    expect(strategy.status).toBe('met');
+    const keys = result.data.categories.flatMap((c: { evidence: { key: string }[] }) => c.evidence.map((e) => e.key));
+    expect(keys.some((k: string) => k.startsWith('ITOPS'))).toBe(false);
+  });
+});

@@ -1,0 +1,41 @@
+import { buildDemoSite, DEMO_USERS } from '../../dev/demo/demo-site';
+import { invokeResolver, startLocalForge, type LocalForge, type ResolverHandler } from '../../dev/runtime';
+import { buildHandler, type HandlerOptions } from '../../src/index';
+import type { InvokeKey } from '../../src/contract/invoke';
+
+export const AS_OF = '2026-11-28';
+export const NOW = new Date(`${AS_OF}T12:00:00Z`);
+export const USERS = {
+  admin: DEMO_USERS.admin.accountId,
+  admin2: 'demo-admin-2',
+  lead: DEMO_USERS.securityLead.accountId,
+  manager: DEMO_USERS.manager.accountId,
+  outsider: DEMO_USERS.outsider.accountId,
+};
+
+export function demoSite() {
+  const site = buildDemoSite(AS_OF);
+  site.users.push({ accountId: USERS.admin2, displayName: 'Second Admin', active: true, jiraAdmin: true });
+  return site;
+}
+
+export interface App {
+  forge: LocalForge;
+  /** Calls the exported handler as Forge would, as `accountId`, from a screen with `extension`. */
+  call(accountId: string | undefined, key: InvokeKey | string, payload?: unknown, extension?: Record<string, unknown>): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read envelopes loosely
+  stop(): Promise<void>;
+}
+
+export const projectPage = (key = 'ISMS') => ({ type: 'jira:projectPage', project: { key, id: '10000', type: 'software' } });
+export const issuePanel = (key: string) => ({ type: 'jira:issuePanel', issue: { key, id: '1', type: 'Task' }, project: { key: key.replace(/-\d+$/, '') } });
+export const adminPage = () => ({ type: 'jira:adminPage' });
+
+export async function startApp(site: unknown = demoSite(), options: HandlerOptions = {}): Promise<App> {
+  const forge = await startLocalForge(site);
+  const handler = buildHandler({ clock: () => NOW, ...options }) as ResolverHandler;
+  return {
+    forge,
+    call: (accountId, functionKey, payload = {}, extension = adminPage()) => invokeResolver(handler, { functionKey, payload, accountId, context: { extension } }),
+    stop: () => forge.stop(),
+  };
+}
