@@ -7,6 +7,8 @@
 export interface FaultScope {
   /** Only requests whose path starts with this are affected, e.g. '/rest/api/3/search'. */
   pathPrefix?: string;
+  /** Failures only: let this many matching requests through first (a search that fails part way). */
+  afterRequests?: number;
 }
 
 export interface InjectedFailure {
@@ -17,6 +19,8 @@ export interface InjectedFailure {
 
 interface FailureRule {
   remaining: number;
+  /** Matching requests still to let through before failing. */
+  skip: number;
   pathPrefix: string;
   failure: InjectedFailure;
 }
@@ -68,6 +72,10 @@ export class FaultController {
   take(path: string): { latencyMs: number; failure: InjectedFailure | undefined } {
     const latencyMs = this.latencies.filter((r) => path.startsWith(r.pathPrefix)).reduce((sum, r) => sum + r.ms, 0);
     const rule = this.failures.find((r) => r.remaining > 0 && path.startsWith(r.pathPrefix));
+    if (rule && rule.skip > 0) {
+      rule.skip -= 1;
+      return { latencyMs, failure: undefined };
+    }
     if (rule) rule.remaining -= 1;
     this.failures = this.failures.filter((r) => r.remaining > 0);
     return { latencyMs, failure: rule?.failure };
@@ -75,6 +83,8 @@ export class FaultController {
 
   private addFailure(count: number, scope: FaultScope, failure: InjectedFailure): void {
     if (!Number.isInteger(count) || count < 1) throw new RangeError(`failure count must be a positive integer, got ${count}`);
-    this.failures.push({ remaining: count, pathPrefix: scope.pathPrefix ?? '', failure });
+    const skip = scope.afterRequests ?? 0;
+    if (!Number.isInteger(skip) || skip < 0) throw new RangeError(`afterRequests must be a non-negative integer, got ${skip}`);
+    this.failures.push({ remaining: count, skip, pathPrefix: scope.pathPrefix ?? '', failure });
   }
 }

@@ -3,8 +3,18 @@ export function jqlString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** The evidence search: one project, any of the labels, in a stable order for paging. */
-export function evidenceJql(projectKey: string, labels: readonly string[]): string {
+/** The evidence condition: one project, any of the labels. */
+export function evidenceCondition(projectKey: string, labels: readonly string[]): string {
   if (labels.length === 0) throw new Error('evidenceJql needs at least one label');
-  return `project = ${jqlString(projectKey)} AND labels in (${labels.map(jqlString).join(', ')}) ORDER BY key ASC`;
+  return `project = ${jqlString(projectKey)} AND labels in (${labels.map(jqlString).join(', ')})`;
+}
+
+/** The evidence search in a stable order for paging. */
+export function evidenceJql(projectKey: string, labels: readonly string[]): string {
+  return `${evidenceCondition(projectKey, labels)} ORDER BY key ASC`;
+}
+
+/** The same condition narrowed to some issue keys: one page of a parallel read. */
+export function keysJql(condition: string, keys: readonly string[]): string {
+  return `${condition} AND key in (${keys.map(jqlString).join(', ')})`;
 }

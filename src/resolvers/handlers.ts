@@ -8,7 +8,7 @@ import type { ConfigState, InvokeContract, Person, ProjectReport } from '../cont
 import { confirmProject, isJiraAdmin, readIssue, requireJiraAdmin } from '../jira/access';
 import { dateFields, suggestLabels } from '../jira/catalogue';
 import type { JiraClient } from '../jira/client';
-import { evidenceJql } from '../jira/jql';
+import { evidenceCondition, evidenceJql } from '../jira/jql';
 import { searchAll } from '../jira/search';
 import { IssueDataError, fieldsToRead, toEvidenceIssue } from '../jira/transform';
 import { loadConfig, loadHistory, storeConfig, type StoredConfig } from '../storage/config-store';
@@ -47,7 +47,8 @@ function readable(raw: unknown[], effectiveDateField: string | null): { issues: 
 export async function projectReport(caller: Caller, jira: JiraClient, now: Date): Promise<ProjectReport> {
   const project = await confirmProject(jira, claimedKey(caller, 'project'));
   const { config } = await loadConfig();
-  const search = await searchAll(jira, evidenceJql(project.key, enabledLabels(config)), fieldsToRead(config.effectiveDateField));
+  const labels = enabledLabels(config);
+  const search = await searchAll(jira, evidenceCondition(project.key, labels), evidenceJql(project.key, labels), fieldsToRead(config.effectiveDateField));
   const { issues, unreadable } = readable(search.issues, config.effectiveDateField);
   const reasons = [search.incompleteReason, unreadable.length > 0 ? `${unreadable.length} issues have data the app cannot read (${unreadable.slice(0, 5).join(', ')}).` : undefined].filter(Boolean);
   const complete = search.complete && unreadable.length === 0;

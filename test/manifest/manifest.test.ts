@@ -109,7 +109,7 @@ describe('manifest.yml', () => {
     });
   });
 
-  it('points every function reference (resolver, consumer, trigger) at a declared function', () => {
+  it('points every function reference at a declared function', () => {
     const declared = new Set(functions.map((f) => f.key));
     const refs = allModules.flatMap((m) => [m.resolver?.function, m.function].filter((f): f is string => typeof f === 'string').map((f) => ({ module: m.key, f })));
     expect(refs.length).toBeGreaterThan(0);
@@ -134,13 +134,9 @@ describe('manifest.yml', () => {
     expect(manifest.modules['jira:issuePanel']?.[0]?.icon).toMatch(/^resource:issue-panel;[^;]+\.svg$/);
   });
 
-  it('wires the snapshot consumer (900 s) and the issue event trigger', () => {
-    expect(manifest.modules.consumer).toEqual([expect.objectContaining({ queue: 'coverage-snapshots', function: 'snapshot-worker' })]);
-    expect(functions.find((f) => f.key === 'snapshot-worker')).toEqual({ key: 'snapshot-worker', handler: 'snapshot.handler', timeoutSeconds: 900 });
-    const trigger = manifest.modules.trigger ?? [];
-    expect(trigger).toHaveLength(1);
-    expect(trigger[0]?.function).toBe('issue-events');
-    expect([...((trigger[0]?.events as string[] | undefined) ?? [])].sort()).toEqual(['avi:jira:created:issue', 'avi:jira:updated:issue']);
-    expect(functions.find((f) => f.key === 'issue-events')?.handler).toBe('events.handler');
+  it('declares no background functions: large projects are read in parallel inside the resolver', () => {
+    expect(manifest.modules.consumer).toBeUndefined();
+    expect(manifest.modules.trigger).toBeUndefined();
+    expect(functions.map((f) => f.key)).toEqual(['resolver']);
   });
 });

@@ -66,19 +66,33 @@ describe('a search that stops part way', () => {
   beforeAll(async () => {
     const site = demoSite();
     for (let n = 100; n < 600; n += 1) site.issues.push(jiraIssue({ key: `ISMS-${n}`, summary: `Workshop ${n}`, labels: ['iso27001-workshop-outcome'], created: '2026-01-01', resolved: '2026-02-01', projectName: 'Information Security Management', projectId: '10000' }));
-    app = await startApp(site, { budgetMs: 1000 });
+    app = await startApp(site, { budgetMs: 1500 });
   });
   afterAll(() => app.stop());
+  beforeEach(() => {
+    app.forge.jira.faults.reset();
+    app.forge.jira.stats.reset();
+  });
 
-  test('gives a report marked incomplete that says what is missing, never a silent partial', async () => {
-    app.forge.jira.faults.setLatency(300, { pathPrefix: SEARCH });
+  test('a large project is read in full: one page, the keys, then the rest by key in parallel', async () => {
+    const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
+    expect(result.data).toMatchObject({ complete: true, evidenceIssueCount: 516 });
+    // 1 first page of 100 + 1 page of keys + 5 pages of the remaining 416 by key
+    expect(app.forge.jira.stats.count(SEARCH)).toBe(7);
+  });
+
+  test('Jira failing after some pages gives a report marked incomplete that says what is missing', async () => {
+    app.forge.jira.faults.serverError(1000, { pathPrefix: SEARCH, afterRequests: 3 });
     const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
     expect(result.ok).toBe(true);
     expect(result.data.complete).toBe(false);
-    expect(result.data.incompleteReason).toMatch(/Jira stopped answering after \d+ issues were read, so later ones are not counted/);
-    const read = app.forge.jira.stats.count(SEARCH);
-    expect(read).toBeGreaterThanOrEqual(1);
-    expect(read).toBeLessThan(6);
+    expect(result.data.incompleteReason).toMatch(/^Jira stopped answering after \d+ of 516 issues were read, so the rest are not counted\. Jira is not answering/);
+  });
+
+  test('Jira failing right after the first page says so too', async () => {
+    app.forge.jira.faults.rateLimit(1000, 10, { pathPrefix: SEARCH, afterRequests: 1 });
+    const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
+    expect(result.data).toMatchObject({ complete: false, incompleteReason: expect.stringContaining('after 100 issues were read') });
   });
 });
 
