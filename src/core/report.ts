@@ -23,12 +23,15 @@ function toEntry(a: IssueAssessment): EvidenceEntry {
   return entry;
 }
 
+// ISMS-9 before ISMS-10. One collator for every comparison: localeCompare with options builds one per call.
+const KEY_ORDER = new Intl.Collator('en', { numeric: true });
+
 // Newest first; undated last; then by key number so the order is stable.
 function byNewest(a: EvidenceEntry, b: EvidenceEntry): number {
   const da = a.effectiveDate ?? '';
   const db = b.effectiveDate ?? '';
   if (da !== db) return da < db ? 1 : -1;
-  return a.key.localeCompare(b.key, 'en', { numeric: true });
+  return KEY_ORDER.compare(a.key, b.key);
 }
 
 function latest(days: (Day | undefined)[]): Day | undefined {
