@@ -56,7 +56,15 @@ function userJson(user: JiraUserJson, site: string) {
 
 let nextId = 10000;
 
-export function jiraIssue(spec: JiraIssueSpec): Record<string, unknown> {
+export interface JiraIssueJson {
+  expand: string;
+  id: string;
+  self: string;
+  key: string;
+  fields: Record<string, unknown>;
+}
+
+export function jiraIssue(spec: JiraIssueSpec): JiraIssueJson {
   const site = spec.site ?? 'https://example.atlassian.net';
   const category = spec.status ?? 'done';
   const statusCategory = STATUS_CATEGORIES[category];

@@ -9,8 +9,8 @@ export const SEARCH_PAGE_SIZE = 5000;
 /** Parallel page reads at once: fast enough for 50,000 issues at 300 ms a request, gentle on rate limits. */
 export const PARALLEL_READS = 10;
 
-export interface SearchResult {
-  issues: unknown[];
+export interface SearchResult<T> {
+  issues: T[];
   complete: boolean;
   /** Why `complete` is false, in words a user can act on. */
   incompleteReason?: string;
@@ -69,9 +69,11 @@ async function allKeys(client: JiraClient, jql: string): Promise<string[]> {
  * is read by key, a page at a time, PARALLEL_READS at once. Whatever cannot be read in the
  * budget comes back with `complete: false`, never as if it were all.
  */
-export async function searchAll(client: JiraClient, condition: string, orderedJql: string, fields: string[]): Promise<SearchResult> {
+export async function searchAll<T>(client: JiraClient, condition: string, orderedJql: string, fields: string[], convert: (page: unknown[]) => T[]): Promise<SearchResult<T>> {
   const first = await searchPage(client, orderedJql, fields);
-  if (first.isLast) return { issues: first.issues, complete: true };
+  // Each page is converted as it arrives, while Jira is still working on the next ones.
+  const converted = convert(first.issues);
+  if (first.isLast) return { issues: converted, complete: true };
   const pageSize = Math.max(1, first.issues.length);
 
   let keys: string[];
@@ -79,14 +81,14 @@ export async function searchAll(client: JiraClient, condition: string, orderedJq
     keys = await allKeys(client, orderedJql);
   } catch (error) {
     if (!isTransient(error)) throw error;
-    return { issues: first.issues, complete: false, incompleteReason: `Jira stopped answering after ${first.issues.length} issues were read, so later ones are not counted. ${error.message}` };
+    return { issues: converted, complete: false, incompleteReason: `Jira stopped answering after ${first.issues.length} issues were read, so later ones are not counted. ${error.message}` };
   }
   const have = new Set(first.issues.map(keyOf));
   const rest = keys.filter((k) => !have.has(k));
   const chunks: string[][] = [];
   for (let i = 0; i < rest.length; i += pageSize) chunks.push(rest.slice(i, i + pageSize));
 
-  const pages: unknown[][] = [];
+  const pages: T[][] = [converted];
   let failure: AppError | undefined;
   let next = 0;
   async function worker(): Promise<void> {
@@ -95,18 +97,20 @@ export async function searchAll(client: JiraClient, condition: string, orderedJq
       if (!chunk) return;
       try {
         // A key page fits in one response: it has no more issues than Jira's page size.
-        pages.push((await searchPage(client, keysJql(condition, chunk), fields)).issues);
+        pages.push(convert((await searchPage(client, keysJql(condition, chunk), fields)).issues));
       } catch (error) {
-        if (!isTransient(error)) throw error;
+        // Besides rate limits and outages, Jira refuses a key that was deleted since it was listed.
+        if (!(error instanceof AppError)) throw error;
         failure = error;
       }
     }
   }
   await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, chunks.length) }, worker));
 
-  const issues = [...first.issues, ...pages.flat()];
+  const issues = pages.flat();
   if (failure) {
-    return { issues, complete: false, incompleteReason: `Jira stopped answering after ${issues.length} of ${keys.length} issues were read, so the rest are not counted. ${failure.message}` };
+    const read = first.issues.length + (pages.length - 1) * pageSize;
+    return { issues, complete: false, incompleteReason: `Jira stopped answering after about ${Math.min(read, keys.length)} of ${keys.length} issues were read, so the rest are not counted. ${failure.message}` };
   }
   return { issues, complete: true };
 }

@@ -29,27 +29,29 @@ function enabledLabels(config: StoredConfig['config']): string[] {
   return Object.values(config.categories).flatMap((c) => (c.enabled ? c.labels : []));
 }
 
-/** Issues Jira returned that the engine cannot read are left out, and the report says so. */
-function readable(raw: unknown[], effectiveDateField: string | null): { issues: EvidenceIssue[]; unreadable: string[] } {
-  const issues: EvidenceIssue[] = [];
+/** Converts search pages; issues whose data the engine cannot read are left out and listed. */
+function converter(effectiveDateField: string | null) {
   const unreadable: string[] = [];
-  raw.forEach((r, i) => {
-    try {
-      issues.push(toEvidenceIssue(r, effectiveDateField, `#${i + 1}`));
-    } catch (error) {
-      if (!(error instanceof IssueDataError)) throw error;
-      unreadable.push(error.issue);
-    }
-  });
-  return { issues, unreadable };
+  const convert = (page: unknown[]): EvidenceIssue[] =>
+    page.flatMap((raw) => {
+      try {
+        return [toEvidenceIssue(raw, effectiveDateField)];
+      } catch (error) {
+        if (!(error instanceof IssueDataError)) throw error;
+        unreadable.push(error.issue);
+        return [];
+      }
+    });
+  return { convert, unreadable };
 }
 
 export async function projectReport(caller: Caller, jira: JiraClient, now: Date): Promise<ProjectReport> {
   const project = await confirmProject(jira, claimedKey(caller, 'project'));
   const { config } = await loadConfig();
   const labels = enabledLabels(config);
-  const search = await searchAll(jira, evidenceCondition(project.key, labels), evidenceJql(project.key, labels), fieldsToRead(config.effectiveDateField));
-  const { issues, unreadable } = readable(search.issues, config.effectiveDateField);
+  const { convert, unreadable } = converter(config.effectiveDateField);
+  const search = await searchAll(jira, evidenceCondition(project.key, labels), evidenceJql(project.key, labels), fieldsToRead(config.effectiveDateField), convert);
+  const issues = search.issues;
   const reasons = [search.incompleteReason, unreadable.length > 0 ? `${unreadable.length} issues have data the app cannot read (${unreadable.slice(0, 5).join(', ')}).` : undefined].filter(Boolean);
   const complete = search.complete && unreadable.length === 0;
   const report: ProjectReport = {

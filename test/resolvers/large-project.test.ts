@@ -17,7 +17,7 @@ afterAll(() => app.stop());
 beforeEach(() => app.forge.jira.stats.reset());
 
 /** The report the engine gives on the same issues, read straight from the site: the direct path. */
-function directReport(visible: (issue: { fields: { security?: unknown } }) => boolean) {
+function directReport(visible: (issue: { fields: Record<string, unknown> }) => boolean) {
   const issues = site.issues.filter((i) => i.key.startsWith('ISMS-') && visible(i)).map((i) => toEvidenceIssue(i));
   return buildReport('ISMS', issues, defaultConfig(), AS_OF);
 }
