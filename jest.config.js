@@ -6,5 +6,7 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: { isolatedModules: true, module: 'commonjs', moduleResolution: 'node', jsx: 'react-jsx', esModuleInterop: true } }],
   },
+  // Design System packages require their compiled CSS; component tests do not need it.
+  moduleNameMapper: { '\\.css$': '<rootDir>/test/ui/support/style-stub.js' },
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

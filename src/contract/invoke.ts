@@ -32,8 +32,6 @@ export interface ProjectReport extends CoverageReport {
   incompleteReason?: string;
   /** ISO instant the report was computed. */
   generatedAt: string;
-  /** Present when the report comes from a stored snapshot rather than a live read. */
-  snapshot?: { computedAt: string; ageSeconds: number; refreshing: boolean };
 }
 
 export interface IssueReport extends IssueExplanation {

@@ -1,0 +1,82 @@
+import Button from '@atlaskit/button/new';
+import { Text } from '@atlaskit/primitives';
+import type { ApiError } from '../shared/api-error';
+import { Notice } from '../shared/components/Notice';
+import { errorTitle } from '../shared/errors';
+import { describeField, describeValue } from './fields';
+import { formChanges, type ConfigForm, type FormChange } from './form';
+
+/** A save or reset met a newer version: nothing was lost, and their version is one click away. */
+export function ConflictNotice({ error, onLoadTheirs, busy }: { error: ApiError; onLoadTheirs: () => void; busy: boolean }) {
+  const version = error.details?.currentVersion;
+  return (
+    <Notice
+      appearance="warning"
+      live="alert"
+      title="Someone else saved these settings while you were editing"
+      actions={
+        <Button appearance="primary" onClick={onLoadTheirs} isDisabled={busy}>
+          Load their version
+        </Button>
+      }
+    >
+      <Text as="p">
+        {`${error.message} Nothing of yours was saved, and what you typed is still in the form.`}
+        {version !== undefined ? ` The stored settings are now version ${version}.` : ''}
+        {' Load their version to see it; you can then re-apply your changes on top of it and save.'}
+      </Text>
+    </Notice>
+  );
+}
+
+/** Their version is in the form; the admin's own changes wait, listed, to be re-applied or dropped. */
+export function TheirVersionNotice({ version, theirs, mine, myBase, onReapply, onDiscard }: {
+  version: number;
+  theirs: ConfigForm;
+  mine: ConfigForm;
+  myBase: ConfigForm;
+  onReapply: () => void;
+  onDiscard: () => void;
+}) {
+  const myChanges: FormChange[] = formChanges(myBase, mine);
+  const theirChanges = new Set(formChanges(myBase, theirs).map((c) => c.field));
+  const theirValue = new Map(formChanges(theirs, mine).map((c) => [c.field, c.from]));
+  return (
+    <Notice
+      appearance="information"
+      title={`Their version ${version} is loaded; your changes are kept aside`}
+      actions={
+        <>
+          <Button appearance="primary" onClick={onReapply} isDisabled={myChanges.length === 0}>
+            Re-apply my changes
+          </Button>
+          <Button onClick={onDiscard}>Discard my changes</Button>
+        </>
+      }
+    >
+      <Text as="p">Your changes (their value → yours):</Text>
+      <ul aria-label="Your unsaved changes" style={{ margin: 0 }}>
+        {myChanges.map((c) => (
+          <li key={c.field}>
+            <Text>
+              {`${describeField(c.field)}: ${describeValue(theirValue.has(c.field) ? theirValue.get(c.field) : c.to)} → ${describeValue(c.to)}`}
+              {theirChanges.has(c.field) ? ' (they changed this too; yours would replace theirs)' : ''}
+            </Text>
+          </li>
+        ))}
+      </ul>
+    </Notice>
+  );
+}
+
+const FAILED_TITLE = { save: 'The settings were not saved', reset: 'The settings were not reset', load: 'Their version could not be loaded' } as const;
+
+export function FailedNotice({ error, what }: { error: ApiError; what: keyof typeof FAILED_TITLE }) {
+  return (
+    <Notice appearance="error" live="alert" title={FAILED_TITLE[what]}>
+      <Text as="p">
+        <strong>{errorTitle(error, 'settings')}.</strong> {error.message}
+      </Text>
+    </Notice>
+  );
+}

@@ -1,0 +1,204 @@
+import { useMemo, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
+import type { ConfigState } from '../../../src/contract/invoke';
+import { CATEGORIES } from '../../../src/core/categories';
+import type { FieldError } from '../../../src/core/config';
+import * as api from '../shared/api';
+import { toApiError, type ApiError } from '../shared/api-error';
+import { PageLayout } from '../shared/components/PageLayout';
+import { formatInstant } from '../shared/format';
+import { useDateFields } from '../shared/hooks';
+import { CategorySettings } from './CategorySettings';
+import { describeField } from './fields';
+import { applyChanges, checkForm, errorMap, formChanges, fromConfig, fromServerFields, sameForm, type ConfigForm } from './form';
+import { GeneralSettings } from './GeneralSettings';
+import { ConflictNotice, FailedNotice, TheirVersionNotice } from './Notices';
+import { Refusal, SUBTITLE, TITLE } from './Refusal';
+import { HistorySection, ResetSection } from './Sections';
+
+/** Two columns of category cards where the page is wide enough, one where it is not. */
+const CARD_GRID = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 440px), 1fr))', gap: token('space.200') } as const;
+
+/** Paths shown next to a control; any other problem is listed by the Save button. */
+const PLACED = /^(categories\.[a-z-]+\.(labels(\.\d+)?|disabledReason|windowDays)|approvalLabel|effectiveDateField|reviewIntervalDays|expiringSoonDays)$/;
+
+function savedLine(state: ConfigState): string {
+  if (state.version === 0 || !state.updatedAt) return `Version ${state.version}: the product defaults, never saved.`;
+  const by = state.updatedBy ? state.updatedBy.displayName ?? state.updatedBy.accountId : 'an administrator';
+  return `Version ${state.version}, last saved by ${by} on ${formatInstant(state.updatedAt)}.`;
+}
+
+type Outcome =
+  | { kind: 'saved' | 'reset'; version: number }
+  | { kind: 'conflict'; error: ApiError }
+  | { kind: 'failed'; error: ApiError; what: 'save' | 'reset' | 'load' };
+
+/** The draft typed before "Load their version", kept so it can be re-applied. */
+interface Stash {
+  mine: ConfigForm;
+  myBase: ConfigForm;
+}
+
+/**
+ * The admin's editor, from a loaded config the caller may edit. Every change is checked with the
+ * engine's validateConfig; the back end's field errors are shown the same way. A draft is never
+ * dropped silently: a conflict keeps it, and loading their version puts it aside to re-apply.
+ */
+export function SettingsEditor({ initial }: { initial: ConfigState }) {
+  const [base, setBase] = useState(initial);
+  const [form, setForm] = useState(() => fromConfig(initial.config));
+  const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState<null | 'saving' | 'resetting' | 'loading'>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [stash, setStash] = useState<Stash | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
+  const dateFields = useDateFields(true);
+
+  const baseForm = useMemo(() => fromConfig(base.config), [base]);
+  const check = useMemo(() => checkForm(form), [form]);
+  const allErrors = [...(check.ok ? [] : check.errors), ...serverErrors];
+  const errors = errorMap(allErrors);
+  const dirty = !sameForm(baseForm, form);
+  const conflicted = outcome?.kind === 'conflict';
+  const canSave = dirty && check.ok && busy === null && !conflicted;
+
+  if (refused !== null) return <Refusal message={refused} />;
+
+  const edit = (next: ConfigForm) => {
+    setForm(next);
+    setServerErrors([]);
+    setOutcome((o) => (o && (o.kind === 'saved' || o.kind === 'reset') ? null : o));
+  };
+
+  const adopt = (state: ConfigState) => {
+    setBase(state);
+    setForm(fromConfig(state.config));
+    setServerErrors([]);
+  };
+
+  const fail = (error: unknown, what: 'save' | 'reset' | 'load') => {
+    const e = toApiError(error);
+    if (e.code === 'FORBIDDEN') return setRefused(e.message);
+    if (e.code === 'CONFLICT') return setOutcome({ kind: 'conflict', error: e });
+    if (e.code === 'INVALID_INPUT') setServerErrors(fromServerFields(e.details?.fields ?? []));
+    setOutcome({ kind: 'failed', error: e, what });
+  };
+
+  const store = (kind: 'saved' | 'reset', request: () => Promise<ConfigState>) => {
+    setBusy(kind === 'saved' ? 'saving' : 'resetting');
+    setOutcome(null);
+    request()
+      .then(
+        (state) => {
+          adopt(state);
+          setStash(null);
+          setOutcome({ kind, version: state.version });
+        },
+        (error: unknown) => fail(error, kind === 'saved' ? 'save' : 'reset'),
+      )
+      .finally(() => setBusy(null));
+  };
+  const save = () => {
+    if (check.ok) store('saved', () => api.saveConfig(check.config, base.version));
+  };
+  const reset = () => store('reset', () => api.resetConfig(base.version));
+
+  /** After a CONFLICT: show the stored version, keeping the typed draft to re-apply. */
+  const loadTheirs = () => {
+    setBusy('loading');
+    api
+      .getConfig()
+      .then(
+        (state) => {
+          if (!state.canEdit) return setRefused('Your Jira administrator rights were removed while you were editing.');
+          if (dirty) setStash({ mine: form, myBase: baseForm });
+          adopt(state);
+          setOutcome(null);
+        },
+        (error: unknown) => fail(error, 'load'),
+      )
+      .finally(() => setBusy(null));
+  };
+
+  const reapply = (kept: Stash) => {
+    edit(applyChanges(form, formChanges(kept.myBase, kept.mine)));
+    setStash(null);
+  };
+
+  const saveStatus = (): string => {
+    if (busy === 'saving') return 'Saving…';
+    if (busy === 'resetting') return 'Resetting…';
+    if (conflicted) return 'Not saved: load their version first';
+    if (allErrors.length > 0) return `${allErrors.length === 1 ? '1 problem' : `${allErrors.length} problems`} to fix before saving`;
+    if (outcome?.kind === 'saved') return `Saved. Version ${outcome.version} now applies to every project.`;
+    if (outcome?.kind === 'reset') return `Reset to the defaults (version ${outcome.version}).`;
+    return dirty ? 'Unsaved changes' : 'No changes to save';
+  };
+  const unplaced = allErrors.filter((e) => !PLACED.test(e.field));
+
+  return (
+    <PageLayout title={TITLE} subtitle={SUBTITLE}>
+      <Text as="p" color="color.text.subtle">
+        {savedLine(base)}
+      </Text>
+
+      <GeneralSettings form={form} update={(change) => edit({ ...form, ...change })} errors={errors} dateFields={dateFields.state} retryDateFields={dateFields.retry} />
+
+      <section aria-labelledby="c51-categories">
+        <Stack space="space.200">
+          <Heading size="medium" as="h2" id="c51-categories">
+            Evidence categories
+          </Heading>
+          <div style={CARD_GRID}>
+            {CATEGORIES.map((definition) => (
+              <CategorySettings
+                key={definition.id}
+                definition={definition}
+                value={form.categories[definition.id]}
+                onChange={(value) => edit({ ...form, categories: { ...form.categories, [definition.id]: value } })}
+                errors={errors}
+              />
+            ))}
+          </div>
+        </Stack>
+      </section>
+
+      {/* Outcomes appear by the Save button, where the admin is when they happen. */}
+      <section aria-label="Save">
+        <Stack space="space.150">
+          {outcome?.kind === 'conflict' ? <ConflictNotice error={outcome.error} onLoadTheirs={loadTheirs} busy={busy !== null} /> : null}
+          {stash ? <TheirVersionNotice version={base.version} theirs={baseForm} mine={stash.mine} myBase={stash.myBase} onReapply={() => reapply(stash)} onDiscard={() => setStash(null)} /> : null}
+          {outcome?.kind === 'failed' ? <FailedNotice error={outcome.error} what={outcome.what} /> : null}
+          {unplaced.length > 0 ? (
+            <ul style={{ margin: 0 }} aria-label="Other problems">
+              {unplaced.map((e) => (
+                <li key={`${e.field}:${e.message}`}>
+                  <Text color="color.text.danger">{`⚠ ${describeField(e.field)}: ${e.message}`}</Text>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <Inline space="space.150" alignBlock="center" shouldWrap>
+            <Button appearance="primary" onClick={save} isDisabled={!canSave} isLoading={busy === 'saving'}>
+              Save settings
+            </Button>
+            {dirty ? (
+              <Button appearance="subtle" onClick={() => edit(baseForm)} isDisabled={busy !== null}>
+                Discard changes
+              </Button>
+            ) : null}
+            <div role="status">
+              <Text color={allErrors.length > 0 ? 'color.text.danger' : 'color.text.subtle'}>{saveStatus()}</Text>
+            </div>
+          </Inline>
+        </Stack>
+      </section>
+
+      <ResetSection dirty={dirty} busy={busy !== null} onReset={reset} />
+      <HistorySection version={base.version} />
+    </PageLayout>
+  );
+}

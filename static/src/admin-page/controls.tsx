@@ -1,0 +1,74 @@
+import type { ReactNode } from 'react';
+import { Stack, Text } from '@atlaskit/primitives';
+import Textfield from '@atlaskit/textfield';
+import { token } from '@atlaskit/tokens';
+import { MAX_DAYS, MIN_DAYS } from '../../../src/core/config';
+
+const labelStyle = { font: token('font.body.small'), fontWeight: token('font.weight.semibold'), color: token('color.text.subtle') } as const;
+
+export function FieldLabel({ htmlFor, children }: { htmlFor: string; children: ReactNode }) {
+  return (
+    <label htmlFor={htmlFor} style={labelStyle}>
+      {children}
+    </label>
+  );
+}
+
+/** Problems with one field, said in words with a mark (never colour alone). */
+export function FieldMessages({ id, messages }: { id: string; messages: readonly string[] | undefined }) {
+  if (!messages || messages.length === 0) return null;
+  return (
+    <div id={id}>
+      {messages.map((message) => (
+        <Text key={message} as="p" size="small" color="color.text.danger">
+          <span aria-hidden="true">⚠ </span>
+          {message}
+        </Text>
+      ))}
+    </div>
+  );
+}
+
+export const describedBy = (...ids: (string | false | undefined)[]): string | undefined => ids.filter(Boolean).join(' ') || undefined;
+
+/** A text setting with its label, help and messages wired for screen readers. */
+export function TextSetting({ id, label, help, value, onChange, messages, placeholder, width, inputMode }: {
+  id: string;
+  label: string;
+  help?: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  messages: readonly string[] | undefined;
+  placeholder?: string;
+  width?: number;
+  inputMode?: 'numeric' | 'text';
+}) {
+  const invalid = !!messages && messages.length > 0;
+  return (
+    <Stack space="space.050">
+      <FieldLabel htmlFor={id}>{label}</FieldLabel>
+      <Textfield
+        id={id}
+        value={value}
+        width={width}
+        placeholder={placeholder}
+        inputMode={inputMode}
+        isInvalid={invalid}
+        aria-invalid={invalid}
+        aria-describedby={describedBy(help !== undefined && `${id}-help`, invalid && `${id}-error`)}
+        onChange={(event) => onChange(event.currentTarget.value)}
+      />
+      {help !== undefined ? (
+        <Text id={`${id}-help`} size="small" color="color.text.subtlest">
+          {help}
+        </Text>
+      ) : null}
+      <FieldMessages id={`${id}-error`} messages={messages} />
+    </Stack>
+  );
+}
+
+/** A number of days, typed as text so "" or "12." stays on screen while validateConfig explains. */
+export function DaysSetting(props: { id: string; label: string; help?: ReactNode; value: string; onChange: (value: string) => void; messages: readonly string[] | undefined }) {
+  return <TextSetting {...props} width={120} inputMode="numeric" help={props.help ?? `${MIN_DAYS} to ${MAX_DAYS} days`} />;
+}

@@ -1,0 +1,126 @@
+/**
+ * The admin form's model, pure: what the admin is typing (day counts stay text so a half-typed
+ * value is never lost), its conversion to a config for validateConfig, and the field-level
+ * differences used to re-apply a draft on top of someone else's save.
+ */
+import { validateConfig, type ConfigResult, type FieldError } from '../../../src/core/config';
+import { CATEGORY_IDS, type CategoryId, type CoverageConfig } from '../../../src/core/types';
+
+export interface CategoryForm {
+  labels: string[];
+  enabled: boolean;
+  /** Kept while the category is enabled again, but only sent when it is disabled. */
+  disabledReason: string;
+  windowDays: string;
+}
+
+export interface ConfigForm {
+  categories: Record<CategoryId, CategoryForm>;
+  approvalLabel: string;
+  effectiveDateField: string | null;
+  reviewIntervalDays: string;
+  expiringSoonDays: string;
+}
+
+export function fromConfig(config: CoverageConfig): ConfigForm {
+  const categories = {} as Record<CategoryId, CategoryForm>;
+  for (const id of CATEGORY_IDS) {
+    const c = config.categories[id];
+    categories[id] = { labels: [...c.labels], enabled: c.enabled, disabledReason: c.disabledReason ?? '', windowDays: String(c.windowDays) };
+  }
+  return {
+    categories,
+    approvalLabel: config.approvalLabel,
+    effectiveDateField: config.effectiveDateField,
+    reviewIntervalDays: String(config.reviewIntervalDays),
+    expiringSoonDays: String(config.expiringSoonDays),
+  };
+}
+
+/** Text to a number for validation: "" and "abc" become NaN, which validateConfig refuses. */
+function days(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text.trim());
+}
+
+/** The config the form describes, unchecked: validateConfig says what is wrong with it. */
+export function toCandidate(form: ConfigForm): unknown {
+  const categories: Record<string, unknown> = {};
+  for (const id of CATEGORY_IDS) {
+    const c = form.categories[id];
+    categories[id] = { labels: c.labels, enabled: c.enabled, windowDays: days(c.windowDays), ...(c.enabled ? {} : { disabledReason: c.disabledReason }) };
+  }
+  return {
+    categories,
+    approvalLabel: form.approvalLabel,
+    effectiveDateField: form.effectiveDateField,
+    reviewIntervalDays: days(form.reviewIntervalDays),
+    expiringSoonDays: days(form.expiringSoonDays),
+  };
+}
+
+export const checkForm = (form: ConfigForm): ConfigResult => validateConfig(toCandidate(form));
+
+/** Field errors by dotted path (`categories.resources.windowDays`); several per field allowed. */
+export type ErrorMap = ReadonlyMap<string, string[]>;
+
+export function errorMap(errors: readonly FieldError[]): ErrorMap {
+  const map = new Map<string, string[]>();
+  for (const e of errors) map.set(e.field, [...(map.get(e.field) ?? []), e.message]);
+  return map;
+}
+
+/** The back end names fields of the payload (`config.categories...`); the form names them without `config.`. */
+export function fromServerFields(fields: readonly FieldError[]): FieldError[] {
+  return fields.map((f) => ({ field: f.field === 'config' ? '' : f.field.replace(/^config\./, ''), message: f.message }));
+}
+
+/** One setting the admin can change, by the path validateConfig and the history use. */
+export type FieldValue = string | boolean | string[] | null;
+export interface FormChange {
+  field: string;
+  from: FieldValue;
+  to: FieldValue;
+}
+
+function fields(form: ConfigForm): [string, FieldValue][] {
+  const list: [string, FieldValue][] = [];
+  for (const id of CATEGORY_IDS) {
+    const c = form.categories[id];
+    list.push([`categories.${id}.labels`, c.labels], [`categories.${id}.enabled`, c.enabled], [`categories.${id}.disabledReason`, c.disabledReason], [`categories.${id}.windowDays`, c.windowDays]);
+  }
+  list.push(['approvalLabel', form.approvalLabel], ['effectiveDateField', form.effectiveDateField], ['reviewIntervalDays', form.reviewIntervalDays], ['expiringSoonDays', form.expiringSoonDays]);
+  return list;
+}
+
+const same = (a: FieldValue, b: FieldValue): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** What differs from `base` in `draft`, setting by setting. */
+export function formChanges(base: ConfigForm, draft: ConfigForm): FormChange[] {
+  const before = new Map(fields(base));
+  return fields(draft)
+    .filter(([field, to]) => !same(before.get(field) ?? null, to))
+    .map(([field, to]) => ({ field, from: before.get(field) ?? null, to }));
+}
+
+export const sameForm = (a: ConfigForm, b: ConfigForm): boolean => formChanges(a, b).length === 0;
+
+/** `form` with each change's `to` value set (re-applying an admin's own edits on another version). */
+export function applyChanges(form: ConfigForm, changes: readonly FormChange[]): ConfigForm {
+  const next: ConfigForm = { ...form, categories: { ...form.categories } };
+  for (const { field, to } of changes) {
+    const id = CATEGORY_IDS.find((c) => field.startsWith(`categories.${c}.`));
+    if (id) {
+      const current = next.categories[id];
+      const key = field.slice(`categories.${id}.`.length);
+      if (key === 'labels' && Array.isArray(to)) next.categories[id] = { ...current, labels: [...to] };
+      else if (key === 'enabled' && typeof to === 'boolean') next.categories[id] = { ...current, enabled: to };
+      else if (key === 'disabledReason' && typeof to === 'string') next.categories[id] = { ...current, disabledReason: to };
+      else if (key === 'windowDays' && typeof to === 'string') next.categories[id] = { ...current, windowDays: to };
+    } else if (field === 'effectiveDateField' && (typeof to === 'string' || to === null)) {
+      next.effectiveDateField = to;
+    } else if ((field === 'approvalLabel' || field === 'reviewIntervalDays' || field === 'expiringSoonDays') && typeof to === 'string') {
+      next[field] = to;
+    }
+  }
+  return next;
+}

@@ -1,0 +1,50 @@
+import Heading from '@atlaskit/heading';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
+import type { Finding } from '../../../src/core/types';
+import { IssueLink } from '../shared/components/JiraLink';
+import { SeverityLozenge } from '../shared/components/Lozenges';
+
+/** Findings in the order the engine sorts them (major, minor, warning, observation). */
+export function FindingList({ findings }: { findings: Finding[] }) {
+  return (
+    <section aria-labelledby="c51-findings">
+      <Stack space="space.150">
+        <Heading size="medium" as="h2" id="c51-findings">
+          {`Findings (${findings.length})`}
+        </Heading>
+        {findings.length === 0 ? (
+          <Text as="p">No findings: every enabled category is met and nothing lapses soon.</Text>
+        ) : (
+          <ul style={{ margin: 0, padding: 0, listStyle: 'none' }}>
+            {findings.map((finding, index) => (
+              <li key={`${finding.categoryId ?? ''}-${index}`} style={{ padding: `${token('space.150')} 0`, borderBottom: `${token('border.width')} solid ${token('color.border')}` }}>
+                <Stack space="space.075">
+                  <Inline space="space.100" alignBlock="start">
+                    <span style={{ flexShrink: 0 }}>
+                      <SeverityLozenge severity={finding.severity} />
+                    </span>
+                    <Text weight="medium">{finding.message}</Text>
+                  </Inline>
+                  <Text as="p">
+                    <strong>To fix:</strong> {finding.fix}
+                  </Text>
+                  {finding.issueKeys.length > 0 ? (
+                    <Inline space="space.100" shouldWrap>
+                      <Text size="small" color="color.text.subtle">
+                        Issues:
+                      </Text>
+                      {finding.issueKeys.map((key) => (
+                        <IssueLink key={key} issueKey={key} />
+                      ))}
+                    </Inline>
+                  ) : null}
+                </Stack>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Stack>
+    </section>
+  );
+}

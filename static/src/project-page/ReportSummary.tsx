@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import Heading from '@atlaskit/heading';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
+import type { ProjectReport } from '../../../src/contract/invoke';
+import { VerdictLozenge } from '../shared/components/Lozenges';
+import { Notice } from '../shared/components/Notice';
+import { formatDay, formatPercent } from '../shared/format';
+
+const cardStyle = xcss({ borderColor: 'color.border', borderStyle: 'solid', borderWidth: 'border.width', borderRadius: 'radius.medium' });
+const bigNumber = { font: token('font.heading.xxlarge'), color: token('color.text'), margin: 0 } as const;
+const termStyle = { font: token('font.body.small'), color: token('color.text.subtle') } as const;
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <Stack space="space.050">
+      <dt style={termStyle}>{term}</dt>
+      <dd style={{ margin: 0 }}>{children}</dd>
+    </Stack>
+  );
+}
+
+/** At a glance: coverage, verdict, as-of date, evidence count, completeness. */
+export function ReportSummary({ report }: { report: ProjectReport }) {
+  return (
+    <Box as="section" aria-labelledby="c51-summary" padding="space.300" xcss={cardStyle}>
+      <Stack space="space.200">
+        <Heading size="small" as="h2" id="c51-summary">
+          At a glance
+        </Heading>
+        <Inline space="space.500" shouldWrap alignBlock="end">
+          <Stack space="space.050">
+            <p style={bigNumber}>{formatPercent(report.coverage)}</p>
+            <Text color="color.text.subtle">coverage of the Clause 5.1 evidence categories</Text>
+          </Stack>
+          <dl style={{ margin: 0, padding: 0 }}>
+            <Inline space="space.400" shouldWrap>
+              <Fact term="Verdict">
+                <VerdictLozenge verdict={report.verdict} />
+              </Fact>
+              <Fact term="As of">{formatDay(report.asOf)}</Fact>
+              <Fact term="Evidence issues">{report.evidenceIssueCount}</Fact>
+              <Fact term="Data">{report.complete ? 'Complete: every matching issue was read' : 'Incomplete (see below)'}</Fact>
+            </Inline>
+          </dl>
+        </Inline>
+        {report.complete ? null : (
+          <Notice appearance="warning" title="Not every issue could be read">
+            <Text as="p">{report.incompleteReason ?? 'Some evidence issues could not be read, so coverage may be lower than it really is.'}</Text>
+          </Notice>
+        )}
+        <Text as="p" color="color.text.subtle" size="small">
+          {report.scope.note}
+        </Text>
+      </Stack>
+    </Box>
+  );
+}

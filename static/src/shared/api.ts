@@ -1,0 +1,63 @@
+/**
+ * The only module that calls `invoke`: one typed function per invoke key of the contract
+ * (src/contract/invoke.ts). Each unwraps the resolver's envelope: data on `ok: true`, an ApiError
+ * (code, message, details) otherwise, so components and hooks never see the envelope.
+ */
+import { invoke, view } from '@forge/bridge';
+import type {
+  ConfigChange,
+  ConfigState,
+  DateField,
+  InvokeContract,
+  InvokeKey,
+  IssueReport,
+  PayloadOf,
+  ProjectReport,
+  Result,
+  ResultOf,
+} from '../../../src/contract/invoke';
+import type { CoverageConfig } from '../../../src/core/types';
+import { ApiError, toApiError } from './api-error';
+
+function isEnvelope<T>(value: unknown): value is Result<T> {
+  return typeof value === 'object' && value !== null && 'ok' in value && typeof value.ok === 'boolean';
+}
+
+async function call<K extends InvokeKey>(key: K, payload: PayloadOf<K>): Promise<InvokeContract[K]['result']> {
+  let response: unknown;
+  try {
+    response = await invoke<ResultOf<K>>(key, payload);
+  } catch (error) {
+    throw toApiError(error);
+  }
+  if (!isEnvelope<InvokeContract[K]['result']>(response)) {
+    throw new ApiError('BAD_RESPONSE', `The app's back end sent an answer the page does not understand (${key}).`);
+  }
+  if (response.ok) return response.data;
+  const { code, message, details } = response.error;
+  throw new ApiError(code, message, details);
+}
+
+export const getProjectReport = (): Promise<ProjectReport> => call('report/project', {});
+export const getIssueReport = (): Promise<IssueReport> => call('report/issue', {});
+export const getConfig = (): Promise<ConfigState> => call('config/get', {});
+export const saveConfig = (config: CoverageConfig, expectedVersion: number): Promise<ConfigState> => call('config/save', { config, expectedVersion });
+export const resetConfig = (expectedVersion: number): Promise<ConfigState> => call('config/reset', { expectedVersion });
+export const getConfigHistory = async (): Promise<ConfigChange[]> => (await call('config/history', {})).changes;
+export const suggestLabels = async (query: string): Promise<string[]> => (await call('jira/labels', query ? { query } : {})).labels;
+export const getDateFields = async (): Promise<DateField[]> => (await call('jira/date-fields', {})).fields;
+
+/** What the screens need from the host's context: the site, for absolute links. */
+export interface AppContext {
+  siteUrl: string;
+  locale?: string;
+  timezone?: string;
+}
+
+export async function getAppContext(): Promise<AppContext> {
+  const context = await view.getContext();
+  const result: AppContext = { siteUrl: context.siteUrl ?? '' };
+  if (context.locale) result.locale = context.locale;
+  if (context.timezone) result.timezone = context.timezone;
+  return result;
+}

@@ -1,0 +1,231 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { AdminPage } from '../../static/src/admin-page/AdminPage';
+import * as api from '../../static/src/shared/api';
+import { ApiError } from '../../static/src/shared/api-error';
+import { LABEL_SUGGESTION_DELAY_MS } from '../../static/src/shared/hooks';
+import { defaultConfig } from '../../src/core/config';
+import type { CoverageConfig } from '../../src/core/types';
+import { configState } from './support/fixtures';
+import { resetApiMock } from './support/mocks';
+import './support/dom-setup';
+
+jest.mock('../../static/src/shared/api', () => jest.requireActual('./support/mocks').apiMock());
+jest.mock('../../static/src/shared/navigation', () => jest.requireActual('./support/mocks').navigationMock());
+
+const mockedApi = jest.mocked(api);
+beforeEach(() => resetApiMock(mockedApi));
+
+async function renderAdmin(state = configState()) {
+  mockedApi.getConfig.mockResolvedValueOnce(state);
+  render(<AdminPage />);
+  await screen.findByRole('button', { name: 'Save settings' });
+}
+
+const category = (name: string) => screen.getByRole('region', { name });
+const typeInto = (input: HTMLElement, value: string) => fireEvent.change(input, { target: { value } });
+const saveButton = () => screen.getByRole('button', { name: 'Save settings' });
+const isDisabled = (button: HTMLElement) => button.hasAttribute('disabled') || button.getAttribute('aria-disabled') === 'true';
+
+function withWindow(config: CoverageConfig, days: number): CoverageConfig {
+  return { ...config, categories: { ...config.categories, resources: { ...config.categories.resources, windowDays: days } } };
+}
+
+describe('admin page', () => {
+  test('a non-admin gets a refusal, not a form, and no admin-only calls are made', async () => {
+    mockedApi.getConfig.mockResolvedValueOnce(configState({ canEdit: false }));
+    render(<AdminPage />);
+    expect(await screen.findByRole('heading', { name: 'Only Jira administrators can change these settings' })).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Save settings' })).toBeNull();
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(mockedApi.getConfigHistory).not.toHaveBeenCalled();
+    expect(mockedApi.getDateFields).not.toHaveBeenCalled();
+  });
+
+  test('shows who saved last, when, and the version; Save is disabled while nothing changed', async () => {
+    await renderAdmin();
+    expect(screen.getByText('Version 3, last saved by Alex Morgan on 20 Nov 2026, 14:03 UTC.')).toBeVisible();
+    expect(isDisabled(saveButton())).toBe(true);
+    expect(screen.getByText('No changes to save')).toBeVisible();
+  });
+
+  test('a bad window gets its message next to the field at once, and Save stays disabled', async () => {
+    await renderAdmin();
+    const input = within(category('Management reviews')).getByLabelText('Window (days)');
+    typeInto(input, '0');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    const messageId = input.getAttribute('aria-describedby')?.split(' ').find((id) => id.endsWith('-error'));
+    const message = document.getElementById(messageId ?? '');
+    expect(message).toHaveTextContent('must be a whole number of days from 1 to 3660');
+    expect(isDisabled(saveButton())).toBe(true);
+    expect(screen.getByText('1 problem to fix before saving')).toBeVisible();
+    typeInto(input, '');
+    expect(input).toHaveAttribute('value', '');
+    typeInto(input, '120');
+    expect(input).not.toHaveAttribute('aria-invalid', 'true');
+    expect(document.getElementById(messageId ?? '')).toBeNull();
+    expect(isDisabled(saveButton())).toBe(false);
+  });
+
+  test('Save sends the whole config with the version it was loaded at, then says it is saved', async () => {
+    await renderAdmin();
+    typeInto(within(category('ISMS budget and staffing')).getByLabelText('Window (days)'), '180');
+    mockedApi.saveConfig.mockResolvedValueOnce(configState({ config: withWindow(defaultConfig(), 180), version: 4, updatedAt: '2026-11-28T10:00:00.000Z' }));
+    await act(async () => fireEvent.click(saveButton()));
+    expect(mockedApi.saveConfig).toHaveBeenCalledWith(withWindow(defaultConfig(), 180), 3);
+    expect(screen.getByText('Saved. Version 4 now applies to every project.')).toBeVisible();
+    expect(screen.getByText('Version 4, last saved by Alex Morgan on 28 Nov 2026, 10:00 UTC.')).toBeVisible();
+    expect(isDisabled(saveButton())).toBe(true);
+  });
+
+  test('disabling a category requires a reason, which is then sent', async () => {
+    await renderAdmin();
+    const card = category('Strategy alignment');
+    fireEvent.click(within(card).getByLabelText('Count this category in coverage'));
+    const reason = within(card).getByLabelText(/Why is it disabled\?/);
+    expect(within(card).getByText('say why the category is disabled: auditors ask')).toBeVisible();
+    expect(isDisabled(saveButton())).toBe(true);
+    typeInto(reason, 'Objectives are set in the board pack, outside Jira');
+    mockedApi.saveConfig.mockImplementationOnce(async (config) => configState({ config, version: 4 }));
+    await act(async () => fireEvent.click(saveButton()));
+    const sent = mockedApi.saveConfig.mock.calls[0]?.[0];
+    expect(sent?.categories['strategy-alignment']).toEqual({ labels: ['iso27001-strategy-alignment'], enabled: false, disabledReason: 'Objectives are set in the board pack, outside Jira', windowDays: 365 });
+  });
+
+  test('labels: add from Jira suggestions as the admin types, refuse a label with a space, remove one', async () => {
+    jest.useFakeTimers();
+    try {
+      mockedApi.suggestLabels.mockResolvedValue(['iso27001-budget-2027', 'iso27001-budget-approval']);
+      await renderAdmin();
+      const card = category('ISMS budget and staffing');
+      const input = within(card).getByLabelText('Add a label to ISMS budget and staffing');
+      typeInto(input, 'budget approved');
+      expect(within(card).getByText('"budget approved" contains a space: Jira labels cannot contain spaces')).toBeVisible();
+      expect(isDisabled(within(card).getByRole('button', { name: 'Add' }))).toBe(true);
+
+      typeInto(input, 'iso27001-bud');
+      expect(mockedApi.suggestLabels).not.toHaveBeenCalled();
+      await act(async () => {
+        jest.advanceTimersByTime(LABEL_SUGGESTION_DELAY_MS);
+      });
+      expect(mockedApi.suggestLabels).toHaveBeenCalledTimes(1);
+      expect(mockedApi.suggestLabels).toHaveBeenCalledWith('iso27001-bud');
+      // The label already in the list is not offered again.
+      expect(within(card).queryByRole('button', { name: 'Add suggested label iso27001-budget-approval' })).toBeNull();
+      fireEvent.click(await within(card).findByRole('button', { name: 'Add suggested label iso27001-budget-2027' }));
+      const labels = within(card).getByRole('list', { name: 'Labels' });
+      expect(within(labels).getAllByRole('listitem').map((li) => li.textContent?.replace('×', ''))).toEqual(['iso27001-budget-approval', 'iso27001-budget-2027']);
+
+      fireEvent.click(within(card).getByRole('button', { name: 'Remove label iso27001-budget-approval from ISMS budget and staffing' }));
+      expect(within(labels).getAllByRole('listitem')).toHaveLength(1);
+      expect(isDisabled(saveButton())).toBe(false);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  test('a label used by two categories gets the message next to that label', async () => {
+    await renderAdmin();
+    const card = category('Management reviews');
+    const input = within(card).getByLabelText('Add a label to Management reviews');
+    typeInto(input, 'iso27001-budget-approval');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    const labels = within(card).getByRole('list', { name: 'Labels' });
+    const added = within(labels).getAllByRole('listitem')[1] as HTMLElement;
+    expect(added).toHaveTextContent('"iso27001-budget-approval" already maps to resources: a label maps to one category at most');
+    expect(isDisabled(saveButton())).toBe(true);
+  });
+
+  test('INVALID_INPUT from the back end is shown next to the field it names', async () => {
+    await renderAdmin();
+    typeInto(screen.getByLabelText('Approval label'), 'board-ok');
+    mockedApi.saveConfig.mockRejectedValueOnce(new ApiError('INVALID_INPUT', 'The settings were not saved: approvalLabel is reserved.', { fields: [{ field: 'config.approvalLabel', message: 'is reserved by another app' }] }));
+    await act(async () => fireEvent.click(saveButton()));
+    const input = screen.getByLabelText('Approval label');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText('is reserved by another app')).toBeVisible();
+    expect(screen.getByRole('alert')).toHaveTextContent('The settings were not saved: approvalLabel is reserved.');
+  });
+
+  test('CONFLICT keeps the typed draft, offers their version, and can re-apply the draft on top of it', async () => {
+    await renderAdmin();
+    const window = () => within(category('ISMS budget and staffing')).getByLabelText('Window (days)');
+    typeInto(window(), '200');
+    mockedApi.saveConfig.mockRejectedValueOnce(new ApiError('CONFLICT', 'The settings changed since you loaded them.', { currentVersion: 4 }));
+    await act(async () => fireEvent.click(saveButton()));
+
+    const conflict = screen.getByRole('alert');
+    expect(conflict).toHaveTextContent('Someone else saved these settings while you were editing');
+    expect(conflict).toHaveTextContent('what you typed is still in the form');
+    expect(conflict).toHaveTextContent('now version 4');
+    expect(window()).toHaveAttribute('value', '200');
+
+    // Their save changed the approval label.
+    const theirs = { ...defaultConfig(), approvalLabel: 'board-ok' };
+    mockedApi.getConfig.mockResolvedValueOnce(configState({ config: theirs, version: 4, updatedBy: { accountId: 'x', displayName: 'Sam Rivera' } }));
+    await act(async () => fireEvent.click(within(conflict).getByRole('button', { name: 'Load their version' })));
+    expect(screen.getByText('Version 4, last saved by Sam Rivera on 20 Nov 2026, 14:03 UTC.')).toBeVisible();
+    expect(window()).toHaveAttribute('value', '365');
+    expect(screen.getByLabelText('Approval label')).toHaveAttribute('value', 'board-ok');
+    const kept = screen.getByRole('list', { name: 'Your unsaved changes' });
+    expect(kept).toHaveTextContent('ISMS budget and staffing: window (days): 365 → 200');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Re-apply my changes' }));
+    expect(window()).toHaveAttribute('value', '200');
+    expect(screen.getByLabelText('Approval label')).toHaveAttribute('value', 'board-ok');
+    mockedApi.saveConfig.mockImplementationOnce(async (config) => configState({ config, version: 5 }));
+    await act(async () => fireEvent.click(saveButton()));
+    expect(mockedApi.saveConfig).toHaveBeenLastCalledWith(withWindow(theirs, 200), 4);
+  });
+
+  test('a save refused as FORBIDDEN turns into the refusal', async () => {
+    await renderAdmin();
+    typeInto(screen.getByLabelText('Approval label'), 'board-ok');
+    mockedApi.saveConfig.mockRejectedValueOnce(new ApiError('FORBIDDEN', 'You are no longer a Jira administrator.'));
+    await act(async () => fireEvent.click(saveButton()));
+    expect(screen.getByRole('heading', { name: 'Only Jira administrators can change these settings' })).toBeVisible();
+    expect(screen.getByText('You are no longer a Jira administrator.')).toBeVisible();
+  });
+
+  test('Reset to defaults asks first, then sends the current version', async () => {
+    const changed = withWindow(defaultConfig(), 90);
+    await renderAdmin(configState({ config: changed }));
+    fireEvent.click(screen.getByRole('button', { name: 'Reset to defaults…' }));
+    expect(mockedApi.resetConfig).not.toHaveBeenCalled();
+    const confirm = screen.getByRole('region', { name: 'Reset every setting to the product defaults?' });
+    mockedApi.resetConfig.mockResolvedValueOnce(configState({ version: 4 }));
+    await act(async () => fireEvent.click(within(confirm).getByRole('button', { name: 'Yes, reset to defaults' })));
+    expect(mockedApi.resetConfig).toHaveBeenCalledWith(3);
+    expect(screen.getByText('Reset to the defaults (version 4).')).toBeVisible();
+    expect(within(category('ISMS budget and staffing')).getByLabelText('Window (days)')).toHaveAttribute('value', '365');
+  });
+
+  test('the effective-date field offers Jira date fields and the default', async () => {
+    mockedApi.getDateFields.mockResolvedValue([{ id: 'customfield_10042', name: 'Approved on', type: 'date' }]);
+    await renderAdmin();
+    const select = screen.getByLabelText('Effective-date field');
+    await waitFor(() => expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(["Jira's own dates (default)", 'Approved on (customfield_10042)']));
+    fireEvent.change(select, { target: { value: 'customfield_10042' } });
+    mockedApi.saveConfig.mockImplementationOnce(async (config) => configState({ config, version: 4 }));
+    await act(async () => fireEvent.click(saveButton()));
+    expect(mockedApi.saveConfig.mock.calls[0]?.[0].effectiveDateField).toBe('customfield_10042');
+  });
+
+  test('the change history loads only when asked, and lists who changed what', async () => {
+    mockedApi.getConfigHistory.mockResolvedValue([
+      { version: 2, action: 'save', by: { accountId: 'a', displayName: 'Alex Morgan' }, at: '2026-11-01T09:30:00.000Z', changes: [{ field: 'categories.resources.windowDays', from: 365, to: 180 }] },
+      { version: 3, action: 'reset', by: { accountId: 'a', displayName: 'Alex Morgan' }, at: '2026-11-20T14:03:00.000Z', changes: [{ field: 'categories.resources.windowDays', from: 180, to: 365 }] },
+    ]);
+    await renderAdmin();
+    expect(mockedApi.getConfigHistory).not.toHaveBeenCalled();
+    const toggle = screen.getByRole('button', { name: 'Show change history' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    fireEvent.click(toggle);
+    const history = await screen.findByRole('list', { name: 'Setting changes, newest first' });
+    const entries = within(history).getAllByRole('listitem').filter((li) => li.parentElement === history);
+    expect(entries[0]).toHaveTextContent('Version 3 · Reset to defaults by Alex Morgan · 20 Nov 2026, 14:03 UTC');
+    expect(entries[1]).toHaveTextContent('Version 2 · Saved by Alex Morgan · 1 Nov 2026, 09:30 UTC');
+    expect(entries[1]).toHaveTextContent('ISMS budget and staffing: window (days): 365 → 180');
+    expect(mockedApi.getConfigHistory).toHaveBeenCalledTimes(1);
+  });
+});

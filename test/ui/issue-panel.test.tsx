@@ -1,0 +1,86 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { IssuePanel } from '../../static/src/issue-panel/IssuePanel';
+import * as api from '../../static/src/shared/api';
+import { ApiError } from '../../static/src/shared/api-error';
+import { aConfig, activeUser, anIssue, inactiveUser } from '../support/builders';
+import { issueReport } from './support/fixtures';
+import { resetApiMock } from './support/mocks';
+import './support/dom-setup';
+
+jest.mock('../../static/src/shared/api', () => jest.requireActual('./support/mocks').apiMock());
+jest.mock('../../static/src/shared/navigation', () => jest.requireActual('./support/mocks').navigationMock());
+
+const mockedApi = jest.mocked(api);
+beforeEach(() => resetApiMock(mockedApi));
+
+async function renderPanel(report: ReturnType<typeof issueReport>) {
+  mockedApi.getIssueReport.mockResolvedValue(report);
+  render(<IssuePanel />);
+  await screen.findByText(/Checked as of/);
+}
+
+const checkItems = (categoryName: string) => within(screen.getByRole('list', { name: `Checks for ${categoryName}` })).getAllByRole('listitem');
+
+describe('issue panel', () => {
+  test('valid evidence: counts, every check passes, the date it stops counting and the next step', async () => {
+    const report = issueReport(anIssue({ key: 'ISMS-15', labels: ['iso27001-management-review'], resolved: '2026-10-01' }));
+    await renderPanel(report);
+    const card = screen.getByRole('region', { name: 'Management reviews' });
+    expect(within(card).getByText('Counts')).toBeVisible();
+    expect(within(card).getByText('Stops counting on')).toBeVisible();
+    expect(within(card).getByText('2 Oct 2027')).toBeVisible();
+    const checks = checkItems('Management reviews');
+    expect(checks).toHaveLength(3);
+    for (const check of checks) expect(check).toHaveTextContent(/^✓ Pass: \S/);
+    const next = screen.getByRole('region', { name: 'Counts as Clause 5.1 evidence' });
+    expect(within(next).getByText(report.nextStep)).toBeVisible();
+    expect(report.nextStep).toContain('until 2027-10-02');
+  });
+
+  test('invalid evidence: does not count, the failing check says why, and the next step is prominent', async () => {
+    const report = issueReport(anIssue({ key: 'ISMS-2', labels: ['iso27001-workshop-outcome'], resolved: '2025-10-01' }));
+    await renderPanel(report);
+    const card = screen.getByRole('region', { name: 'Executive workshop outcomes' });
+    expect(within(card).getByText('Does not count')).toBeVisible();
+    const failing = report.categories[0]?.checks.find((c) => !c.pass);
+    if (!failing) throw new Error('a stale workshop fails a check');
+    const row = checkItems('Executive workshop outcomes').find((li) => li.textContent?.includes(failing.message));
+    expect(row).toHaveTextContent(`✗ Fail: ${failing.message}`);
+    const next = screen.getByRole('region', { name: 'Next step' });
+    expect(within(next).getByText(/record fresh executive workshop outcomes evidence in a new issue/)).toBeVisible();
+  });
+
+  test('one issue in two categories gets a card for each; a role without an active assignee fails its check', async () => {
+    const report = issueReport(anIssue({ labels: ['iso27001-role-assignment', 'iso27001-executive-training'], resolved: '2026-11-01', assignee: inactiveUser }));
+    await renderPanel(report);
+    expect(screen.getByRole('region', { name: 'Security role assignments' })).toBeVisible();
+    expect(screen.getByRole('region', { name: 'Executive training and drills' })).toBeVisible();
+    const role = checkItems('Security role assignments');
+    expect(role.some((li) => /^✗ Fail: /.test(li.textContent ?? ''))).toBe(true);
+    expect(screen.getByRole('region', { name: 'Next step' })).toHaveTextContent('reassign the role');
+  });
+
+  test('not evidence: says so, with the labels that would make it evidence and their categories', async () => {
+    const config = aConfig({ resources: { labels: ['budget-signed'] }, 'strategy-alignment': { enabled: false, disabledReason: 'Not used' } });
+    await renderPanel(issueReport(anIssue({ labels: ['ops'], assignee: activeUser }), config));
+    expect(screen.getByRole('region', { name: 'Not Clause 5.1 evidence' })).toBeVisible();
+    const list = screen.getByRole('heading', { name: 'Labels that would make it evidence' }).parentElement?.querySelector('ul') as HTMLElement;
+    const items = within(list).getAllByRole('listitem');
+    expect(items).toHaveLength(9);
+    expect(items.find((li) => li.textContent?.startsWith('ISMS budget and staffing'))).toHaveTextContent('ISMS budget and staffing: budget-signed');
+    expect(items.some((li) => li.textContent?.startsWith('Strategy alignment'))).toBe(false);
+  });
+
+  test('a failed load shows the message and retries', async () => {
+    mockedApi.getIssueReport.mockRejectedValueOnce(new ApiError('JIRA_UNAVAILABLE', 'Jira answered 503 to GET /rest/api/3/issue/ISMS-1.'));
+    mockedApi.getIssueReport.mockResolvedValueOnce(issueReport(anIssue({ labels: [] })));
+    render(<IssuePanel />);
+    expect(screen.getByRole('status')).toHaveTextContent("Checking this issue's evidence…");
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Jira did not answer');
+    expect(alert).toHaveTextContent('Jira answered 503 to GET /rest/api/3/issue/ISMS-1.');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('region', { name: 'Not Clause 5.1 evidence' })).toBeVisible();
+  });
+});

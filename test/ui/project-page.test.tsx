@@ -1,0 +1,228 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { ProjectPage } from '../../static/src/project-page/ProjectPage';
+import * as api from '../../static/src/shared/api';
+import { ApiError } from '../../static/src/shared/api-error';
+import * as navigation from '../../static/src/shared/navigation';
+import { reportToCsv } from '../../src/export/csv';
+import { aConfig } from '../support/builders';
+import { AS_OF, demoReport, projectReport } from './support/fixtures';
+import { resetApiMock } from './support/mocks';
+import './support/dom-setup';
+
+jest.mock('../../static/src/shared/api', () => jest.requireActual('./support/mocks').apiMock());
+jest.mock('../../static/src/shared/navigation', () => jest.requireActual('./support/mocks').navigationMock());
+
+const mockedApi = jest.mocked(api);
+
+async function renderWith(report = demoReport()) {
+  mockedApi.getProjectReport.mockResolvedValue(report);
+  render(<ProjectPage />);
+  await screen.findByRole('heading', { level: 1, name: /Clause 5.1 coverage: Information Security Management/ });
+  return report;
+}
+
+const categoryRow = (name: string) => {
+  const button = screen.getByRole('button', { name });
+  const row = button.closest('tr');
+  if (!row) throw new Error(`no row for ${name}`);
+  return { button, row };
+};
+
+beforeEach(() => resetApiMock(mockedApi));
+
+describe('project page', () => {
+  test('shows coverage, the verdict in auditor words, the as-of date and the evidence count', async () => {
+    const report = await renderWith();
+    const glance = screen.getByRole('region', { name: 'At a glance' });
+    expect(within(glance).getByText(`${report.coverage}%`)).toBeVisible();
+    expect(report.verdict).toBe('minor-nc');
+    expect(within(glance).getByText('Minor non-conformity')).toBeVisible();
+    expect(within(glance).getByText('28 Nov 2026')).toBeVisible();
+    expect(within(glance).getByText(String(report.evidenceIssueCount))).toBeVisible();
+    expect(within(glance).getByText(/Complete: every matching issue was read/)).toBeVisible();
+    expect(within(glance).getByText(report.scope.note)).toBeVisible();
+  });
+
+  test("without the Board-only issues (a manager's view) the budget is missing: Major non-conformity", async () => {
+    const boardOnly = ['ISMS-10', 'ISMS-15', 'ISMS-16'];
+    const report = await renderWith(projectReport(demoReportIssues().filter((i) => !boardOnly.includes(i.key))));
+    expect(report.verdict).toBe('major-nc');
+    expect(within(screen.getByRole('region', { name: 'At a glance' })).getByText('Major non-conformity')).toBeVisible();
+    const findings = screen.getByRole('region', { name: /^Findings/ });
+    expect(within(findings).getAllByText('Major NC').length).toBeGreaterThan(0);
+    expect(within(categoryRow('ISMS budget and staffing').row).getByText('Missing')).toBeVisible();
+  });
+
+  test('lists the ten categories with their status in words and when coverage lapses', async () => {
+    const report = await renderWith();
+    const table = screen.getByRole('table');
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 10); // header + one visible row per category
+    const workshop = report.categories.find((c) => c.id === 'workshop-outcome');
+    expect(workshop?.status).toBe('met');
+    const { row } = categoryRow('Executive workshop outcomes');
+    expect(within(row).getByText('Met')).toBeVisible();
+    expect(within(row).getByText('Items (a), (d)')).toBeVisible();
+    expect(within(categoryRow('Security role assignments').row).getByText('Partial')).toBeVisible();
+    expect(within(categoryRow('Strategy alignment').row).getByText('Missing')).toBeVisible();
+    expect(within(categoryRow('Department security targets').row).getByText('Stale')).toBeVisible();
+    // Newest effective date and lapse date of the workshop evidence (ISMS-1, resolved 41 days ago).
+    expect(within(row).getByText('18 Oct 2026')).toBeVisible();
+    expect(within(row).getByText('19 Oct 2027')).toBeVisible();
+  });
+
+  test('a category expands to its evidence issues as links, with done/counts and problems', async () => {
+    await renderWith();
+    const { button } = categoryRow('Executive workshop outcomes');
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    const details = document.getElementById(button.getAttribute('aria-controls') ?? '');
+    expect(details).not.toBeVisible();
+    fireEvent.click(button);
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    expect(details).toBeVisible();
+    const list = within(details as HTMLElement).getByRole('list', { name: 'Evidence for Executive workshop outcomes' });
+    const link = within(list).getByRole('link', { name: /ISMS-2 Executive workshop: cloud risk appetite/ });
+    expect(link).toHaveAttribute('href', '/browse/ISMS-2');
+    const stale = link.closest('li') as HTMLElement;
+    expect(within(stale).getByText('Does not count')).toBeVisible();
+    expect(within(stale).getByRole('list', { name: 'Problems with ISMS-2' })).toBeVisible();
+    const current = within(list).getByRole('link', { name: /ISMS-1 Board security workshop/ }).closest('li') as HTMLElement;
+    expect(within(current).getByText('Counts')).toBeVisible();
+    expect(within(current).getByText(/Done · effective 18 Oct 2026 · stops counting on 19 Oct 2027/)).toBeVisible();
+
+    fireEvent.click(link);
+    expect(navigation.navigateTo).toHaveBeenCalledWith('/browse/ISMS-2');
+  });
+
+  test('shows items (a) to (h) with their text and coverage', async () => {
+    const report = await renderWith();
+    const items = screen.getByRole('region', { name: 'Clause 5.1 items (a) to (h)' });
+    expect(within(items).getAllByRole('listitem')).toHaveLength(8);
+    const c = report.items.find((i) => i.id === 'c');
+    expect(c?.coverage).toBe(100);
+    const itemC = within(items).getByText(/makes the needed resources available/).closest('li') as HTMLElement;
+    expect(within(itemC).getByText('100%')).toBeVisible();
+  });
+
+  test('an item with no enabled category reads "Not assessed"', async () => {
+    const config = aConfig({ 'management-review': { enabled: false, disabledReason: 'Reviews are run outside Jira' } });
+    await renderWith(projectReport(demoReportIssues(), config));
+    const items = screen.getByRole('region', { name: 'Clause 5.1 items (a) to (h)' });
+    const itemE = within(items).getByText(/ensures the ISMS achieves its intended outcomes/).closest('li') as HTMLElement;
+    expect(within(itemE).getByText('Not assessed')).toBeVisible();
+    const { row } = categoryRow('Management reviews');
+    expect(within(row).getByText('Disabled')).toBeVisible();
+    expect(within(row).getByText('Reviews are run outside Jira')).toBeVisible();
+  });
+
+  test('lists findings in order with severity in words, the fix and links to their issues', async () => {
+    const report = await renderWith();
+    const findings = screen.getByRole('region', { name: `Findings (${report.findings.length})` });
+    const entries = within(findings).getAllByRole('listitem');
+    expect(entries).toHaveLength(report.findings.length);
+    const first = report.findings[0];
+    if (!first) throw new Error('the demo report has findings');
+    expect(first.severity).toBe('minor');
+    expect(within(entries[0] as HTMLElement).getByText('Minor NC')).toBeVisible();
+    expect(within(entries[0] as HTMLElement).getByText(first.message)).toBeVisible();
+    expect(within(entries[0] as HTMLElement).getByText(first.fix)).toBeVisible();
+    const last = report.findings[report.findings.length - 1];
+    expect(last?.severity).toBe('observation');
+    expect(within(entries[entries.length - 1] as HTMLElement).getByText('Observation')).toBeVisible();
+    const withIssues = report.findings.findIndex((f) => f.issueKeys.length > 0);
+    const keys = report.findings[withIssues]?.issueKeys ?? [];
+    for (const key of keys) expect(within(entries[withIssues] as HTMLElement).getByRole('link', { name: key })).toHaveAttribute('href', `/browse/${key}`);
+  });
+
+  test('says when data is incomplete, and why', async () => {
+    await renderWith(demoReport({ complete: false, incompleteReason: '2 issues have data the app cannot read (ISMS-4, ISMS-9).' }));
+    const warning = screen.getByRole('region', { name: 'Not every issue could be read' });
+    expect(within(warning).getByText('2 issues have data the app cannot read (ISMS-4, ISMS-9).')).toBeVisible();
+    expect(screen.getByText('Incomplete (see below)')).toBeVisible();
+  });
+
+  test('with no evidence, explains which labels to use (from the config in force) instead of a table', async () => {
+    const config = aConfig({ resources: { labels: ['budget-signed', 'isms-budget'] }, 'strategy-alignment': { enabled: false, disabledReason: 'Not used' } });
+    await renderWith(projectReport([], config));
+    expect(screen.queryByRole('table')).toBeNull();
+    const empty = screen.getByRole('region', { name: 'No Clause 5.1 evidence in ISMS yet' });
+    const labels = within(empty).getByRole('list', { name: 'Evidence labels by category' });
+    expect(within(labels).getAllByRole('listitem')).toHaveLength(9);
+    const resources = within(labels).getByText('ISMS budget and staffing').closest('li') as HTMLElement;
+    expect(resources).toHaveTextContent('ISMS budget and staffing: budget-signed or isms-budget');
+    expect(within(empty).getByText(/Not graded \(disabled by a Jira admin\): Strategy alignment/)).toBeVisible();
+  });
+
+  test('shows a failed load with its message and loads again on Retry', async () => {
+    mockedApi.getProjectReport.mockRejectedValueOnce(new ApiError('RATE_LIMITED', 'Jira asked the app to slow down (429).'));
+    mockedApi.getProjectReport.mockResolvedValueOnce(demoReport());
+    render(<ProjectPage />);
+    expect(screen.getByRole('status')).toHaveTextContent('Computing Clause 5.1 coverage…');
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Jira is busy: try again in a minute')).toBeVisible();
+    expect(within(alert).getByText('Jira asked the app to slow down (429).')).toBeVisible();
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('heading', { level: 1, name: /Information Security Management/ })).toBeVisible();
+    expect(mockedApi.getProjectReport).toHaveBeenCalledTimes(2);
+  });
+
+  test('FORBIDDEN and NOT_FOUND get their own wording', async () => {
+    mockedApi.getProjectReport.mockRejectedValueOnce(new ApiError('FORBIDDEN', 'You cannot browse project ISMS.'));
+    const { unmount } = render(<ProjectPage />);
+    expect(await screen.findByText("You don't have access to this project's Clause 5.1 coverage")).toBeVisible();
+    expect(screen.getByText('You cannot browse project ISMS.')).toBeVisible();
+    unmount();
+    mockedApi.getProjectReport.mockRejectedValueOnce(new ApiError('NOT_FOUND', 'No project ISMS.'));
+    render(<ProjectPage />);
+    expect(await screen.findByText('This project was not found, or you can no longer browse it')).toBeVisible();
+  });
+});
+
+function demoReportIssues() {
+  return jest.requireActual<typeof import('./support/fixtures')>('./support/fixtures').demoIssues();
+}
+
+describe('project page exports', () => {
+  let downloads: { name: string; type: string; text: string }[];
+  beforeEach(() => {
+    downloads = [];
+    let blob: Blob | undefined;
+    Object.assign(URL, { createObjectURL: jest.fn((b: Blob) => ((blob = b), 'blob:report')), revokeObjectURL: jest.fn() });
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      if (this.href.startsWith('blob:') && blob) {
+        const entry = { name: this.download, type: blob.type, text: '' };
+        downloads.push(entry);
+        const reader = new FileReader();
+        reader.onload = () => (entry.text = String(reader.result));
+        reader.readAsText(blob);
+      }
+    });
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  test('Download CSV saves reportToCsv of the report as clause-5.1-<KEY>-<asOf>.csv', async () => {
+    const report = await renderWith();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Download CSV' })));
+    await waitFor(() => expect(downloads[0]?.text).not.toBe(''));
+    expect(downloads[0]?.name).toBe('clause-5.1-ISMS-2026-11-28.csv');
+    expect(downloads[0]?.type).toBe('text/csv;charset=utf-8');
+    expect(downloads[0]?.text).toBe(reportToCsv(report));
+    expect(downloads[0]?.text.split('\r\n')[1]).toMatch(/^ISMS,2026-11-28,workshop-outcome,met,ISMS-1,/);
+  });
+
+  test('Download JSON saves the report object', async () => {
+    const report = await renderWith();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Download JSON' })));
+    await waitFor(() => expect(downloads[0]?.text).not.toBe(''));
+    expect(downloads[0]?.name).toBe('clause-5.1-ISMS-2026-11-28.json');
+    expect(JSON.parse(downloads[0]?.text ?? '')).toEqual(report);
+  });
+
+  test('Print opens the browser print dialog', async () => {
+    const print = jest.fn();
+    Object.assign(window, { print });
+    await renderWith();
+    fireEvent.click(screen.getByRole('button', { name: 'Print' }));
+    expect(print).toHaveBeenCalled();
+  });
+});

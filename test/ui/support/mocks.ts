@@ -1,0 +1,44 @@
+/**
+ * Factories for jest.mock: the screens reach the back end only through static/src/shared/api
+ * and Jira only through static/src/shared/navigation, so tests replace those two modules.
+ *
+ *   jest.mock('../../static/src/shared/api', () => jest.requireActual('./support/mocks').apiMock());
+ */
+import type * as Api from '../../../static/src/shared/api';
+
+export function apiMock() {
+  return {
+    getProjectReport: jest.fn(),
+    getIssueReport: jest.fn(),
+    getConfig: jest.fn(),
+    saveConfig: jest.fn(),
+    resetConfig: jest.fn(),
+    getConfigHistory: jest.fn(),
+    suggestLabels: jest.fn(),
+    getDateFields: jest.fn(),
+    getAppContext: jest.fn(),
+  };
+}
+
+/** Forgets calls and queued answers of the api mock; calls with no answer set never settle. */
+export function resetApiMock(api: jest.MockedObject<typeof Api>): void {
+  for (const fn of Object.values(api)) if (jest.isMockFunction(fn)) fn.mockReset();
+  const pending = () => new Promise<never>(() => undefined);
+  api.getProjectReport.mockImplementation(pending);
+  api.getIssueReport.mockImplementation(pending);
+  api.getConfig.mockImplementation(pending);
+  api.saveConfig.mockImplementation(pending);
+  api.resetConfig.mockImplementation(pending);
+  api.getConfigHistory.mockImplementation(pending);
+  api.suggestLabels.mockResolvedValue([]);
+  api.getDateFields.mockResolvedValue([]);
+  api.getAppContext.mockResolvedValue({ siteUrl: 'https://example.atlassian.net' });
+}
+
+export function navigationMock() {
+  return {
+    issuePath: (key: string) => `/browse/${key}`,
+    navigateTo: jest.fn(),
+    openInNewTab: jest.fn(),
+  };
+}

@@ -1,0 +1,2 @@
+/** Stands in for CSS files in component tests (jest.config.js moduleNameMapper). */
+module.exports = {};
