@@ -58,14 +58,34 @@ export const BRIDGE_SCRIPT = String.raw`(function () {
     });
   }
 
-  // Jira sizes the iframe to its content; the host does the same from the content's height.
+  // Jira sizes the iframe to its content; the host does the same. The content's own height is
+  // measured (its children's extent), not <html>, which style resets stretch to the frame.
+  var lastHeight = 0;
+  function contentHeight() {
+    var body = document.body;
+    if (!body) return 0;
+    var bottom = 0;
+    for (var i = 0; i < body.children.length; i++) {
+      var rect = body.children[i].getBoundingClientRect();
+      if (rect.height > 0) bottom = Math.max(bottom, rect.bottom + window.scrollY);
+    }
+    var style = getComputedStyle(body);
+    return Math.ceil(bottom + parseFloat(style.marginBottom || '0') + parseFloat(style.paddingBottom || '0'));
+  }
   function reportHeight() {
-    var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (window.parent !== window) window.parent.postMessage({ type: 'clause51-host-resize', frame: params.get('frame'), height: height }, location.origin);
+    var height = contentHeight();
+    if (height === lastHeight || window.parent === window) return;
+    lastHeight = height;
+    window.parent.postMessage({ type: 'clause51-host-resize', frame: params.get('frame'), height: height }, location.origin);
   }
   window.addEventListener('load', function () {
     reportHeight();
-    if (window.ResizeObserver) new ResizeObserver(reportHeight).observe(document.documentElement);
+    if (window.ResizeObserver) {
+      var observer = new ResizeObserver(reportHeight);
+      var watch = function () { for (var i = 0; i < document.body.children.length; i++) observer.observe(document.body.children[i]); reportHeight(); };
+      watch();
+      new MutationObserver(watch).observe(document.body, { childList: true });
+    }
   });
 
   window.__bridge = {

@@ -105,7 +105,7 @@ export function createHostServer(options: HostOptions): http.Server {
   async function projectPage(req: http.IncomingMessage, res: http.ServerResponse, key: string): Promise<void> {
     const project = visibleProjects(personaOf(req).accountId).find((p) => p.key === key);
     if (!project) return send(res, 404, TYPES['.html'] ?? 'text/html', page(req, 'Project not found', 'coverage', `<h1>Project not found</h1><p>${esc(key)} does not exist, or you do not have permission to see it.</p>`));
-    const body = `<h1>Clause 5.1 coverage</h1>${appFrame('project-page', frameSrc(req, 'project-page', { project: project.key, projectId: project.id }), 'Clause 5.1 coverage')}`;
+    const body = `${appFrame('project-page', frameSrc(req, 'project-page', { project: project.key, projectId: project.id }), 'Clause 5.1 coverage')}`;
     send(res, 200, 'text/html; charset=utf-8', page(req, `${project.name}: Clause 5.1 coverage`, 'coverage', body, project.key));
   }
 
@@ -225,7 +225,7 @@ export function createHostServer(options: HostOptions): http.Server {
     if ((m = path.match(/^\/projects\/([A-Z][A-Z0-9_]*)\/issues$/))) return issueList(req, res, m[1] ?? '');
     if ((m = path.match(/^\/browse\/([A-Za-z0-9_-]+)$/))) return issueView(req, res, m[1] ?? '');
     if (path === '/admin') {
-      return send(res, 200, 'text/html; charset=utf-8', page(req, 'Clause 5.1 coverage settings', 'admin', `<h1>Clause 5.1 coverage settings</h1>${appFrame('admin-page', frameSrc(req, 'admin-page', {}), 'Clause 5.1 coverage settings')}`));
+      return send(res, 200, 'text/html; charset=utf-8', page(req, 'Clause 5.1 coverage settings', 'admin', `${appFrame('admin-page', frameSrc(req, 'admin-page', {}), 'Clause 5.1 coverage settings')}`));
     }
     send(res, 404, 'text/html; charset=utf-8', page(req, 'Not found', 'coverage', '<h1>Page not found</h1>'));
   }

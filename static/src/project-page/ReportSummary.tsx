@@ -11,12 +11,17 @@ const cardStyle = xcss({ borderColor: 'color.border', borderStyle: 'solid', bord
 const bigNumber = { font: token('font.heading.xxlarge'), color: token('color.text'), margin: 0 } as const;
 const termStyle = { font: token('font.body.small'), color: token('color.text.subtle') } as const;
 
+// A <dl> may hold only <dt>/<dd> pairs or one level of <div> around them, so the layout is on
+// the <dl> itself and each fact is a plain <div>.
+const factsStyle = { display: 'flex', flexWrap: 'wrap', gap: token('space.400'), margin: 0, padding: 0 } as const;
+const factStyle = { display: 'flex', flexDirection: 'column', gap: token('space.050') } as const;
+
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
-    <Stack space="space.050">
+    <div style={factStyle}>
       <dt style={termStyle}>{term}</dt>
       <dd style={{ margin: 0 }}>{children}</dd>
-    </Stack>
+    </div>
   );
 }
 
@@ -33,15 +38,13 @@ export function ReportSummary({ report }: { report: ProjectReport }) {
             <p style={bigNumber}>{formatPercent(report.coverage)}</p>
             <Text color="color.text.subtle">coverage of the Clause 5.1 evidence categories</Text>
           </Stack>
-          <dl style={{ margin: 0, padding: 0 }}>
-            <Inline space="space.400" shouldWrap>
-              <Fact term="Verdict">
-                <VerdictLozenge verdict={report.verdict} />
-              </Fact>
-              <Fact term="As of">{formatDay(report.asOf)}</Fact>
-              <Fact term="Evidence issues">{report.evidenceIssueCount}</Fact>
-              <Fact term="Data">{report.complete ? 'Complete: every matching issue was read' : 'Incomplete (see below)'}</Fact>
-            </Inline>
+          <dl style={factsStyle}>
+            <Fact term="Verdict">
+              <VerdictLozenge verdict={report.verdict} />
+            </Fact>
+            <Fact term="As of">{formatDay(report.asOf)}</Fact>
+            <Fact term="Evidence issues">{report.evidenceIssueCount}</Fact>
+            <Fact term="Data">{report.complete ? 'Complete: every matching issue was read' : 'Incomplete (see below)'}</Fact>
           </dl>
         </Inline>
         {report.complete ? null : (

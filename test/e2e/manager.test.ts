@@ -1,0 +1,87 @@
+import { adminFrame, panelFrame, projectFrame, screenshot, seriousViolations, startBrowserHost, type BrowserHost } from './support/browser-host';
+
+jest.setTimeout(60_000);
+let host: BrowserHost;
+beforeAll(async () => {
+  host = await startBrowserHost();
+});
+afterAll(() => host?.stop());
+
+describe('a manager on the issue panel', () => {
+  test('valid evidence: counts, every check passes, and when it stops counting', async () => {
+    const { context, page } = await host.as('manager');
+    await page.goto(`${host.url}/browse/ISMS-1`);
+    const panel = panelFrame(page);
+    await panel.getByText('Counts as Clause 5.1 evidence').waitFor();
+    const text = (await panel.locator('body').textContent()) ?? '';
+    expect(text).toContain('Executive workshop outcomes');
+    expect(text).toContain('Counts');
+    expect(text).not.toContain('Fail');
+    expect(text).toMatch(/until \d{4}-\d{2}-\d{2}|Stops counting on/);
+    await screenshot(page, 'issue-panel-valid');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  test('invalid evidence: the failing check, why, and the next step', async () => {
+    const { context, page } = await host.as('manager');
+    await page.goto(`${host.url}/browse/ISMS-4`);
+    const panel = panelFrame(page);
+    await panel.getByText('Next step').waitFor();
+    const text = (await panel.locator('body').textContent()) ?? '';
+    expect(text).toContain('Does not count');
+    expect(text).toContain('Chris Baker is inactive in Jira');
+    expect(text).toContain('The assignee is no longer active: reassign the role to someone who is.');
+    await screenshot(page, 'issue-panel-invalid');
+    await context.close();
+  });
+
+  test('an issue that is not evidence gets the labels that would make it so', async () => {
+    const { context, page } = await host.as('manager');
+    await page.goto(`${host.url}/browse/ISMS-17`);
+    const panel = panelFrame(page);
+    await panel.getByRole('heading', { name: 'Not Clause 5.1 evidence' }).waitFor();
+    expect((await panel.locator('body').textContent()) ?? '').toContain('iso27001-management-review');
+    await screenshot(page, 'issue-panel-not-evidence');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('restricted issues stay hidden from the manager everywhere', () => {
+  test('not in the issue list, not openable, not counted in coverage', async () => {
+    const { context, page } = await host.as('manager');
+    await page.goto(`${host.url}/projects/ISMS/issues`);
+    expect(await page.getByRole('link', { name: 'ISMS-1', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: /^ISMS-\d+$/ }).count()).toBe(15);
+    for (const key of ['ISMS-10', 'ISMS-15', 'ISMS-16']) expect(await page.getByRole('link', { name: key, exact: true }).count()).toBe(0);
+
+    const response = await page.goto(`${host.url}/browse/ISMS-10`);
+    expect(response?.status()).toBe(404);
+
+    await page.goto(`${host.url}/projects/ISMS/coverage`);
+    const app = projectFrame(page);
+    await app.getByText('coverage of the Clause 5.1 evidence categories').waitFor();
+    await app.getByRole('button', { name: 'Expand all' }).click();
+    const text = (await app.locator('body').textContent()) ?? '';
+    expect(text).toContain('Major non-conformity');
+    expect(text).toContain('Issues restricted from you are not counted');
+    expect(text).not.toContain('ISMS-10');
+    expect(text).not.toContain('FY budget');
+    await context.close();
+  });
+});
+
+describe('the admin page for someone who is not a Jira admin', () => {
+  test('is a clear refusal, not a form', async () => {
+    const { context, page } = await host.as('manager');
+    await page.goto(`${host.url}/admin`);
+    const admin = adminFrame(page);
+    await admin.getByText('Only Jira administrators can change these settings', { exact: false }).waitFor();
+    expect(await admin.getByRole('button', { name: /Save/ }).count()).toBe(0);
+    expect(await admin.getByRole('textbox').count()).toBe(0);
+    await screenshot(page, 'admin-page-refused');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+});

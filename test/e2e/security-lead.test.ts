@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { projectFrame, panelFrame, screenshot, seriousViolations, startBrowserHost, type BrowserHost } from './support/browser-host';
+
+jest.setTimeout(60_000);
+let host: BrowserHost;
+beforeAll(async () => {
+  host = await startBrowserHost();
+});
+afterAll(() => host?.stop());
+
+describe('the security lead on the project page', () => {
+  test('reads coverage, the verdict, the categories and the findings', async () => {
+    const { context, page } = await host.as('security-lead');
+    await page.goto(`${host.url}/projects/ISMS/coverage`);
+    const app = projectFrame(page);
+    await app.getByText('coverage of the Clause 5.1 evidence categories').waitFor();
+    await expectText(app.locator('body'), ['70%', 'Minor non-conformity', 'Complete: every matching issue was read', 'Findings (6)', 'Strategy alignment: no done issue labelled iso27001-strategy-alignment.']);
+    const strategyRow = app.getByRole('row', { name: /Strategy alignment/ });
+    await expectText(strategyRow, ['Missing']);
+    await screenshot(page, 'project-page-light');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  test("drills into a category's evidence and opens a finding's issue, where the panel explains it", async () => {
+    const { context, page } = await host.as('security-lead');
+    await page.goto(`${host.url}/projects/ISMS/coverage`);
+    const app = projectFrame(page);
+    await app.getByRole('button', { name: /Management reviews/ }).click();
+    await app.getByRole('list', { name: 'Evidence for Management reviews' }).getByRole('link', { name: /ISMS-15/ }).waitFor();
+    await app.getByRole('link', { name: 'ISMS-12', exact: true }).click();
+    await page.waitForURL(/\/browse\/ISMS-12$/);
+    await panelFrame(page).getByText('older than the 365-day window', { exact: false }).first().waitFor();
+    await expectText(page.locator('h1'), ['Department security targets: warehouse operations']);
+    await context.close();
+  });
+
+  test('exports the report as CSV', async () => {
+    const { context, page } = await host.as('security-lead');
+    await page.goto(`${host.url}/projects/ISMS/coverage`);
+    const app = projectFrame(page);
+    await app.getByText('coverage of the Clause 5.1 evidence categories').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), app.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^clause-5\.1-ISMS-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8').split('\r\n');
+    expect(csv[0]).toBe('project,asOf,category,categoryStatus,issueKey,summary,done,counts,effectiveDate,expiresOn,problems');
+    expect(csv.filter((row) => row.startsWith('ISMS,'))).toHaveLength(16);
+    expect(csv.some((row) => row.includes(',ISMS-10,'))).toBe(true);
+    await context.close();
+  });
+
+  test('the page in the dark theme', async () => {
+    const { context, page } = await host.as('security-lead', 'dark');
+    await page.goto(`${host.url}/projects/ISMS/coverage`);
+    await projectFrame(page).getByText('coverage of the Clause 5.1 evidence categories').waitFor();
+    expect(await projectFrame(page).locator('html').getAttribute('data-color-mode')).toBe('dark');
+    await screenshot(page, 'project-page-dark');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+async function expectText(locator: { textContent(): Promise<string | null> }, parts: string[]): Promise<void> {
+  const text = (await locator.textContent()) ?? '';
+  for (const part of parts) expect(text).toContain(part);
+}
