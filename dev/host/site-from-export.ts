@@ -14,6 +14,9 @@ export function siteFromExport(issues: unknown[]) {
   const projects = new Map<string, { id: string; key: string; name: string }>();
   const levels = new Map<string, { id: string; name: string }>();
   const users = new Map<string, { accountId: string; displayName: string; active: boolean; jiraAdmin: boolean }>();
+  // An export carries custom field values but not their definitions: declare each one, typed from
+  // its values, so the simulator serves it and the admin page can offer the date fields.
+  const customFields = new Map<string, 'date' | 'datetime' | 'any'>();
   for (const u of Object.values(DEMO_USERS)) users.set(u.accountId, { ...u });
 
   const kept = issues.filter((issue): issue is Record<string, unknown> & { fields: Record<string, unknown> } => isRecord(issue) && isRecord(issue.fields) && typeof issue.key === 'string');
@@ -34,6 +37,12 @@ export function siteFromExport(issues: unknown[]) {
     if (isRecord(fields.security) && typeof fields.security.id === 'string') {
       levels.set(fields.security.id, { id: fields.security.id, name: typeof fields.security.name === 'string' ? fields.security.name : 'Restricted' });
     }
+    for (const [id, value] of Object.entries(fields)) {
+      if (!/^customfield_\d+$/.test(id) || value === null || value === undefined) continue;
+      const type = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? 'date' : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? 'datetime' : 'any';
+      const known = customFields.get(id);
+      customFields.set(id, known === undefined || known === type ? type : 'any');
+    }
     const assignee = fields.assignee;
     if (isRecord(assignee) && typeof assignee.accountId === 'string' && !users.has(assignee.accountId)) {
       users.set(assignee.accountId, { accountId: assignee.accountId, displayName: typeof assignee.displayName === 'string' ? assignee.displayName : assignee.accountId, active: assignee.active !== false, jiraAdmin: false });
@@ -45,7 +54,7 @@ export function siteFromExport(issues: unknown[]) {
     users: [...users.values()],
     projects: [...projects.values()].map((p) => ({ ...p, browsers: everyoneButOutsider, projectAdmins: [DEMO_USERS.securityLead.accountId] })),
     securityLevels: [...levels.values()].map((l) => ({ ...l, members: [DEMO_USERS.admin.accountId, DEMO_USERS.securityLead.accountId] })),
-    fields: [],
+    fields: [...customFields].map(([id, type]) => ({ id, name: id, custom: true as const, schema: { type, customId: Number(id.replace('customfield_', '')) } })),
     issues: kept,
   };
 }

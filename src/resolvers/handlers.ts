@@ -121,7 +121,15 @@ export const HANDLERS: { [K in keyof InvokeContract]: Handler<K> } = {
     return { changes: await loadHistory() };
   },
 
-  'jira/labels': async (payload, { jira }) => ({ labels: await suggestLabels(jira, labelsPayload(payload).query ?? '') }),
+  // Both serve only the admin page's form, so they are the admins' too (least privilege).
+  'jira/labels': async (payload, { jira }) => {
+    const { query } = labelsPayload(payload);
+    await requireJiraAdmin(jira);
+    return { labels: await suggestLabels(jira, query ?? '') };
+  },
 
-  'jira/date-fields': async (_payload, { jira }) => ({ fields: await dateFields(jira) }),
+  'jira/date-fields': async (_payload, { jira }) => {
+    await requireJiraAdmin(jira);
+    return { fields: await dateFields(jira) };
+  },
 };

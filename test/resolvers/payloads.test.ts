@@ -61,10 +61,14 @@ describe('malformed payloads are INVALID_INPUT with field-level details, for eve
 });
 
 describe('jira/labels and jira/date-fields', () => {
-  test('label suggestions contain the query, from the labels the user can see', async () => {
+  test('label suggestions contain the query, case-insensitively', async () => {
     expect((await app.call(USERS.admin, 'jira/labels', { query: 'ISO27001-M' })).data.labels).toEqual(['iso27001-management-review']);
-    expect((await app.call(USERS.lead, 'jira/labels', {})).data.labels).toContain('board-approved');
-    expect((await app.call(USERS.outsider, 'jira/labels', { query: 'iso' })).data.labels).toEqual([]);
+    expect((await app.call(USERS.admin, 'jira/labels', {})).data.labels).toContain('board-approved');
+  });
+
+  test.each(['jira/labels', 'jira/date-fields'])('%s serves the admin page only: FORBIDDEN for others', async (key) => {
+    expect(await app.call(USERS.lead, key, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await app.call(USERS.outsider, key, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   test("date fields are Jira's date and datetime fields, custom ones included", async () => {

@@ -58,7 +58,7 @@ export const useProjectReport = (): RemoteHandle<ProjectReport> => useRemote(api
 export const useIssueReport = (): RemoteHandle<IssueReport> => useRemote(api.getIssueReport);
 export const useConfig = (): RemoteHandle<ConfigState> => useRemote(api.getConfig);
 export const useConfigHistory = (): RemoteHandle<ConfigChange[]> => useRemote(api.getConfigHistory);
-/** Jira's date fields, only for admins (the resolver refuses others). */
+/** Jira's date fields, for admins only (the resolver refuses others). */
 export const useDateFields = (enabled: boolean): RemoteHandle<DateField[]> => useRemote(api.getDateFields, enabled);
 
 /** `value`, once it has stopped changing for `delayMs`. */
