@@ -5,13 +5,18 @@ export function jqlString(value: string): string {
 
 /** The evidence condition: one project, any of the labels. */
 export function evidenceCondition(projectKey: string, labels: readonly string[]): string {
-  if (labels.length === 0) throw new Error('evidenceJql needs at least one label');
+  if (labels.length === 0) throw new Error('an evidence search needs at least one label');
   return `project = ${jqlString(projectKey)} AND labels in (${labels.map(jqlString).join(', ')})`;
+}
+
+/** A condition in a stable order, so pages never skip or repeat an issue. */
+export function inKeyOrder(condition: string): string {
+  return `${condition} ORDER BY key ASC`;
 }
 
 /** The evidence search in a stable order for paging. */
 export function evidenceJql(projectKey: string, labels: readonly string[]): string {
-  return `${evidenceCondition(projectKey, labels)} ORDER BY key ASC`;
+  return inKeyOrder(evidenceCondition(projectKey, labels));
 }
 
 /** The same condition narrowed to some issue keys: one page of a parallel read. */

@@ -2,7 +2,7 @@ import { route } from '@forge/api';
 import { AppError } from '../resolvers/app-error';
 import type { JiraClient } from './client';
 import { failureOf } from './errors';
-import { keysJql } from './jql';
+import { inKeyOrder, keysJql } from './jql';
 
 /** Jira pages search results; asking for its maximum lets it send the largest page it allows. */
 export const SEARCH_PAGE_SIZE = 5000;
@@ -69,7 +69,8 @@ async function allKeys(client: JiraClient, jql: string): Promise<string[]> {
  * is read by key, a page at a time, PARALLEL_READS at once. Whatever cannot be read in the
  * budget comes back with `complete: false`, never as if it were all.
  */
-export async function searchAll<T>(client: JiraClient, condition: string, orderedJql: string, fields: string[], convert: (page: unknown[]) => T[]): Promise<SearchResult<T>> {
+export async function searchAll<T>(client: JiraClient, condition: string, fields: string[], convert: (page: unknown[]) => T[]): Promise<SearchResult<T>> {
+  const orderedJql = inKeyOrder(condition);
   const first = await searchPage(client, orderedJql, fields);
   // Each page is converted as it arrives, while Jira is still working on the next ones.
   const converted = convert(first.issues);

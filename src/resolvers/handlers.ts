@@ -8,7 +8,7 @@ import type { ConfigState, InvokeContract, Person, ProjectReport } from '../cont
 import { confirmProject, isJiraAdmin, readIssue, requireJiraAdmin } from '../jira/access';
 import { dateFields, suggestLabels } from '../jira/catalogue';
 import type { JiraClient } from '../jira/client';
-import { evidenceCondition, evidenceJql } from '../jira/jql';
+import { evidenceCondition } from '../jira/jql';
 import { searchAll } from '../jira/search';
 import { IssueDataError, fieldsToRead, toEvidenceIssue } from '../jira/transform';
 import { loadConfig, loadHistory, storeConfig, type StoredConfig } from '../storage/config-store';
@@ -48,9 +48,8 @@ function converter(effectiveDateField: string | null) {
 export async function projectReport(caller: Caller, jira: JiraClient, now: Date): Promise<ProjectReport> {
   const project = await confirmProject(jira, claimedKey(caller, 'project'));
   const { config } = await loadConfig();
-  const labels = enabledLabels(config);
   const { convert, unreadable } = converter(config.effectiveDateField);
-  const search = await searchAll(jira, evidenceCondition(project.key, labels), evidenceJql(project.key, labels), fieldsToRead(config.effectiveDateField), convert);
+  const search = await searchAll(jira, evidenceCondition(project.key, enabledLabels(config)), fieldsToRead(config.effectiveDateField), convert);
   const issues = search.issues;
   const reasons = [search.incompleteReason, unreadable.length > 0 ? `${unreadable.length} issues have data the app cannot read (${unreadable.slice(0, 5).join(', ')}).` : undefined].filter(Boolean);
   const complete = search.complete && unreadable.length === 0;
