@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   if (small && large) console.log(`growth: x${(large.medianMs / small.medianMs).toFixed(1)} time for x${large.n / small.n} issues; 100,000 issues ${large.medianMs < 1000 ? 'under' : 'OVER'} the 1 s target`);
 
   console.log('\n## Initial JavaScript per screen (gzipped)');
-  if (!existsSync(join(ROOT, 'static/dist/project-page/index.html'))) spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/build-ui.ts')], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(join(ROOT, 'static/dist/project-page/index.html'))) spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'dev/build-ui.ts')], { cwd: ROOT, stdio: 'inherit' });
   for (const module of ['project-page', 'issue-panel', 'admin-page']) {
     const size = initialJsKb(module);
     console.log(`${module.padEnd(14)} ${size === undefined ? 'not built' : `${size.toFixed(1)} KB ${size <= 150 ? '(within 150 KB)' : '(OVER 150 KB)'}`}`);

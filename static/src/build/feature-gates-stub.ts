@@ -1,6 +1,6 @@
 /**
  * Build-time stand-in for `@atlaskit/feature-gate-js-client/feature-gates` (see
- * scripts/build-ui.ts). Design System components ask it whether experiments are on; in a Forge
+ * dev/build-ui.ts). Design System components ask it whether experiments are on; in a Forge
  * iframe the client is never initialised, and an uninitialised client answers exactly this:
  * every gate off, every experiment at its default. The real client (Statsig) is ~60 KB gzipped.
  */

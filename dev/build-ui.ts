@@ -4,7 +4,7 @@
  * Forge serves the resource under). Prints each module's initial JavaScript (the entry chunk and
  * everything it imports statically) gzipped, and fails when one is over the budget.
  *
- *   npx tsx scripts/build-ui.ts
+ *   npx tsx dev/build-ui.ts
  */
 import fs from 'node:fs';
 import path from 'node:path';
