@@ -56,6 +56,10 @@ async function main(): Promise<void> {
   const projects = simulator.site().projects.map((p) => ({ id: p.id, key: p.key, name: p.name, browsers: p.browsers }));
   const jiraAdmins = simulator.site().users.filter((u) => u.jiraAdmin).map((u) => u.accountId);
   const server = createHostServer({ handler: handler as ForgeHandler, jiraUrl: simulator.url, personas: PERSONAS, projects, jiraAdmins, resourcesDir });
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    void simulator.stop();
+    fail(error.code === 'EADDRINUSE' ? `port ${port} is already in use: stop what runs there, or choose another with PORT=<port> npm start.` : `the host could not listen on port ${port} (${error.code ?? error.message}).`);
+  });
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
