@@ -35,6 +35,22 @@ describe('the security lead on the project page', () => {
     await context.close();
   });
 
+  test('works from the keyboard: tab to a category, open it with Enter, tab on to its issues', async () => {
+    const { context, page } = await host.as('security-lead');
+    await page.goto(`${host.url}/projects/ISMS/coverage`);
+    const app = projectFrame(page);
+    const toggle = app.getByRole('button', { name: /Executive workshop outcomes/ });
+    await toggle.waitFor();
+    await toggle.focus();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Tab');
+    const focused = await app.locator(':focus').textContent();
+    expect(focused).toMatch(/^ISMS-\d+/);
+    await context.close();
+  });
+
   test('exports the report as CSV', async () => {
     const { context, page } = await host.as('security-lead');
     await page.goto(`${host.url}/projects/ISMS/coverage`);
