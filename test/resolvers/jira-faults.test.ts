@@ -1,19 +1,11 @@
 import { jiraIssue } from '../../dev/demo/jira-issue';
 import { defaultConfig } from '../../src/core/config';
-import { USERS, demoSite, projectPage, startApp, type App } from '../support/app-harness';
+import { USERS, demoSite, projectPage, useApp } from '../support/app-harness';
 
 const SEARCH = '/rest/api/3/search/jql';
 
 describe('Jira rate limits and failures', () => {
-  let app: App;
-  beforeAll(async () => {
-    app = await startApp();
-  });
-  afterAll(() => app.stop());
-  beforeEach(() => {
-    app.forge.jira.faults.reset();
-    app.forge.jira.stats.reset();
-  });
+  const app = useApp();
 
   test('a burst of 429s is retried after Retry-After and the report is complete', async () => {
     app.forge.jira.faults.rateLimit(2, 1, { pathPrefix: SEARCH });
@@ -36,15 +28,7 @@ describe('Jira rate limits and failures', () => {
 });
 
 describe('when the invocation budget runs out', () => {
-  let app: App;
-  beforeAll(async () => {
-    app = await startApp(demoSite(), { budgetMs: 1500 });
-  });
-  afterAll(() => app.stop());
-  beforeEach(() => {
-    app.forge.jira.faults.reset();
-    app.forge.jira.stats.reset();
-  });
+  const app = useApp(demoSite, { budgetMs: 1500 });
 
   test('a Retry-After longer than the budget gives RATE_LIMITED at once', async () => {
     app.forge.jira.faults.rateLimit(100, 5, { pathPrefix: SEARCH });
@@ -62,18 +46,12 @@ describe('when the invocation budget runs out', () => {
 });
 
 describe('a search that stops part way', () => {
-  let app: App;
-  beforeAll(async () => {
+  const withWorkshops = () => {
     const site = demoSite();
     for (let n = 100; n < 600; n += 1) site.issues.push(jiraIssue({ key: `ISMS-${n}`, summary: `Workshop ${n}`, labels: ['iso27001-workshop-outcome'], created: '2026-01-01', resolved: '2026-02-01', projectName: 'Information Security Management', projectId: '10000' }));
-    app = await startApp(site, { budgetMs: 1500 });
-  });
-  afterAll(() => app.stop());
-  beforeEach(() => {
-    app.forge.jira.faults.reset();
-    app.forge.jira.stats.reset();
-  });
-
+    return site;
+  };
+  const app = useApp(withWorkshops, { budgetMs: 1500 });
   test('a large project is read in full: one page, the keys, then the rest by key in parallel', async () => {
     const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
     expect(result.data).toMatchObject({ complete: true, evidenceIssueCount: 516 });
@@ -97,16 +75,14 @@ describe('a search that stops part way', () => {
 });
 
 describe('JQL injection through labels', () => {
-  let app: App;
   const tricky = 'a"b\\c';
   const escape = 'x")OR(project!="ISMS';
-  beforeAll(async () => {
+  const app = useApp(() => {
     const site = demoSite();
     site.issues.push(jiraIssue({ key: 'ISMS-50', summary: 'Odd label but right project', labels: [tricky], created: '2026-05-01', resolved: '2026-05-02', projectName: 'Information Security Management', projectId: '10000' }));
     site.issues.push(jiraIssue({ key: 'ITOPS-50', summary: 'Other project, same odd label', labels: [tricky, escape], created: '2026-05-01', resolved: '2026-05-02', projectName: 'IT Operations', projectId: '10001' }));
-    app = await startApp(site);
+    return site;
   });
-  afterAll(() => app.stop());
 
   test('labels with quotes and backslashes are quoted: they match exactly and never widen the query', async () => {
     const config = defaultConfig();

@@ -1,12 +1,8 @@
 import { defaultConfig } from '../../src/core/config';
 import { INVOKE_KEYS } from '../../src/contract/invoke';
-import { USERS, issuePanel, projectPage, startApp, type App } from '../support/app-harness';
+import { USERS, issuePanel, projectPage, useApp } from '../support/app-harness';
 
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(() => app.stop());
+const app = useApp();
 
 const extension = (key: string) => (key === 'report/project' ? projectPage() : key === 'report/issue' ? issuePanel('ISMS-1') : undefined);
 

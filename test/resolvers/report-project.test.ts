@@ -2,17 +2,9 @@ import { runReport } from '../../src/cli/report';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AS_OF, USERS, demoSite, issuePanel, projectPage, startApp, type App } from '../support/app-harness';
+import { AS_OF, USERS, demoSite, issuePanel, projectPage, useApp } from '../support/app-harness';
 
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(() => app.stop());
-beforeEach(() => {
-  app.forge.jira.faults.reset();
-  app.forge.jira.stats.reset();
-});
+const app = useApp();
 
 describe('report/project', () => {
   test('returns the same report as the report command on the same data', async () => {

@@ -39,3 +39,30 @@ export async function startApp(site: unknown = demoSite(), options: HandlerOptio
     stop: () => forge.stop(),
   };
 }
+
+/**
+ * The app for one describe block: started before its tests, stopped after, with the simulator's
+ * faults and request counts reset before each test.
+ */
+export function useApp(site: () => unknown = demoSite, options: HandlerOptions = {}): App {
+  let current: App | undefined;
+  beforeAll(async () => {
+    current = await startApp(site(), options);
+  });
+  afterAll(() => current?.stop());
+  beforeEach(() => {
+    current?.forge.jira.faults.reset();
+    current?.forge.jira.stats.reset();
+  });
+  const started = (): App => {
+    if (!current) throw new Error('useApp: the app starts in beforeAll');
+    return current;
+  };
+  return {
+    get forge() {
+      return started().forge;
+    },
+    call: (...args) => started().call(...args),
+    stop: () => started().stop(),
+  };
+}
