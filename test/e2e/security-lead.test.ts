@@ -65,6 +65,32 @@ describe('the security lead on the project page', () => {
     await context.close();
   });
 
+  test('prints as the audit file: no buttons, every category expanded', async () => {
+    const { context, page } = await host.as('security-lead');
+    await page.goto(`${host.url}/projects/ISMS/coverage`);
+    const app = projectFrame(page);
+    await app.getByText('coverage of the Clause 5.1 evidence categories').waitFor();
+    expect(await app.getByRole('list', { name: 'Evidence for Management reviews' }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    expect(await app.getByRole('button', { name: 'Download CSV' }).isVisible()).toBe(false);
+    expect(await app.getByRole('list', { name: 'Evidence for Management reviews' }).isVisible()).toBe(true);
+    await screenshot(page, 'project-page-print');
+    await context.close();
+  });
+
+  test('a project with no evidence yet says which labels to start with', async () => {
+    const { context, page } = await host.as('security-lead');
+    await page.goto(`${host.url}/projects/ITOPS/coverage`);
+    const app = projectFrame(page);
+    await app.getByRole('heading', { name: 'No Clause 5.1 evidence in ITOPS yet' }).waitFor();
+    const labels = (await app.getByRole('list', { name: 'Evidence labels by category' }).textContent()) ?? '';
+    expect(labels).toContain('iso27001-policy-approval');
+    expect(labels).toContain('iso27001-management-review');
+    await screenshot(page, 'project-page-empty');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   test('the page in the dark theme', async () => {
     const { context, page } = await host.as('security-lead', 'dark');
     await page.goto(`${host.url}/projects/ISMS/coverage`);
