@@ -1,8 +1,6 @@
 import { DEMO_USERS } from '../demo/demo-site';
+import { isRecord } from '../../src/core/guards';
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * A simulator site around a team's own Jira export, so they can try the app on real data: the

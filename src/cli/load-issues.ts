@@ -1,11 +1,9 @@
 import { projectKeyOf } from '../jira/transform';
+import { isRecord } from '../core/guards';
 
 /** Why a data file cannot be read as Jira issues. */
 export class DataShapeError extends Error {}
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isSearchPage(value: unknown): value is { issues: unknown[] } {
   return isRecord(value) && Array.isArray(value.issues);

@@ -1,5 +1,6 @@
 import { CATEGORIES } from './categories';
 import { CATEGORY_IDS, type CategoryConfig, type CategoryId, type CoverageConfig } from './types';
+import { isRecord } from './guards';
 
 export const DEFAULT_WINDOW_DAYS = 365;
 export const MIN_DAYS = 1;
@@ -28,9 +29,6 @@ const CATEGORY_KEYS = ['labels', 'enabled', 'disabledReason', 'windowDays'];
 // Jira field ids: customfield_10042, or a system field such as duedate.
 const FIELD_ID_PATTERN = /^(customfield_\d{1,12}|[a-z][a-zA-Z]{0,63})$/;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Why a string is not a usable Jira label, or null when it is one. */
 export function labelProblem(label: string): string | null {

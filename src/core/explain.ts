@@ -1,4 +1,4 @@
-import { CATEGORIES } from './categories';
+import { CATEGORIES, categoryDefinition } from './categories';
 import { hasAnyLabel } from './facts';
 import { RULES } from './rules';
 import type { CategoryExplanation, Check, CoverageConfig, Day, EvidenceIssue, IssueExplanation } from './types';
@@ -16,8 +16,7 @@ const NEXT_STEP: Record<string, (c: CategoryExplanation, config: CoverageConfig)
 };
 
 function explainCategory(issue: EvidenceIssue, id: CategoryExplanation['id'], config: CoverageConfig, asOf: Day): CategoryExplanation {
-  const def = CATEGORIES.find((c) => c.id === id);
-  if (!def) throw new Error(`Unknown category ${id}`);
+  const def = categoryDefinition(id);
   const category = config.categories[id];
   if (!category.enabled) {
     const reason = category.disabledReason ? `: ${category.disabledReason}` : '.';

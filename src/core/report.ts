@@ -1,4 +1,4 @@
-import { CATEGORIES } from './categories';
+import { CATEGORIES, categoryDefinition } from './categories';
 import { hasAnyLabel } from './facts';
 import { findingsFor, verdictOf } from './findings';
 import { RULES, type IssueAssessment } from './rules';
@@ -40,8 +40,7 @@ function latest(days: (Day | undefined)[]): Day | undefined {
 
 /** Grades one category from the issues carrying its labels. */
 export function categoryResult(id: CategoryResult['id'], issues: EvidenceIssue[], config: CoverageConfig, asOf: Day): CategoryResult {
-  const def = CATEGORIES.find((c) => c.id === id);
-  if (!def) throw new Error(`Unknown category ${id}`);
+  const def = categoryDefinition(id);
   const category = config.categories[id];
   const base = { id, name: def.name, rule: def.rule, items: def.items, labels: category.labels };
   if (!category.enabled) {

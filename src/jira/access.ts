@@ -2,10 +2,8 @@ import { route } from '@forge/api';
 import { AppError } from '../resolvers/app-error';
 import type { JiraClient } from './client';
 import { failureOf } from './errors';
+import { isRecord } from '../core/guards';
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,254}$/;
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,254}-[1-9]\d{0,17}$/;

@@ -1,5 +1,6 @@
 import { toDay } from '../core/dates';
 import type { Assignee, Day, EvidenceIssue } from '../core/types';
+import { isRecord } from '../core/guards';
 
 /** The Jira fields the engine reads; the effective-date custom field is added when configured. */
 export const ENGINE_FIELDS = ['summary', 'labels', 'status', 'resolutiondate', 'statuscategorychangedate', 'updated', 'created', 'duedate', 'assignee', 'project'];
@@ -20,9 +21,6 @@ export class IssueDataError extends Error {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function optionalDay(fields: Record<string, unknown>, name: string, where: string): Day | undefined {
   const value = fields[name];

@@ -1,4 +1,5 @@
 import { AppError } from './app-error';
+import { isRecord } from '../core/guards';
 
 /**
  * Who is calling, and from where. `accountId` is set by Forge from the invocation's principal
@@ -10,9 +11,6 @@ export interface Caller {
   extension: Record<string, unknown>;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function callerOf(context: unknown): Caller {
   const accountId = isRecord(context) && typeof context.accountId === 'string' && context.accountId ? context.accountId : undefined;
