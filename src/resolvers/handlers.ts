@@ -10,7 +10,7 @@ import { dateFields, suggestLabels } from '../jira/catalogue';
 import type { JiraClient } from '../jira/client';
 import { evidenceCondition } from '../jira/jql';
 import { searchAll } from '../jira/search';
-import { IssueDataError, fieldsToRead, toEvidenceIssue } from '../jira/transform';
+import { IssueDataError, fieldsToRead, projectKeyOf, toEvidenceIssue } from '../jira/transform';
 import { loadConfig, loadHistory, storeConfig, type StoredConfig } from '../storage/config-store';
 import { AppError } from './app-error';
 import { claimedKey, type Caller } from './caller';
@@ -46,8 +46,8 @@ function converter(effectiveDateField: string | null) {
 }
 
 export async function projectReport(caller: Caller, jira: JiraClient, now: Date): Promise<ProjectReport> {
-  const project = await confirmProject(jira, claimedKey(caller, 'project'));
-  const { config } = await loadConfig();
+  // Independent reads, so neither waits for the other; a project the user cannot see still fails the call.
+  const [project, { config }] = await Promise.all([confirmProject(jira, claimedKey(caller, 'project')), loadConfig()]);
   const { convert, unreadable } = converter(config.effectiveDateField);
   const search = await searchAll(jira, evidenceCondition(project.key, enabledLabels(config)), fieldsToRead(config.effectiveDateField), convert);
   const issues = search.issues;
@@ -92,8 +92,7 @@ export const HANDLERS: { [K in keyof InvokeContract]: Handler<K> } = {
       if (error instanceof IssueDataError) throw new AppError('JIRA_UNAVAILABLE', `Jira sent data the app cannot read: ${error.message}.`);
       throw error;
     }
-    const projectKey = issue.key.replace(/-\d+$/, '');
-    return { ...explainIssue(issue, config, dayOf(now)), summary: issue.summary, projectKey };
+    return { ...explainIssue(issue, config, dayOf(now)), summary: issue.summary, projectKey: projectKeyOf(raw) ?? '' };
   },
 
   'config/get': async (_payload, { jira }) => {
