@@ -46,8 +46,13 @@ function converter(effectiveDateField: string | null) {
 }
 
 export async function projectReport(caller: Caller, jira: JiraClient, now: Date): Promise<ProjectReport> {
-  // Independent reads, so neither waits for the other; a project the user cannot see still fails the call.
-  const [project, { config }] = await Promise.all([confirmProject(jira, claimedKey(caller, 'project')), loadConfig()]);
+  // Independent reads, so neither waits for the other. Both are settled before going on, so no
+  // read is left running after a failure; the project's failure (NOT_FOUND) is reported first.
+  const [projectRead, configRead] = await Promise.allSettled([confirmProject(jira, claimedKey(caller, 'project')), loadConfig()]);
+  if (projectRead.status === 'rejected') throw projectRead.reason;
+  if (configRead.status === 'rejected') throw configRead.reason;
+  const project = projectRead.value;
+  const { config } = configRead.value;
   const { convert, unreadable } = converter(config.effectiveDateField);
   const search = await searchAll(jira, evidenceCondition(project.key, enabledLabels(config)), fieldsToRead(config.effectiveDateField), convert);
   const issues = search.issues;
