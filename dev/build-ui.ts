@@ -60,7 +60,8 @@ async function buildModule(module: (typeof MODULES)[number]): Promise<ModuleSize
       {
         name: 'clause51:feature-gates-stub',
         enforce: 'pre',
-        resolveId: (id: string) => (id === '@atlaskit/feature-gate-js-client/feature-gates' ? FEATURE_GATES_STUB : null),
+        resolveId: (id: string) =>
+          id === '@atlaskit/feature-gate-js-client/feature-gates' ? FEATURE_GATES_STUB : null,
       },
     ],
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
@@ -88,8 +89,14 @@ async function buildModule(module: (typeof MODULES)[number]): Promise<ModuleSize
     initial.add(name);
     pending.push(...(byName.get(name)?.imports ?? []));
   }
-  const leaked = chunks.flatMap((c) => Object.entries(c.modules)).filter(([id, m]) => id.includes('@atlaskit/feature-gate-js-client') && m.renderedLength > 0).map(([id]) => id);
-  if (leaked.length > 0) throw new Error(`${module}: the feature-gate client was bundled (${leaked[0]}); the stub plugin no longer catches its import`);
+  const leaked = chunks
+    .flatMap((c) => Object.entries(c.modules))
+    .filter(([id, m]) => id.includes('@atlaskit/feature-gate-js-client') && m.renderedLength > 0)
+    .map(([id]) => id);
+  if (leaked.length > 0)
+    throw new Error(
+      `${module}: the feature-gate client was bundled (${leaked[0]}); the stub plugin no longer catches its import`,
+    );
 
   let initialJs = 0;
   let lazyJs = 0;
@@ -97,7 +104,9 @@ async function buildModule(module: (typeof MODULES)[number]): Promise<ModuleSize
     if (initial.has(chunk.fileName)) initialJs += gzip(chunk.code);
     else lazyJs += gzip(chunk.code);
   }
-  const css = outputs.filter((o): o is Rolldown.OutputAsset => o.type === 'asset' && o.fileName.endsWith('.css')).reduce((sum, a) => sum + gzip(a.source), 0);
+  const css = outputs
+    .filter((o): o is Rolldown.OutputAsset => o.type === 'asset' && o.fileName.endsWith('.css'))
+    .reduce((sum, a) => sum + gzip(a.source), 0);
   return { module, initialJs, lazyJs, css, files: outputs.length };
 }
 
@@ -107,7 +116,9 @@ async function main(): Promise<number> {
   console.log('\nCustom UI build (gzipped)            initial JS   lazy JS     CSS');
   for (const s of sizes) {
     const flag = s.initialJs > BUDGET_BYTES ? '  OVER BUDGET' : '';
-    console.log(`  static/dist/${s.module.padEnd(22)} ${kb(s.initialJs).padStart(10)} ${kb(s.lazyJs).padStart(9)} ${kb(s.css).padStart(7)}${flag}`);
+    console.log(
+      `  static/dist/${s.module.padEnd(22)} ${kb(s.initialJs).padStart(10)} ${kb(s.lazyJs).padStart(9)} ${kb(s.css).padStart(7)}${flag}`,
+    );
   }
   console.log(`  budget: ${kb(BUDGET_BYTES)} of initial JavaScript per module`);
   return sizes.some((s) => s.initialJs > BUDGET_BYTES) ? 1 : 0;

@@ -78,7 +78,10 @@ function blockNetwork(): void {
   };
   globalThis.fetch = (async (input: unknown) =>
     refuse(`fetch ${input instanceof Request ? input.url : String(input)}`)()) as typeof fetch;
-  for (const [name, mod] of [['http', http], ['https', https]] as const) {
+  for (const [name, mod] of [
+    ['http', http],
+    ['https', https],
+  ] as const) {
     Object.assign(mod, { request: refuse(`${name}.request`), get: refuse(`${name}.get`) });
   }
 }
@@ -136,9 +139,19 @@ function checkIcons(manifest: ManifestSchema, manifestText: string): Issue[] {
       if (typeof entry.icon !== 'string' || !entry.icon.startsWith('resource:')) continue;
       const icon = entry.icon;
       const lineIndex = lines.findIndex((l) => l.includes(icon));
-      const at = { file: 'manifest.yml', line: lineIndex + 1, column: Math.max(lines[lineIndex]?.indexOf(icon) ?? 0, 0) + 1 };
+      const at = {
+        file: 'manifest.yml',
+        line: lineIndex + 1,
+        column: Math.max(lines[lineIndex]?.indexOf(icon) ?? 0, 0) + 1,
+      };
       const fail = (message: string) =>
-        issues.push({ level: 'error', ...at, message: `${moduleType} ${entry.key ?? ''}: ${message}`, reference: ICON_DOCS, source: 'lint-manifest' });
+        issues.push({
+          level: 'error',
+          ...at,
+          message: `${moduleType} ${entry.key ?? ''}: ${message}`,
+          reference: ICON_DOCS,
+          source: 'lint-manifest',
+        });
       const match = /^resource:([^;]+);(.+)$/.exec(icon);
       if (!match) {
         fail(`icon "${icon}" must look like resource:<resource key>;<path inside the resource>`);
@@ -164,7 +177,9 @@ function checkIcons(manifest: ManifestSchema, manifestText: string): Issue[] {
 }
 
 /** The same inputs `forge lint` builds in @forge/cli's LintService.run. */
-async function runForgeLint(linterMessages: string[]): Promise<{ results: LintResult[]; manifest: ManifestSchema; fileCount: number }> {
+async function runForgeLint(
+  linterMessages: string[],
+): Promise<{ results: LintResult[]; manifest: ManifestSchema; fileCount: number }> {
   const reader = new FileSystemReader();
   const configFile = new ConfigFile(reader, new FileSystemWriter());
   const manifest = await configFile.readConfig();
@@ -262,7 +277,9 @@ async function main(): Promise<number> {
   for (const issue of unique) console.log(format(issue));
   const errors = unique.filter((i) => i.level === 'error').length;
   const warnings = unique.length - errors;
-  console.log(`manifest lint: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  console.log(
+    `manifest lint: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+  );
   return errors > 0 ? 1 : 0;
 }
 

@@ -8,7 +8,13 @@ import { HANDLERS } from './resolvers/handlers';
 import { emptyPayload } from './resolvers/payloads';
 
 /** Keys whose payload is `{}`: anything else in it is refused before the handler runs. */
-const EMPTY_PAYLOAD: readonly InvokeKey[] = ['report/project', 'report/issue', 'config/get', 'config/history', 'jira/date-fields'];
+const EMPTY_PAYLOAD: readonly InvokeKey[] = [
+  'report/project',
+  'report/issue',
+  'config/get',
+  'config/history',
+  'jira/date-fields',
+];
 
 export interface HandlerOptions {
   /** Time for Jira calls in one invocation; Forge allows 25 s, tests shorten it. */

@@ -26,9 +26,17 @@ export function runJson<T>(script: string, args: string[]): Promise<T> {
 }
 
 /** Starts a long-lived tsx script and waits for the first line it prints that matches. */
-export function startChild(script: string, args: string[], ready: RegExp, timeoutMs = 120_000): Promise<{ child: ChildProcess; line: string }> {
+export function startChild(
+  script: string,
+  args: string[],
+  ready: RegExp,
+  timeoutMs = 120_000,
+): Promise<{ child: ChildProcess; line: string }> {
   return new Promise((resolveStart, reject) => {
-    const child = spawn(TSX, [script.startsWith('/') ? script : join(__dirname, script), ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(TSX, [script.startsWith('/') ? script : join(__dirname, script), ...args], {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let err = '';
     const timer = setTimeout(() => {
       child.kill();

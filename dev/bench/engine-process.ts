@@ -44,4 +44,6 @@ for (let run = 0; run < 5; run += 1) {
 }
 const heapAfter = process.memoryUsage().heapUsed;
 times.sort((a, b) => a - b);
-process.stdout.write(`${JSON.stringify({ n, medianMs: times[2], heapMb: Math.max(0, heapAfter - heapBefore) / 2 ** 20, peakRssMb: (process.resourceUsage().maxRSS * 1024) / 2 ** 20 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ n, medianMs: times[2], heapMb: Math.max(0, heapAfter - heapBefore) / 2 ** 20, peakRssMb: (process.resourceUsage().maxRSS * 1024) / 2 ** 20 })}\n`,
+);

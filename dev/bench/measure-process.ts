@@ -25,7 +25,12 @@ async function bareFetch(): Promise<number> {
     const response = await api.asUser().requestJira(route`/rest/api/3/search/jql`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ jql: evidenceJql('ISMS', labels), fields: fieldsToRead(null), maxResults: SEARCH_PAGE_SIZE, ...(nextPageToken ? { nextPageToken } : {}) }),
+      body: JSON.stringify({
+        jql: evidenceJql('ISMS', labels),
+        fields: fieldsToRead(null),
+        maxResults: SEARCH_PAGE_SIZE,
+        ...(nextPageToken ? { nextPageToken } : {}),
+      }),
     });
     if (response.status !== 200) throw new Error(`bare fetch: Jira answered ${response.status}`);
     const page = (await response.json()) as { issues: unknown[]; nextPageToken?: string; isLast?: boolean };
@@ -37,7 +42,8 @@ async function bareFetch(): Promise<number> {
 
 async function main(): Promise<void> {
   const [mode, url, asOf, checkN] = process.argv.slice(2);
-  if (!url || !asOf || (mode !== 'report' && mode !== 'bare')) throw new Error('usage: measure-process.ts <report|bare> <url> <as-of> [n]');
+  if (!url || !asOf || (mode !== 'report' && mode !== 'bare'))
+    throw new Error('usage: measure-process.ts <report|bare> <url> <as-of> [n]');
   installForgeRuntime({ jiraBaseUrl: url, kvs: new MemoryKvsStore() });
   let requests = 0;
   const forgeFetch = (globalThis as { __forge_fetch__?: (...args: unknown[]) => Promise<unknown> }).__forge_fetch__;
@@ -55,8 +61,15 @@ async function main(): Promise<void> {
   let complete = true;
   let result: unknown;
   if (mode === 'report') {
-    result = await invokeResolver(handler, { functionKey: 'report/project', accountId: LEAD, context: { extension: { type: 'jira:projectPage', project: { key: 'ISMS' } } } });
-    const data = typeof result === 'object' && result !== null && 'data' in result ? (result.data as { evidenceIssueCount: number; complete: boolean }) : undefined;
+    result = await invokeResolver(handler, {
+      functionKey: 'report/project',
+      accountId: LEAD,
+      context: { extension: { type: 'jira:projectPage', project: { key: 'ISMS' } } },
+    });
+    const data =
+      typeof result === 'object' && result !== null && 'data' in result
+        ? (result.data as { evidenceIssueCount: number; complete: boolean })
+        : undefined;
     if (!data) throw new Error(`report failed: ${JSON.stringify(result).slice(0, 300)}`);
     issues = data.evidenceIssueCount;
     complete = data.complete;
@@ -70,12 +83,19 @@ async function main(): Promise<void> {
   let matchesDirect: boolean | undefined;
   if (mode === 'report' && checkN) {
     const site = largeSite(asOf, Math.max(0, Number(checkN) - 16));
-    const direct = buildReport('ISMS', site.issues.filter((i) => i.key.startsWith('ISMS-')).map((i) => toEvidenceIssue(i)), defaultConfig(), asOf);
+    const direct = buildReport(
+      'ISMS',
+      site.issues.filter((i) => i.key.startsWith('ISMS-')).map((i) => toEvidenceIssue(i)),
+      defaultConfig(),
+      asOf,
+    );
     const { projectName, scope, generatedAt, ...report } = (result as { data: Record<string, unknown> }).data;
-    void projectName, scope, generatedAt;
+    (void projectName, scope, generatedAt);
     matchesDirect = JSON.stringify(report) === JSON.stringify(direct);
   }
-  process.stdout.write(`${JSON.stringify({ mode, issues, complete, requests, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, rssBeforeMb: rssBefore / 2 ** 20, peakRssMb: peakRss / 2 ** 20, matchesDirect })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ mode, issues, complete, requests, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, rssBeforeMb: rssBefore / 2 ** 20, peakRssMb: peakRss / 2 ** 20, matchesDirect })}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

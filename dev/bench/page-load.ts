@@ -5,7 +5,16 @@ import { chromium } from 'playwright-core';
 import { ROOT, startChild, stopChild } from './children';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * Milliseconds from opening the project page on the local host (demo data, security lead) to
@@ -13,7 +22,11 @@ export const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu',
  */
 export async function measurePageLoad(runs: number): Promise<number[]> {
   const store = join(mkdtempSync(join(tmpdir(), 'bench-host-')), 'kvs.json');
-  const { child, line } = await startChild(join(ROOT, 'dev/host/start.ts'), ['--port', '0', '--store', store], /http:\/\/localhost:\d+/);
+  const { child, line } = await startChild(
+    join(ROOT, 'dev/host/start.ts'),
+    ['--port', '0', '--store', store],
+    /http:\/\/localhost:\d+/,
+  );
   const url = line.match(/http:\/\/localhost:\d+/)?.[0] ?? '';
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
@@ -24,7 +37,10 @@ export async function measurePageLoad(runs: number): Promise<number[]> {
       const page = await context.newPage();
       const start = performance.now();
       await page.goto(`${url}/projects/ISMS/coverage`);
-      await page.frameLocator('iframe[data-frame="project-page"]').getByText('coverage of the Clause 5.1 evidence categories').waitFor({ timeout: 30_000 });
+      await page
+        .frameLocator('iframe[data-frame="project-page"]')
+        .getByText('coverage of the Clause 5.1 evidence categories')
+        .waitFor({ timeout: 30_000 });
       times.push(performance.now() - start);
       await context.close();
     }

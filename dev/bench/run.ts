@@ -35,14 +35,25 @@ function median(list: Measure[]): Measure {
 }
 
 /** Each mode `repeat` times, interleaved so drift on a busy machine hits both alike; the median run of each is kept. */
-async function jiraRun(n: number, latency: number, modes: ('report' | 'bare')[], check: boolean, repeat: number): Promise<Measure[]> {
+async function jiraRun(
+  n: number,
+  latency: number,
+  modes: ('report' | 'bare')[],
+  check: boolean,
+  repeat: number,
+): Promise<Measure[]> {
   const { child, line } = await startChild('sim-process.ts', [String(n), String(latency), AS_OF], /"url"/);
   try {
     const { url } = JSON.parse(line) as { url: string };
     const runs = new Map<string, Measure[]>();
     for (let i = 0; i < repeat; i += 1) {
       for (const mode of modes) {
-        const result = await runJson<Measure>('measure-process.ts', [mode, url, AS_OF, ...(check && mode === 'report' && i === 0 ? [String(n)] : [])]);
+        const result = await runJson<Measure>('measure-process.ts', [
+          mode,
+          url,
+          AS_OF,
+          ...(check && mode === 'report' && i === 0 ? [String(n)] : []),
+        ]);
         runs.set(mode, [...(runs.get(mode) ?? []), result]);
       }
     }
@@ -60,42 +71,65 @@ function initialJsKb(module: string): number | undefined {
   const indexFile = join(dir, 'index.html');
   if (!existsSync(indexFile)) return undefined;
   const html = readFileSync(indexFile, 'utf8');
-  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1] ?? '');
-  const bytes = srcs.filter((s) => !s.startsWith('/__host')).reduce((sum, src) => sum + gzipSync(readFileSync(join(dir, src.replace(/^\.\//, ''))), { level: 9 }).length, 0);
+  const srcs = [
+    ...html.matchAll(/<script[^>]+src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+  ].map((m) => m[1] ?? '');
+  const bytes = srcs
+    .filter((s) => !s.startsWith('/__host'))
+    .reduce((sum, src) => sum + gzipSync(readFileSync(join(dir, src.replace(/^\.\//, ''))), { level: 9 }).length, 0);
   return bytes / 1024;
 }
 
 async function main(): Promise<void> {
   const started = Date.now();
-  console.log(`Clause 5.1 Coverage benchmark${quick ? ' (quick)' : ''}: ${new Date().toISOString()}, node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+  console.log(
+    `Clause 5.1 Coverage benchmark${quick ? ' (quick)' : ''}: ${new Date().toISOString()}, node ${process.version}, ${(await import('node:os')).cpus().length} cores`,
+  );
 
   console.log('\n## Engine alone (buildReport, median of 5)');
   const engineSizes = quick ? [10_000, 100_000] : [10_000, 100_000];
   const engine = [];
-  for (const n of engineSizes) engine.push(await runJson<{ n: number; medianMs: number; heapMb: number; peakRssMb: number }>('engine-process.ts', [String(n)]));
+  for (const n of engineSizes)
+    engine.push(
+      await runJson<{ n: number; medianMs: number; heapMb: number; peakRssMb: number }>('engine-process.ts', [
+        String(n),
+      ]),
+    );
   console.log(`${pad('issues', 8)} ${pad('time', 10)} ${pad('heap added', 11)} ${pad('peak RSS', 9)}`);
-  for (const e of engine) console.log(`${pad(e.n, 8)} ${pad(ms(e.medianMs), 10)} ${pad(mb(e.heapMb), 11)} ${pad(mb(e.peakRssMb), 9)}`);
+  for (const e of engine)
+    console.log(`${pad(e.n, 8)} ${pad(ms(e.medianMs), 10)} ${pad(mb(e.heapMb), 11)} ${pad(mb(e.peakRssMb), 9)}`);
   const [small, large] = engine;
-  if (small && large) console.log(`growth: x${(large.medianMs / small.medianMs).toFixed(1)} time for x${large.n / small.n} issues; 100,000 issues ${large.medianMs < 1000 ? 'under' : 'OVER'} the 1 s target`);
+  if (small && large)
+    console.log(
+      `growth: x${(large.medianMs / small.medianMs).toFixed(1)} time for x${large.n / small.n} issues; 100,000 issues ${large.medianMs < 1000 ? 'under' : 'OVER'} the 1 s target`,
+    );
 
   console.log('\n## Initial JavaScript per screen (gzipped)');
-  if (!existsSync(join(ROOT, 'static/dist/project-page/index.html'))) spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'dev/build-ui.ts')], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(join(ROOT, 'static/dist/project-page/index.html')))
+    spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'dev/build-ui.ts')], { cwd: ROOT, stdio: 'inherit' });
   for (const module of ['project-page', 'issue-panel', 'admin-page']) {
     const size = initialJsKb(module);
-    console.log(`${module.padEnd(14)} ${size === undefined ? 'not built' : `${size.toFixed(1)} KB ${size <= 150 ? '(within 150 KB)' : '(OVER 150 KB)'}`}`);
+    console.log(
+      `${module.padEnd(14)} ${size === undefined ? 'not built' : `${size.toFixed(1)} KB ${size <= 150 ? '(within 150 KB)' : '(OVER 150 KB)'}`}`,
+    );
   }
 
   console.log('\n## Project page on the local host (Chromium): open to coverage shown, demo data');
   try {
     const times = await measurePageLoad(quick ? 3 : 5);
     const sorted = [...times].sort((a, b) => a - b);
-    console.log(`runs: ${times.map(ms).join(', ')}; median ${ms(sorted[Math.floor(sorted.length / 2)] ?? 0)} (target 1.5 s)`);
+    console.log(
+      `runs: ${times.map(ms).join(', ')}; median ${ms(sorted[Math.floor(sorted.length / 2)] ?? 0)} (target 1.5 s)`,
+    );
   } catch (error) {
     console.log(`not measured: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   console.log('\n## report/project against the Jira simulator (one call, as the security lead)');
-  console.log(`${pad('issues', 7)} ${pad('latency', 8)} ${pad('path', 11)} ${pad('requests', 9)} ${pad('wall', 9)} ${pad('CPU', 9)} ${pad('peak RSS', 9)} ${pad('RSS before', 11)}  result; runs`);
+  console.log(
+    `${pad('issues', 7)} ${pad('latency', 8)} ${pad('path', 11)} ${pad('requests', 9)} ${pad('wall', 9)} ${pad('CPU', 9)} ${pad('peak RSS', 9)} ${pad('RSS before', 11)}  result; runs`,
+  );
   // [issues, latency ms, paths, check against the direct engine, runs (median kept)]
   const plan: [number, number, ('report' | 'bare')[], boolean, number][] = quick
     ? [
@@ -117,14 +151,22 @@ async function main(): Promise<void> {
   for (const [n, latency, modes, check, repeat] of plan) {
     const results = await jiraRun(n, latency, modes, check, repeat);
     for (const r of results) {
-      const verdict = r.mode === 'report' ? `${r.complete ? 'complete' : 'INCOMPLETE'}${r.matchesDirect === undefined ? '' : r.matchesDirect ? ', same as direct engine' : ', DIFFERS from direct engine'}${r.wallMs > 23_000 ? ', OVER budget' : ''}` : '';
-      console.log(`${pad(n, 7)} ${pad(`${latency} ms`, 8)} ${pad(r.mode === 'report' ? 'report' : 'bare fetch', 11)} ${pad(r.requests, 9)} ${pad(ms(r.wallMs), 9)} ${pad(ms(r.cpuMs), 9)} ${pad(mb(r.peakRssMb), 9)} ${pad(mb(r.rssBeforeMb), 11)}  ${verdict}${verdict ? '; ' : ''}${repeat} run${repeat > 1 ? 's' : ''}`);
+      const verdict =
+        r.mode === 'report'
+          ? `${r.complete ? 'complete' : 'INCOMPLETE'}${r.matchesDirect === undefined ? '' : r.matchesDirect ? ', same as direct engine' : ', DIFFERS from direct engine'}${r.wallMs > 23_000 ? ', OVER budget' : ''}`
+          : '';
+      console.log(
+        `${pad(n, 7)} ${pad(`${latency} ms`, 8)} ${pad(r.mode === 'report' ? 'report' : 'bare fetch', 11)} ${pad(r.requests, 9)} ${pad(ms(r.wallMs), 9)} ${pad(ms(r.cpuMs), 9)} ${pad(mb(r.peakRssMb), 9)} ${pad(mb(r.rssBeforeMb), 11)}  ${verdict}${verdict ? '; ' : ''}${repeat} run${repeat > 1 ? 's' : ''}`,
+      );
     }
     const report = results.find((r) => r.mode === 'report');
     const bare = results.find((r) => r.mode === 'bare');
     if (report && bare) ratios.set(n, [...(ratios.get(n) ?? []), report.wallMs / bare.wallMs]);
   }
-  for (const [n, list] of ratios) console.log(`report / bare fetch wall time at N=${n}: ${list.map((r) => r.toFixed(2)).join(' (0 ms), ')}${list.length > 1 ? ' (300 ms)' : ' (0 ms)'}`);
+  for (const [n, list] of ratios)
+    console.log(
+      `report / bare fetch wall time at N=${n}: ${list.map((r) => r.toFixed(2)).join(' (0 ms), ')}${list.length > 1 ? ' (300 ms)' : ' (0 ms)'}`,
+    );
   console.log(`\nbenchmark took ${ms(Date.now() - started)}`);
   const at10k = ratios.get(10_000)?.[0];
   console.log(`overhead ratio (report / bare fetch) at N=10000: ${at10k === undefined ? 'n/a' : at10k.toFixed(2)}`);

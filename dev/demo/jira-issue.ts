@@ -50,7 +50,12 @@ function userJson(user: JiraUserJson, site: string) {
     active: user.active,
     timeZone: 'Europe/London',
     accountType: 'atlassian',
-    avatarUrls: { '48x48': `${site}/avatar/${user.accountId}/48`, '24x24': `${site}/avatar/${user.accountId}/24`, '16x16': `${site}/avatar/${user.accountId}/16`, '32x32': `${site}/avatar/${user.accountId}/32` },
+    avatarUrls: {
+      '48x48': `${site}/avatar/${user.accountId}/48`,
+      '24x24': `${site}/avatar/${user.accountId}/24`,
+      '16x16': `${site}/avatar/${user.accountId}/16`,
+      '32x32': `${site}/avatar/${user.accountId}/32`,
+    },
   };
 }
 
@@ -80,7 +85,13 @@ export function jiraIssue(spec: JiraIssueSpec): JiraIssueJson {
       iconUrl: `${site}/images/icons/statuses/generic.png`,
       name: statusName,
       id: String(statusCategory.id),
-      statusCategory: { self: `${site}/rest/api/3/statuscategory/${statusCategory.id}`, id: statusCategory.id, key: category, colorName: statusCategory.colorName, name: statusCategory.name },
+      statusCategory: {
+        self: `${site}/rest/api/3/statuscategory/${statusCategory.id}`,
+        id: statusCategory.id,
+        key: category,
+        colorName: statusCategory.colorName,
+        name: statusCategory.name,
+      },
     },
     created: jiraDateTime(spec.created, 9),
     updated: jiraDateTime(spec.updated ?? spec.resolved ?? spec.created, 16),
@@ -98,6 +109,18 @@ export function jiraIssue(spec: JiraIssueSpec): JiraIssueJson {
     },
     ...spec.custom,
   };
-  if (spec.security) fields.security = { self: `${site}/rest/api/3/securitylevel/${spec.security.id}`, id: spec.security.id, description: '', name: spec.security.name };
-  return { expand: 'operations,versionedRepresentations,editmeta,changelog,renderedFields', id, self: `${site}/rest/api/3/issue/${id}`, key: spec.key, fields };
+  if (spec.security)
+    fields.security = {
+      self: `${site}/rest/api/3/securitylevel/${spec.security.id}`,
+      id: spec.security.id,
+      description: '',
+      name: spec.security.name,
+    };
+  return {
+    expand: 'operations,versionedRepresentations,editmeta,changelog,renderedFields',
+    id,
+    self: `${site}/rest/api/3/issue/${id}`,
+    key: spec.key,
+    fields,
+  };
 }

@@ -62,7 +62,9 @@ export function shell(o: ShellOptions): string {
       return `<h2>${esc(p.name)} (${esc(p.key)})</h2>${current ? links : `<a href="/projects/${esc(p.key)}/coverage">Open project</a>`}`;
     })
     .join('');
-  const options = o.personas.map((p) => `<option value="${esc(p.id)}" ${p.id === o.persona.id ? 'selected' : ''}>${esc(p.label)}</option>`).join('');
+  const options = o.personas
+    .map((p) => `<option value="${esc(p.id)}" ${p.id === o.persona.id ? 'selected' : ''}>${esc(p.label)}</option>`)
+    .join('');
   return `<!doctype html>
 <html lang="en" data-host-theme="${o.theme}">
 <head><meta charset="utf-8"><title>${esc(o.title)} · Local Jira host</title><meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>

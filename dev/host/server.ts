@@ -9,7 +9,10 @@ import { appFrame, shell, type Persona } from './pages';
 import { themeCss } from './theme-css';
 
 /** The resolver handler as Forge calls it. */
-export type ForgeHandler = (request: { call: { functionKey: string; payload: unknown }; context: unknown }, runtime: { principal: { accountId: string }; installContext: string }) => Promise<unknown>;
+export type ForgeHandler = (
+  request: { call: { functionKey: string; payload: unknown }; context: unknown },
+  runtime: { principal: { accountId: string }; installContext: string },
+) => Promise<unknown>;
 
 export interface HostProject {
   id: string;
@@ -34,7 +37,16 @@ const MODULE_KEYS: Record<string, { type: string; key: string; title: string }> 
   'admin-page': { type: 'jira:adminPage', key: 'clause51-coverage-settings', title: 'Clause 5.1 coverage settings' },
 };
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png', '.woff2': 'font/woff2', '.map': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
 const MAX_BODY = 1024 * 1024;
 
 function cookies(req: http.IncomingMessage): Record<string, string> {
@@ -77,12 +89,20 @@ export function createHostServer(options: HostOptions): http.Server {
   const defaultPersona = options.personas[0];
   if (!defaultPersona) throw new Error('the host needs at least one persona');
 
-  const personaOf = (req: http.IncomingMessage): Persona => options.personas.find((p) => p.id === cookies(req).host_user) ?? defaultPersona;
-  const themeOf = (req: http.IncomingMessage): 'light' | 'dark' => (cookies(req).host_theme === 'dark' ? 'dark' : 'light');
+  const personaOf = (req: http.IncomingMessage): Persona =>
+    options.personas.find((p) => p.id === cookies(req).host_user) ?? defaultPersona;
+  const themeOf = (req: http.IncomingMessage): 'light' | 'dark' =>
+    cookies(req).host_theme === 'dark' ? 'dark' : 'light';
   const visibleProjects = (accountId: string) =>
-    options.projects.filter((p) => options.jiraAdmins.includes(accountId) || p.browsers === '*' || p.browsers.includes(accountId));
+    options.projects.filter(
+      (p) => options.jiraAdmins.includes(accountId) || p.browsers === '*' || p.browsers.includes(accountId),
+    );
 
-  async function jira(accountId: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: unknown }> {
+  async function jira(
+    accountId: string,
+    path: string,
+    init: { method?: string; body?: unknown } = {},
+  ): Promise<{ status: number; body: unknown }> {
     const response = await fetch(options.jiraUrl + path, {
       method: init.method ?? 'GET',
       headers: { [ACCOUNT_ID_HEADER]: accountId, 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -91,30 +111,92 @@ export function createHostServer(options: HostOptions): http.Server {
     return { status: response.status, body: await response.json().catch(() => null) };
   }
 
-  function page(req: http.IncomingMessage, title: string, active: 'coverage' | 'issues' | 'admin' | 'issue', body: string, currentProject?: string): string {
+  function page(
+    req: http.IncomingMessage,
+    title: string,
+    active: 'coverage' | 'issues' | 'admin' | 'issue',
+    body: string,
+    currentProject?: string,
+  ): string {
     const persona = personaOf(req);
-    return shell({ title, personas: options.personas, persona, theme: themeOf(req), projects: visibleProjects(persona.accountId), currentProject, active, body });
+    return shell({
+      title,
+      personas: options.personas,
+      persona,
+      theme: themeOf(req),
+      projects: visibleProjects(persona.accountId),
+      currentProject,
+      active,
+      body,
+    });
   }
 
   function frameSrc(req: http.IncomingMessage, module: string, params: Record<string, string>): string {
     const info = MODULE_KEYS[module];
-    const query = new URLSearchParams({ module: info?.type ?? '', moduleKey: info?.key ?? '', frame: module, theme: themeOf(req), accountId: personaOf(req).accountId, ...params });
+    const query = new URLSearchParams({
+      module: info?.type ?? '',
+      moduleKey: info?.key ?? '',
+      frame: module,
+      theme: themeOf(req),
+      accountId: personaOf(req).accountId,
+      ...params,
+    });
     return `/resources/${module}/index.html?${query.toString()}`;
   }
 
   async function projectPage(req: http.IncomingMessage, res: http.ServerResponse, key: string): Promise<void> {
     const project = visibleProjects(personaOf(req).accountId).find((p) => p.key === key);
-    if (!project) return send(res, 404, TYPES['.html'] ?? 'text/html', page(req, 'Project not found', 'coverage', `<h1>Project not found</h1><p>${esc(key)} does not exist, or you do not have permission to see it.</p>`));
+    if (!project)
+      return send(
+        res,
+        404,
+        TYPES['.html'] ?? 'text/html',
+        page(
+          req,
+          'Project not found',
+          'coverage',
+          `<h1>Project not found</h1><p>${esc(key)} does not exist, or you do not have permission to see it.</p>`,
+        ),
+      );
     const body = `${appFrame('project-page', frameSrc(req, 'project-page', { project: project.key, projectId: project.id }), 'Clause 5.1 coverage')}`;
-    send(res, 200, 'text/html; charset=utf-8', page(req, `${project.name}: Clause 5.1 coverage`, 'coverage', body, project.key));
+    send(
+      res,
+      200,
+      'text/html; charset=utf-8',
+      page(req, `${project.name}: Clause 5.1 coverage`, 'coverage', body, project.key),
+    );
   }
 
   async function issueList(req: http.IncomingMessage, res: http.ServerResponse, key: string): Promise<void> {
     const persona = personaOf(req);
     const project = visibleProjects(persona.accountId).find((p) => p.key === key);
-    if (!project) return send(res, 404, 'text/html; charset=utf-8', page(req, 'Project not found', 'issues', `<h1>Project not found</h1><p>${esc(key)} does not exist, or you do not have permission to see it.</p>`));
-    const result = await jira(persona.accountId, '/rest/api/3/search/jql', { method: 'POST', body: { jql: `project = "${project.key}" ORDER BY key ASC`, fields: ['summary', 'status', 'labels'], maxResults: 100 } });
-    const issues = typeof result.body === 'object' && result.body !== null && 'issues' in result.body && Array.isArray(result.body.issues) ? result.body.issues : [];
+    if (!project)
+      return send(
+        res,
+        404,
+        'text/html; charset=utf-8',
+        page(
+          req,
+          'Project not found',
+          'issues',
+          `<h1>Project not found</h1><p>${esc(key)} does not exist, or you do not have permission to see it.</p>`,
+        ),
+      );
+    const result = await jira(persona.accountId, '/rest/api/3/search/jql', {
+      method: 'POST',
+      body: {
+        jql: `project = "${project.key}" ORDER BY key ASC`,
+        fields: ['summary', 'status', 'labels'],
+        maxResults: 100,
+      },
+    });
+    const issues =
+      typeof result.body === 'object' &&
+      result.body !== null &&
+      'issues' in result.body &&
+      Array.isArray(result.body.issues)
+        ? result.body.issues
+        : [];
     const rows = issues
       .map((issue: { key?: string; fields?: { summary?: string; status?: { name?: string }; labels?: string[] } }) => {
         const labels = (issue.fields?.labels ?? []).map((l) => `<span class="tag">${esc(l)}</span>`).join('');
@@ -128,13 +210,38 @@ export function createHostServer(options: HostOptions): http.Server {
 
   async function issueView(req: http.IncomingMessage, res: http.ServerResponse, key: string): Promise<void> {
     const persona = personaOf(req);
-    const result = await jira(persona.accountId, `/rest/api/3/issue/${encodeURIComponent(key)}?fields=summary,status,labels,assignee,project,security`);
+    const result = await jira(
+      persona.accountId,
+      `/rest/api/3/issue/${encodeURIComponent(key)}?fields=summary,status,labels,assignee,project,security`,
+    );
     if (result.status !== 200 || typeof result.body !== 'object' || result.body === null) {
-      return send(res, 404, 'text/html; charset=utf-8', page(req, 'Issue not found', 'issue', `<h1>You can't view this issue</h1><p>${esc(key)} does not exist, or you do not have permission to see it.</p>`));
+      return send(
+        res,
+        404,
+        'text/html; charset=utf-8',
+        page(
+          req,
+          'Issue not found',
+          'issue',
+          `<h1>You can't view this issue</h1><p>${esc(key)} does not exist, or you do not have permission to see it.</p>`,
+        ),
+      );
     }
-    const issue = result.body as { id?: string; key?: string; fields?: { summary?: string; status?: { name?: string }; labels?: string[]; assignee?: { displayName?: string } | null; project?: { key?: string; id?: string }; security?: { name?: string } } };
+    const issue = result.body as {
+      id?: string;
+      key?: string;
+      fields?: {
+        summary?: string;
+        status?: { name?: string };
+        labels?: string[];
+        assignee?: { displayName?: string } | null;
+        project?: { key?: string; id?: string };
+        security?: { name?: string };
+      };
+    };
     const f = issue.fields ?? {};
-    const labels = (f.labels ?? []).map((l) => `<span class="tag">${esc(l)}</span>`).join('') || '<span class="note">None</span>';
+    const labels =
+      (f.labels ?? []).map((l) => `<span class="tag">${esc(l)}</span>`).join('') || '<span class="note">None</span>';
     const body = `<div class="issue">
       <div class="details">
         <p class="note"><a href="/projects/${esc(f.project?.key)}/issues">${esc(f.project?.key)}</a> / ${esc(issue.key)}</p>
@@ -149,7 +256,12 @@ export function createHostServer(options: HostOptions): http.Server {
       <aside class="panel" aria-label="Clause 5.1 evidence panel"><h2>Clause 5.1 evidence</h2>
         ${appFrame('issue-panel', frameSrc(req, 'issue-panel', { issue: issue.key ?? key, issueId: issue.id ?? '', project: f.project?.key ?? '', projectId: f.project?.id ?? '' }), 'Clause 5.1 evidence')}
       </aside></div>`;
-    send(res, 200, 'text/html; charset=utf-8', page(req, `${issue.key}: ${f.summary ?? ''}`, 'issue', body, f.project?.key));
+    send(
+      res,
+      200,
+      'text/html; charset=utf-8',
+      page(req, `${issue.key}: ${f.summary ?? ''}`, 'issue', body, f.project?.key),
+    );
   }
 
   async function resource(res: http.ServerResponse, module: string, rest: string): Promise<void> {
@@ -167,7 +279,9 @@ export function createHostServer(options: HostOptions): http.Server {
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     if (extname(file) === '.html') {
       // Forge serves Custom UI with its own script first in <head>; so does the host.
-      const html = content.toString('utf8').replace(/<head([^>]*)>/i, `<head$1><script src="/__host/bridge.js"></script>`);
+      const html = content
+        .toString('utf8')
+        .replace(/<head([^>]*)>/i, `<head$1><script src="/__host/bridge.js"></script>`);
       return send(res, 200, type, html);
     }
     send(res, 200, type, content);
@@ -181,17 +295,28 @@ export function createHostServer(options: HostOptions): http.Server {
     } catch {
       return send(res, 400, 'application/json', JSON.stringify({ message: 'The invoke request is not JSON.' }));
     }
-    const functionKey = typeof parsed === 'object' && parsed !== null && 'functionKey' in parsed && typeof parsed.functionKey === 'string' ? parsed.functionKey : '';
+    const functionKey =
+      typeof parsed === 'object' && parsed !== null && 'functionKey' in parsed && typeof parsed.functionKey === 'string'
+        ? parsed.functionKey
+        : '';
     const payload = typeof parsed === 'object' && parsed !== null && 'payload' in parsed ? parsed.payload : undefined;
     const context = typeof parsed === 'object' && parsed !== null && 'context' in parsed ? parsed.context : {};
     try {
       // The principal comes from the host's session, never from the page: as in Forge.
       const result = await runInvocation(persona.accountId, () =>
-        options.handler({ call: { functionKey, payload }, context }, { principal: { accountId: persona.accountId }, installContext: 'ari:cloud:jira::site/local-cloud' }),
+        options.handler(
+          { call: { functionKey, payload }, context },
+          { principal: { accountId: persona.accountId }, installContext: 'ari:cloud:jira::site/local-cloud' },
+        ),
       );
       send(res, 200, 'application/json', JSON.stringify(result ?? null));
     } catch (error) {
-      send(res, 500, 'application/json', JSON.stringify({ message: error instanceof Error ? error.message : 'The resolver failed.' }));
+      send(
+        res,
+        500,
+        'application/json',
+        JSON.stringify({ message: error instanceof Error ? error.message : 'The resolver failed.' }),
+      );
     }
   }
 
@@ -204,11 +329,23 @@ export function createHostServer(options: HostOptions): http.Server {
     if (req.method === 'POST' && path === '/__host/user') {
       const chosen = new URLSearchParams(await body(req)).get('user') ?? '';
       const known = options.personas.find((p) => p.id === chosen);
-      return redirect(res, req.headers.referer && new URL(req.headers.referer).host === req.headers.host ? new URL(req.headers.referer).pathname : '/', `host_user=${encodeURIComponent(known?.id ?? defaultPersona!.id)}; Path=/; SameSite=Lax`);
+      return redirect(
+        res,
+        req.headers.referer && new URL(req.headers.referer).host === req.headers.host
+          ? new URL(req.headers.referer).pathname
+          : '/',
+        `host_user=${encodeURIComponent(known?.id ?? defaultPersona!.id)}; Path=/; SameSite=Lax`,
+      );
     }
     if (req.method === 'POST' && path === '/__host/theme') {
       const theme = new URLSearchParams(await body(req)).get('theme') === 'dark' ? 'dark' : 'light';
-      return redirect(res, req.headers.referer && new URL(req.headers.referer).host === req.headers.host ? new URL(req.headers.referer).pathname : '/', `host_theme=${theme}; Path=/; SameSite=Lax`);
+      return redirect(
+        res,
+        req.headers.referer && new URL(req.headers.referer).host === req.headers.host
+          ? new URL(req.headers.referer).pathname
+          : '/',
+        `host_theme=${theme}; Path=/; SameSite=Lax`,
+      );
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
     if (path === '/__host/bridge.js') return send(res, 200, 'text/javascript; charset=utf-8', BRIDGE_SCRIPT);
@@ -216,7 +353,8 @@ export function createHostServer(options: HostOptions): http.Server {
       const css = themeCss(m[1] ?? '');
       return css ? send(res, 200, 'text/css; charset=utf-8', css) : send(res, 404, 'text/plain', 'No such theme');
     }
-    if ((m = path.match(/^\/resources\/([a-z-]+)\/(.*)$/))) return resource(res, m[1] ?? '', decodeURIComponent(m[2] ?? ''));
+    if ((m = path.match(/^\/resources\/([a-z-]+)\/(.*)$/)))
+      return resource(res, m[1] ?? '', decodeURIComponent(m[2] ?? ''));
     if (path === '/') {
       const first = visibleProjects(persona.accountId)[0];
       return redirect(res, first ? `/projects/${first.key}/coverage` : '/admin');
@@ -225,7 +363,17 @@ export function createHostServer(options: HostOptions): http.Server {
     if ((m = path.match(/^\/projects\/([A-Z][A-Z0-9_]*)\/issues$/))) return issueList(req, res, m[1] ?? '');
     if ((m = path.match(/^\/browse\/([A-Za-z0-9_-]+)$/))) return issueView(req, res, m[1] ?? '');
     if (path === '/admin') {
-      return send(res, 200, 'text/html; charset=utf-8', page(req, 'Clause 5.1 coverage settings', 'admin', `${appFrame('admin-page', frameSrc(req, 'admin-page', {}), 'Clause 5.1 coverage settings')}`));
+      return send(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        page(
+          req,
+          'Clause 5.1 coverage settings',
+          'admin',
+          `${appFrame('admin-page', frameSrc(req, 'admin-page', {}), 'Clause 5.1 coverage settings')}`,
+        ),
+      );
     }
     send(res, 404, 'text/html; charset=utf-8', page(req, 'Not found', 'coverage', '<h1>Page not found</h1>'));
   }

@@ -1,7 +1,6 @@
 import { DEMO_USERS } from '../demo/demo-site';
 import { isRecord } from '../../src/core/guards';
 
-
 /**
  * A simulator site around a team's own Jira export, so they can try the app on real data: the
  * projects and security levels are those the issues name; the security lead and the Jira admin
@@ -17,42 +16,79 @@ export function siteFromExport(issues: unknown[]) {
   const customFields = new Map<string, 'date' | 'datetime' | 'any'>();
   for (const u of Object.values(DEMO_USERS)) users.set(u.accountId, { ...u });
 
-  const kept = issues.filter((issue): issue is Record<string, unknown> & { fields: Record<string, unknown> } => isRecord(issue) && isRecord(issue.fields) && typeof issue.key === 'string');
+  const kept = issues.filter(
+    (issue): issue is Record<string, unknown> & { fields: Record<string, unknown> } =>
+      isRecord(issue) && isRecord(issue.fields) && typeof issue.key === 'string',
+  );
   kept.forEach((issue, index) => {
     const fields = issue.fields;
     const key = String(issue.key);
     const project = isRecord(fields.project) ? fields.project : {};
     const projectKey = typeof project.key === 'string' ? project.key : key.replace(/-\d+$/, '');
     if (!projects.has(projectKey)) {
-      projects.set(projectKey, { id: typeof project.id === 'string' ? project.id : String(20000 + projects.size), key: projectKey, name: typeof project.name === 'string' ? project.name : projectKey });
+      projects.set(projectKey, {
+        id: typeof project.id === 'string' ? project.id : String(20000 + projects.size),
+        key: projectKey,
+        name: typeof project.name === 'string' ? project.name : projectKey,
+      });
     }
     fields.project = projects.get(projectKey);
     if (typeof issue.id !== 'string') issue.id = String(30000 + index);
     if (!Array.isArray(fields.labels)) fields.labels = [];
     if (typeof fields.summary !== 'string') fields.summary = '';
-    if (typeof fields.created !== 'string') fields.created = typeof fields.updated === 'string' ? fields.updated : '2000-01-01T00:00:00.000+0000';
+    if (typeof fields.created !== 'string')
+      fields.created = typeof fields.updated === 'string' ? fields.updated : '2000-01-01T00:00:00.000+0000';
     if (typeof fields.updated !== 'string') fields.updated = fields.created;
     if (isRecord(fields.security) && typeof fields.security.id === 'string') {
-      levels.set(fields.security.id, { id: fields.security.id, name: typeof fields.security.name === 'string' ? fields.security.name : 'Restricted' });
+      levels.set(fields.security.id, {
+        id: fields.security.id,
+        name: typeof fields.security.name === 'string' ? fields.security.name : 'Restricted',
+      });
     }
     for (const [id, value] of Object.entries(fields)) {
       if (!/^customfield_\d+$/.test(id) || value === null || value === undefined) continue;
-      const type = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? 'date' : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? 'datetime' : 'any';
+      const type =
+        typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+          ? 'date'
+          : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)
+            ? 'datetime'
+            : 'any';
       const known = customFields.get(id);
       customFields.set(id, known === undefined || known === type ? type : 'any');
     }
     const assignee = fields.assignee;
     if (isRecord(assignee) && typeof assignee.accountId === 'string' && !users.has(assignee.accountId)) {
-      users.set(assignee.accountId, { accountId: assignee.accountId, displayName: typeof assignee.displayName === 'string' ? assignee.displayName : assignee.accountId, active: assignee.active !== false, jiraAdmin: false });
+      users.set(assignee.accountId, {
+        accountId: assignee.accountId,
+        displayName: typeof assignee.displayName === 'string' ? assignee.displayName : assignee.accountId,
+        active: assignee.active !== false,
+        jiraAdmin: false,
+      });
     }
   });
 
-  const everyoneButOutsider = [DEMO_USERS.admin.accountId, DEMO_USERS.securityLead.accountId, DEMO_USERS.manager.accountId];
+  const everyoneButOutsider = [
+    DEMO_USERS.admin.accountId,
+    DEMO_USERS.securityLead.accountId,
+    DEMO_USERS.manager.accountId,
+  ];
   return {
     users: [...users.values()],
-    projects: [...projects.values()].map((p) => ({ ...p, browsers: everyoneButOutsider, projectAdmins: [DEMO_USERS.securityLead.accountId] })),
-    securityLevels: [...levels.values()].map((l) => ({ ...l, members: [DEMO_USERS.admin.accountId, DEMO_USERS.securityLead.accountId] })),
-    fields: [...customFields].map(([id, type]) => ({ id, name: id, custom: true as const, schema: { type, customId: Number(id.replace('customfield_', '')) } })),
+    projects: [...projects.values()].map((p) => ({
+      ...p,
+      browsers: everyoneButOutsider,
+      projectAdmins: [DEMO_USERS.securityLead.accountId],
+    })),
+    securityLevels: [...levels.values()].map((l) => ({
+      ...l,
+      members: [DEMO_USERS.admin.accountId, DEMO_USERS.securityLead.accountId],
+    })),
+    fields: [...customFields].map(([id, type]) => ({
+      id,
+      name: id,
+      custom: true as const,
+      schema: { type, customId: Number(id.replace('customfield_', '')) },
+    })),
     issues: kept,
   };
 }

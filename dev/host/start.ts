@@ -21,14 +21,20 @@ function fail(message: string): never {
 async function main(): Promise<void> {
   let values;
   try {
-    ({ values } = parseArgs({ args: process.argv.slice(2), options: { data: { type: 'string' }, port: { type: 'string' }, store: { type: 'string' } }, strict: true }));
+    ({ values } = parseArgs({
+      args: process.argv.slice(2),
+      options: { data: { type: 'string' }, port: { type: 'string' }, store: { type: 'string' } },
+      strict: true,
+    }));
   } catch (error) {
     fail(`${error instanceof Error ? error.message : 'bad arguments'}. ${USAGE}`);
   }
   const port = Number(values.port ?? process.env.PORT ?? 4100);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`the port "${values.port ?? process.env.PORT}" is not a port number.`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`the port "${values.port ?? process.env.PORT}" is not a port number.`);
   const resourcesDir = join(ROOT, 'static/dist');
-  if (!existsSync(join(resourcesDir, 'project-page/index.html'))) fail('the screens are not built: run `npm run build:ui` (npm start does it for you).');
+  if (!existsSync(join(resourcesDir, 'project-page/index.html')))
+    fail('the screens are not built: run `npm run build:ui` (npm start does it for you).');
 
   let site: unknown;
   if (values.data) {
@@ -54,17 +60,33 @@ async function main(): Promise<void> {
   // Imported after the runtime exists, as Forge loads the app into a prepared runtime.
   const { handler } = await import('../../src/index');
   const projects = simulator.site().projects.map((p) => ({ id: p.id, key: p.key, name: p.name, browsers: p.browsers }));
-  const jiraAdmins = simulator.site().users.filter((u) => u.jiraAdmin).map((u) => u.accountId);
-  const server = createHostServer({ handler: handler as ForgeHandler, jiraUrl: simulator.url, personas: PERSONAS, projects, jiraAdmins, resourcesDir });
+  const jiraAdmins = simulator
+    .site()
+    .users.filter((u) => u.jiraAdmin)
+    .map((u) => u.accountId);
+  const server = createHostServer({
+    handler: handler as ForgeHandler,
+    jiraUrl: simulator.url,
+    personas: PERSONAS,
+    projects,
+    jiraAdmins,
+    resourcesDir,
+  });
   server.on('error', (error: NodeJS.ErrnoException) => {
     void simulator.stop();
-    fail(error.code === 'EADDRINUSE' ? `port ${port} is already in use: stop what runs there, or choose another with PORT=<port> npm start.` : `the host could not listen on port ${port} (${error.code ?? error.message}).`);
+    fail(
+      error.code === 'EADDRINUSE'
+        ? `port ${port} is already in use: stop what runs there, or choose another with PORT=<port> npm start.`
+        : `the host could not listen on port ${port} (${error.code ?? error.message}).`,
+    );
   });
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
     process.stdout.write(`Clause 5.1 Coverage on the local Jira host: http://localhost:${actual}\n`);
-    process.stdout.write(`  data: ${values.data ? values.data : 'demo company (Brightwater Logistics)'}; settings saved in ${storePath}\n`);
+    process.stdout.write(
+      `  data: ${values.data ? values.data : 'demo company (Brightwater Logistics)'}; settings saved in ${storePath}\n`,
+    );
   });
   const stop = () => {
     server.close();

@@ -89,22 +89,30 @@ function buildRuntime(options: ForgeRuntimeOptions): ForgeRuntime {
   };
 }
 
-async function forwardToJira(options: ForgeRuntimeOptions, identity: Record<string, string>, path: unknown, init: RequestInit | undefined): Promise<Response> {
+async function forwardToJira(
+  options: ForgeRuntimeOptions,
+  identity: Record<string, string>,
+  path: unknown,
+  init: RequestInit | undefined,
+): Promise<Response> {
   if (typeof path !== 'string' || !path.startsWith('/')) {
     throw new Error(`Local Forge runtime: Jira paths must start with '/', got ${JSON.stringify(path)}`);
   }
   const headers = new Headers(init?.headers);
   // The app cannot pick its identity: drop any simulator header it set, then add the real caller.
-  for (const name of [...headers.keys()]) if (name.toLowerCase().startsWith(SIMULATOR_HEADER_PREFIX)) headers.delete(name);
+  for (const name of [...headers.keys()])
+    if (name.toLowerCase().startsWith(SIMULATOR_HEADER_PREFIX)) headers.delete(name);
   for (const [name, value] of Object.entries(identity)) headers.set(name, value);
   return fetch(`${options.jiraBaseUrl.replace(/\/+$/, '')}${path}`, { ...init, headers });
 }
 
 function kvsResponse(options: ForgeRuntimeOptions, path: unknown, init: RequestInit | undefined): Response {
   if (typeof path !== 'string') throw new Error('Local Forge runtime: KVS path must be a string');
-  if ((init?.method ?? 'GET').toUpperCase() !== 'POST') throw new Error(`Local Forge runtime: KVS expects POST, got ${init?.method ?? 'GET'} ${path}`);
+  if ((init?.method ?? 'GET').toUpperCase() !== 'POST')
+    throw new Error(`Local Forge runtime: KVS expects POST, got ${init?.method ?? 'GET'} ${path}`);
   const body = init?.body;
-  if (body !== undefined && body !== null && typeof body !== 'string') throw new Error('Local Forge runtime: KVS request body must be a JSON string');
+  if (body !== undefined && body !== null && typeof body !== 'string')
+    throw new Error('Local Forge runtime: KVS request body must be a JSON string');
   const apiOptions: KvsApiOptions = {
     ...(options.kvsMaxQueryLimit !== undefined ? { maxQueryLimit: options.kvsMaxQueryLimit } : {}),
     ...(options.now !== undefined ? { now: options.now } : {}),
@@ -112,25 +120,34 @@ function kvsResponse(options: ForgeRuntimeOptions, path: unknown, init: RequestI
   const result = handleKvsRequest(options.kvs, path, body ?? undefined, apiOptions);
   const traceHeaders = { 'x-trace-id': currentInvocation()?.traceId ?? 'outside-invocation' };
   if (result.body === undefined) return new Response(null, { status: result.status, headers: traceHeaders });
-  return new Response(JSON.stringify(result.body), { status: result.status, headers: { 'content-type': 'application/json', ...traceHeaders } });
+  return new Response(JSON.stringify(result.body), {
+    status: result.status,
+    headers: { 'content-type': 'application/json', ...traceHeaders },
+  });
 }
 
 function buildFetch(options: ForgeRuntimeOptions): ForgeFetch {
   return async (ctx, path, init) => {
-    if (!isPlainObject(ctx) || typeof ctx['type'] !== 'string') throw new Error('Local Forge runtime: malformed fetch context');
+    if (!isPlainObject(ctx) || typeof ctx['type'] !== 'string')
+      throw new Error('Local Forge runtime: malformed fetch context');
     const { type, provider, remote, accountId } = ctx;
     if (type === 'kvs') return kvsResponse(options, path, init);
     if (type === 'fpp' && remote === 'jira') {
       if (provider === 'app') return forwardToJira(options, { [APP_HEADER]: 'true' }, path, init);
       if (provider === 'user') {
-        const principal = typeof accountId === 'string' && accountId.length > 0 ? accountId : currentInvocation()?.accountId;
+        const principal =
+          typeof accountId === 'string' && accountId.length > 0 ? accountId : currentInvocation()?.accountId;
         if (principal === undefined) return needsAuthentication();
         return forwardToJira(options, { [ACCOUNT_ID_HEADER]: principal }, path, init);
       }
-      throw new Error('Local Forge runtime: call Jira through api.asUser() or api.asApp(); the bare requestJira() is not supported.');
+      throw new Error(
+        'Local Forge runtime: call Jira through api.asUser() or api.asApp(); the bare requestJira() is not supported.',
+      );
     }
     const target = typeof remote === 'string' ? `remote '${remote}'` : `type '${type}'`;
-    throw new Error(`Local Forge runtime: ${target} is not supported; only Jira (requestJira) and KVS are available locally.`);
+    throw new Error(
+      `Local Forge runtime: ${target} is not supported; only Jira (requestJira) and KVS are available locally.`,
+    );
   };
 }
 
@@ -139,14 +156,24 @@ function buildFetch(options: ForgeRuntimeOptions): ForgeFetch {
  * or store; call uninstallForgeRuntime() in afterAll.
  */
 export function installForgeRuntime(options: ForgeRuntimeOptions): void {
-  if (!/^https?:\/\//.test(options.jiraBaseUrl)) throw new Error(`installForgeRuntime: jiraBaseUrl must be an http(s) URL, got '${options.jiraBaseUrl}'`);
+  if (!/^https?:\/\//.test(options.jiraBaseUrl))
+    throw new Error(`installForgeRuntime: jiraBaseUrl must be an http(s) URL, got '${options.jiraBaseUrl}'`);
   const fetchHook = buildFetch(options);
-  Object.defineProperty(globalThis, '__forge_fetch__', { value: fetchHook, configurable: true, writable: true, enumerable: false });
-  Object.defineProperty(globalThis, '__forge_runtime__', { value: buildRuntime(options), configurable: true, writable: true, enumerable: false });
+  Object.defineProperty(globalThis, '__forge_fetch__', {
+    value: fetchHook,
+    configurable: true,
+    writable: true,
+    enumerable: false,
+  });
+  Object.defineProperty(globalThis, '__forge_runtime__', {
+    value: buildRuntime(options),
+    configurable: true,
+    writable: true,
+    enumerable: false,
+  });
 }
 
 export function uninstallForgeRuntime(): void {
   Reflect.deleteProperty(globalThis, '__forge_fetch__');
   Reflect.deleteProperty(globalThis, '__forge_runtime__');
 }
-

@@ -1,6 +1,12 @@
 /** Public entry point of the local Forge runtime (globals for @forge/api and @forge/kvs). */
 export { installForgeRuntime, uninstallForgeRuntime, type ForgeRuntimeOptions } from './forge-runtime';
-export { runInvocation, currentInvocation, DEFAULT_INVOCATION_TIMEOUT_MS, type InvocationContext, type InvocationOptions } from './invocation';
+export {
+  runInvocation,
+  currentInvocation,
+  DEFAULT_INVOCATION_TIMEOUT_MS,
+  type InvocationContext,
+  type InvocationOptions,
+} from './invocation';
 export {
   MemoryKvsStore,
   FileKvsStore,

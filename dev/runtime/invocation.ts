@@ -34,7 +34,11 @@ export function currentInvocation(): InvocationContext | undefined {
  * Runs `fn` as one Forge invocation whose principal is `accountId` (undefined: no user, as in scheduled
  * triggers, where asUser() fails with NEEDS_AUTHENTICATION_ERR).
  */
-export function runInvocation<T>(accountId: string | undefined, fn: () => Promise<T>, options: InvocationOptions = {}): Promise<T> {
+export function runInvocation<T>(
+  accountId: string | undefined,
+  fn: () => Promise<T>,
+  options: InvocationOptions = {},
+): Promise<T> {
   if (accountId !== undefined && (typeof accountId !== 'string' || accountId.length === 0)) {
     throw new TypeError('runInvocation: accountId must be a non-empty string or undefined');
   }

@@ -25,7 +25,11 @@ export interface ResolverCall {
 
 export const DEFAULT_INSTALL_CONTEXT = 'ari:cloud:jira::site/00000000-0000-4000-8000-000000000003';
 
-export function invokeResolver(handler: ResolverHandler, call: ResolverCall, options: InvocationOptions = {}): Promise<unknown> {
+export function invokeResolver(
+  handler: ResolverHandler,
+  call: ResolverCall,
+  options: InvocationOptions = {},
+): Promise<unknown> {
   return runInvocation(
     call.accountId,
     () =>

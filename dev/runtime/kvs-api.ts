@@ -42,9 +42,14 @@ class KvsApiError extends Error {
   }
 }
 
-const badRequest = (message = 'Provided request body is invalid'): KvsApiError => new KvsApiError(400, 'BAD_REQUEST', message);
+const badRequest = (message = 'Provided request body is invalid'): KvsApiError =>
+  new KvsApiError(400, 'BAD_REQUEST', message);
 const notSupported = (what: string): KvsApiError =>
-  new KvsApiError(501, 'NOT_SUPPORTED_BY_LOCAL_RUNTIME', `Not supported by the local Forge runtime (dev/runtime): ${what}.`);
+  new KvsApiError(
+    501,
+    'NOT_SUPPORTED_BY_LOCAL_RUNTIME',
+    `Not supported by the local Forge runtime (dev/runtime): ${what}.`,
+  );
 
 /** Nesting depth: a scalar is 0, `{ a: 1 }` is 1. */
 function depth(value: unknown): number {
@@ -59,9 +64,16 @@ function depth(value: unknown): number {
 
 function checkKey(key: unknown): string {
   if (typeof key !== 'string') throw badRequest('The key must be a string.');
-  if (key.length === 0) throw new KvsApiError(400, 'KEY_TOO_SHORT', 'The provided key needs to be at least one character.');
-  if (key.length > KVS_LIMITS.keyLength) throw new KvsApiError(400, 'KEY_TOO_LONG', `The provided key has exceeded the maximum ${KVS_LIMITS.keyLength} characters.`);
-  if (!KEY_PATTERN.test(key)) throw new KvsApiError(400, 'INVALID_KEY', `The provided key does not match the regex: ${String(KEY_PATTERN)}`);
+  if (key.length === 0)
+    throw new KvsApiError(400, 'KEY_TOO_SHORT', 'The provided key needs to be at least one character.');
+  if (key.length > KVS_LIMITS.keyLength)
+    throw new KvsApiError(
+      400,
+      'KEY_TOO_LONG',
+      `The provided key has exceeded the maximum ${KVS_LIMITS.keyLength} characters.`,
+    );
+  if (!KEY_PATTERN.test(key))
+    throw new KvsApiError(400, 'INVALID_KEY', `The provided key does not match the regex: ${String(KEY_PATTERN)}`);
   return key;
 }
 
@@ -69,17 +81,26 @@ function checkValue(value: unknown, namespace: KvsNamespace): JsonValue {
   if (value === undefined || !isJsonValue(value)) throw badRequest('The value must be JSON.');
   const maxBytes = namespace === 'secret' ? KVS_LIMITS.secretValueBytes : KVS_LIMITS.valueBytes;
   if (Buffer.byteLength(JSON.stringify(value), 'utf8') > maxBytes) {
-    throw new KvsApiError(400, 'MAX_SIZE', `The provided value has exceeded the maximum size limit (${maxBytes / 1024} KiB).`);
+    throw new KvsApiError(
+      400,
+      'MAX_SIZE',
+      `The provided value has exceeded the maximum size limit (${maxBytes / 1024} KiB).`,
+    );
   }
   if (depth(value) > KVS_LIMITS.objectDepth) {
-    throw new KvsApiError(400, 'MAX_DEPTH', `The provided value has exceeded the maximum object depth (${KVS_LIMITS.objectDepth}) limit.`);
+    throw new KvsApiError(
+      400,
+      'MAX_DEPTH',
+      `The provided value has exceeded the maximum object depth (${KVS_LIMITS.objectDepth}) limit.`,
+    );
   }
   return value;
 }
 
 function checkMetadataFields(raw: unknown): string[] {
   if (raw === undefined) return [];
-  if (!Array.isArray(raw) || !raw.every((f): f is string => typeof f === 'string' && METADATA_FIELDS.has(f))) throw badRequest();
+  if (!Array.isArray(raw) || !raw.every((f): f is string => typeof f === 'string' && METADATA_FIELDS.has(f)))
+    throw badRequest();
   return raw;
 }
 
@@ -124,7 +145,10 @@ class KvsApi {
   }
 
   /** Builds the entry a set would store (validating key, value and options) without writing it. */
-  private prepareSet(namespace: KvsNamespace, item: Record<string, unknown>): { write: KvsWrite; previous: KvsEntry | undefined; options: Record<string, unknown> } {
+  private prepareSet(
+    namespace: KvsNamespace,
+    item: Record<string, unknown>,
+  ): { write: KvsWrite; previous: KvsEntry | undefined; options: Record<string, unknown> } {
     const key = checkKey(item['key']);
     const value = checkValue(item['value'], namespace);
     const options = readOptions(item['options']);
@@ -139,14 +163,19 @@ class KvsApi {
       expireTime = new Date(this.now() + amount * unit).toISOString();
     }
     const policy = options['keyPolicy'];
-    if (policy !== undefined && policy !== 'OVERRIDE' && policy !== 'FAIL_IF_EXISTS') throw badRequest('keyPolicy must be OVERRIDE or FAIL_IF_EXISTS.');
+    if (policy !== undefined && policy !== 'OVERRIDE' && policy !== 'FAIL_IF_EXISTS')
+      throw badRequest('keyPolicy must be OVERRIDE or FAIL_IF_EXISTS.');
     const returnValue = options['returnValue'];
-    if (returnValue !== undefined && (policy !== 'OVERRIDE' || (returnValue !== 'PREVIOUS' && returnValue !== 'LATEST'))) {
+    if (
+      returnValue !== undefined &&
+      (policy !== 'OVERRIDE' || (returnValue !== 'PREVIOUS' && returnValue !== 'LATEST'))
+    ) {
       throw badRequest("returnValue must be PREVIOUS or LATEST and needs keyPolicy 'OVERRIDE'.");
     }
     checkMetadataFields(options['returnMetadataFields']);
     const previous = this.live(namespace, key);
-    if (policy === 'FAIL_IF_EXISTS' && previous) throw new KvsApiError(409, 'KEY_ALREADY_EXISTS', `The key '${key}' already exists.`);
+    if (policy === 'FAIL_IF_EXISTS' && previous)
+      throw new KvsApiError(409, 'KEY_ALREADY_EXISTS', `The key '${key}' already exists.`);
     const nowSeconds = Math.floor(this.now() / 1000);
     const entry: KvsEntry = {
       value,
@@ -171,15 +200,18 @@ class KvsApi {
     const { write, previous, options } = this.prepareSet(namespace, body);
     this.store.write([write]);
     const fields = checkMetadataFields(options['returnMetadataFields']);
-    if (options['returnValue'] === 'LATEST' && write.entry) return { status: 200, body: withMetadata(write.key, write.entry, fields) };
-    if (options['returnValue'] === 'PREVIOUS' && previous) return { status: 200, body: withMetadata(write.key, previous, fields) };
+    if (options['returnValue'] === 'LATEST' && write.entry)
+      return { status: 200, body: withMetadata(write.key, write.entry, fields) };
+    if (options['returnValue'] === 'PREVIOUS' && previous)
+      return { status: 200, body: withMetadata(write.key, previous, fields) };
     return { status: 204 };
   }
 
   delete(namespace: KvsNamespace, body: unknown): KvsHttpResult {
     if (!isPlainObject(body)) throw badRequest();
     const key = checkKey(body['key']);
-    if (!this.live(namespace, key)) return { status: 404, body: { code: 'KEY_NOT_FOUND', message: 'Provided key does not exist' } };
+    if (!this.live(namespace, key))
+      return { status: 404, body: { code: 'KEY_NOT_FOUND', message: 'Provided key does not exist' } };
     this.store.write([{ namespace, key, entry: undefined }]);
     return { status: 204 };
   }
@@ -192,20 +224,35 @@ class KvsApi {
     if (!isPlainObject(body)) throw badRequest();
     const limit = body['limit'] ?? KVS_LIMITS.defaultQueryLimit;
     if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > this.maxQueryLimit) {
-      throw new KvsApiError(400, 'LIST_QUERY_LIMIT_EXCEEDED', `Limit for list query should be between 1 and ${this.maxQueryLimit}.`);
+      throw new KvsApiError(
+        400,
+        'LIST_QUERY_LIMIT_EXCEEDED',
+        `Limit for list query should be between 1 and ${this.maxQueryLimit}.`,
+      );
     }
     let prefix = '';
     const where = body['where'];
     if (where !== undefined) {
-      if (!Array.isArray(where) || where.length > 1) throw new KvsApiError(400, 'QUERY_WHERE_INVALID', 'KVS queries should contain only a single "where" clause.');
+      if (!Array.isArray(where) || where.length > 1)
+        throw new KvsApiError(400, 'QUERY_WHERE_INVALID', 'KVS queries should contain only a single "where" clause.');
       const clause: unknown = where[0];
       if (clause !== undefined) {
-        if (!isPlainObject(clause) || clause['property'] !== 'key') throw new KvsApiError(400, 'QUERY_WHERE_FIELD_INVALID', 'The specified field is not supported for filters.');
-        if (clause['condition'] !== 'BEGINS_WITH') throw new KvsApiError(400, 'INVALID_FILTER_CONDITION', 'The specified condition is not supported for filters.');
+        if (!isPlainObject(clause) || clause['property'] !== 'key')
+          throw new KvsApiError(400, 'QUERY_WHERE_FIELD_INVALID', 'The specified field is not supported for filters.');
+        if (clause['condition'] !== 'BEGINS_WITH')
+          throw new KvsApiError(
+            400,
+            'INVALID_FILTER_CONDITION',
+            'The specified condition is not supported for filters.',
+          );
         const values = clause['values'];
         const first: unknown = Array.isArray(values) ? values[0] : undefined;
         if (!Array.isArray(values) || values.length !== 1 || (typeof first !== 'string' && typeof first !== 'number')) {
-          throw new KvsApiError(400, 'INVALID_FILTER_VALUES', 'The specified number of values are not supported by the given condition.');
+          throw new KvsApiError(
+            400,
+            'INVALID_FILTER_VALUES',
+            'The specified number of values are not supported by the given condition.',
+          );
         }
         prefix = String(first);
       }
@@ -227,7 +274,10 @@ class KvsApi {
       lastKey = key;
       if (data.length === limit) break;
     }
-    return { status: 200, body: { data, ...(data.length === limit && lastKey !== undefined ? { cursor: encodeCursor(lastKey) } : {}) } };
+    return {
+      status: 200,
+      body: { data, ...(data.length === limit && lastKey !== undefined ? { cursor: encodeCursor(lastKey) } : {}) },
+    };
   }
 
   batchSet(body: unknown): KvsHttpResult {
@@ -255,7 +305,8 @@ class KvsApi {
     for (const item of items) {
       const result = this.get('kvs', item);
       if (result.status === 200 && isPlainObject(result.body)) successfulKeys.push(result.body);
-      else failedKeys.push({ key: String(item['key']), error: { code: 'KEY_NOT_FOUND', message: 'Key does not exist' } });
+      else
+        failedKeys.push({ key: String(item['key']), error: { code: 'KEY_NOT_FOUND', message: 'Key does not exist' } });
     }
     return { status: 200, body: { successfulKeys, failedKeys } };
   }
@@ -299,7 +350,8 @@ class KvsApi {
     if (writes.length === 0) throw badRequest('A transaction needs at least one operation.');
     const keys = new Set<string>();
     for (const w of writes) {
-      if (keys.has(w.key)) throw badRequest(`A transaction cannot contain more than one operation on the key '${w.key}'.`);
+      if (keys.has(w.key))
+        throw badRequest(`A transaction cannot contain more than one operation on the key '${w.key}'.`);
       keys.add(w.key);
     }
     this.store.write(writes);
@@ -323,14 +375,21 @@ function encodeCursor(key: string): string {
 function decodeCursor(cursor: string): string | undefined {
   if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
   const parsed = parseJson(Buffer.from(cursor, 'base64url').toString('utf8'));
-  return parsed.ok && isPlainObject(parsed.value) && typeof parsed.value['k'] === 'string' ? parsed.value['k'] : undefined;
+  return parsed.ok && isPlainObject(parsed.value) && typeof parsed.value['k'] === 'string'
+    ? parsed.value['k']
+    : undefined;
 }
 
 /**
  * Handles one KVS API call. `bodyText` is the request body as the package sends it (a JSON string).
  * Never throws for bad input: every problem becomes an error response, as from the real service.
  */
-export function handleKvsRequest(store: KvsStore, path: string, bodyText: string | undefined, options: KvsApiOptions = {}): KvsHttpResult {
+export function handleKvsRequest(
+  store: KvsStore,
+  path: string,
+  bodyText: string | undefined,
+  options: KvsApiOptions = {},
+): KvsHttpResult {
   const api = new KvsApi(store, options);
   const parsed = parseJson(bodyText ?? '');
   if (!parsed.ok) return { status: 400, body: { code: 'BAD_REQUEST', message: 'Provided request body is invalid' } };
@@ -364,7 +423,8 @@ export function handleKvsRequest(store: KvsStore, path: string, bodyText: string
         return { status: 404, body: { code: 'NOT_FOUND', message: `Unknown KVS operation ${path}` } };
     }
   } catch (error) {
-    if (error instanceof KvsApiError) return { status: error.status, body: { code: error.code, message: error.message } };
+    if (error instanceof KvsApiError)
+      return { status: error.status, body: { code: error.code, message: error.message } };
     throw error;
   }
 }

@@ -81,7 +81,9 @@ export class MemoryKvsStore implements KvsStore {
 
 export class KvsStoreFileError extends Error {
   constructor(path: string, detail: string) {
-    super(`Local KVS file ${path} cannot be used: ${detail}. The file was left untouched; fix or move it to start with an empty store.`);
+    super(
+      `Local KVS file ${path} cannot be used: ${detail}. The file was left untouched; fix or move it to start with an empty store.`,
+    );
     this.name = 'KvsStoreFileError';
   }
 }
@@ -103,14 +105,21 @@ function errnoCode(error: unknown): unknown {
 }
 
 function errorMessage(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string' ? error.message : String(error);
+  return typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string'
+    ? error.message
+    : String(error);
 }
 
 function decodeFile(path: string, text: string): Namespaces {
   const parsed = parseJson(text);
   if (!parsed.ok) throw new KvsStoreFileError(path, 'it is not valid JSON');
   const root = parsed.value;
-  if (!isPlainObject(root) || root['format'] !== FILE_FORMAT || root['version'] !== FILE_VERSION || !isPlainObject(root['namespaces'])) {
+  if (
+    !isPlainObject(root) ||
+    root['format'] !== FILE_FORMAT ||
+    root['version'] !== FILE_VERSION ||
+    !isPlainObject(root['namespaces'])
+  ) {
     throw new KvsStoreFileError(path, `it is not a version ${FILE_VERSION} '${FILE_FORMAT}' file`);
   }
   const out = emptyNamespaces();

@@ -82,9 +82,11 @@ export class FaultController {
   }
 
   private addFailure(count: number, scope: FaultScope, failure: InjectedFailure): void {
-    if (!Number.isInteger(count) || count < 1) throw new RangeError(`failure count must be a positive integer, got ${count}`);
+    if (!Number.isInteger(count) || count < 1)
+      throw new RangeError(`failure count must be a positive integer, got ${count}`);
     const skip = scope.afterRequests ?? 0;
-    if (!Number.isInteger(skip) || skip < 0) throw new RangeError(`afterRequests must be a non-negative integer, got ${skip}`);
+    if (!Number.isInteger(skip) || skip < 0)
+      throw new RangeError(`afterRequests must be a non-negative integer, got ${skip}`);
     this.failures.push({ remaining: count, skip, pathPrefix: scope.pathPrefix ?? '', failure });
   }
 }

@@ -19,7 +19,13 @@ export interface FieldDetails {
   schema?: SiteFieldSchema;
 }
 
-function system(id: string, name: string, type: string, clauseNames: string[], extra: { orderable?: boolean; items?: string } = {}): FieldDetails {
+function system(
+  id: string,
+  name: string,
+  type: string,
+  clauseNames: string[],
+  extra: { orderable?: boolean; items?: string } = {},
+): FieldDetails {
   return {
     id,
     key: id,
@@ -35,13 +41,31 @@ function system(id: string, name: string, type: string, clauseNames: string[], e
 
 /** The system fields the simulator's issues can carry; ids, types and clause names as in Jira Cloud. */
 export const SYSTEM_FIELDS: readonly FieldDetails[] = [
-  { id: 'issuekey', key: 'issuekey', name: 'Key', custom: false, orderable: false, navigable: true, searchable: false, clauseNames: ['id', 'issue', 'issuekey', 'key'] },
+  {
+    id: 'issuekey',
+    key: 'issuekey',
+    name: 'Key',
+    custom: false,
+    orderable: false,
+    navigable: true,
+    searchable: false,
+    clauseNames: ['id', 'issue', 'issuekey', 'key'],
+  },
   system('summary', 'Summary', 'string', ['summary'], { orderable: true }),
   system('description', 'Description', 'string', ['description'], { orderable: true }),
   system('project', 'Project', 'project', ['project']),
   system('issuetype', 'Issue Type', 'issuetype', ['issuetype', 'type'], { orderable: true }),
   system('status', 'Status', 'status', ['status']),
-  { id: 'statusCategory', key: 'statusCategory', name: 'Status Category', custom: false, orderable: false, navigable: false, searchable: true, clauseNames: ['statusCategory'] },
+  {
+    id: 'statusCategory',
+    key: 'statusCategory',
+    name: 'Status Category',
+    custom: false,
+    orderable: false,
+    navigable: false,
+    searchable: true,
+    clauseNames: ['statusCategory'],
+  },
   system('resolution', 'Resolution', 'resolution', ['resolution'], { orderable: true }),
   system('priority', 'Priority', 'priority', ['priority'], { orderable: true }),
   system('labels', 'Labels', 'array', ['labels'], { orderable: true, items: 'string' }),
@@ -59,19 +83,17 @@ export const SYSTEM_FIELDS: readonly FieldDetails[] = [
 const SYSTEM_FIELD_IDS = new Set(SYSTEM_FIELDS.map((f) => f.id));
 
 export function allFieldDetails(site: SiteIndex): FieldDetails[] {
-  const custom = site.data.fields.map(
-    (f): FieldDetails => ({
-      id: f.id,
-      key: f.id,
-      name: f.name,
-      custom: true,
-      orderable: true,
-      navigable: true,
-      searchable: true,
-      clauseNames: [...(f.schema.customId !== undefined ? [`cf[${f.schema.customId}]`] : []), f.name],
-      schema: f.schema,
-    }),
-  );
+  const custom = site.data.fields.map((f): FieldDetails => ({
+    id: f.id,
+    key: f.id,
+    name: f.name,
+    custom: true,
+    orderable: true,
+    navigable: true,
+    searchable: true,
+    clauseNames: [...(f.schema.customId !== undefined ? [`cf[${f.schema.customId}]`] : []), f.name],
+    schema: f.schema,
+  }));
   return [...SYSTEM_FIELDS.map((f) => ({ ...f, clauseNames: [...f.clauseNames] })), ...custom];
 }
 
@@ -83,7 +105,10 @@ export interface FieldSelection {
 
 /** Reads `fields` values (each may be a comma list, as Jira allows); an empty request means `fallback`. */
 export function parseFieldSelection(values: readonly string[], fallback: string): FieldSelection {
-  const names = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v.length > 0);
+  const names = values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
   const effective = names.length > 0 ? names : [fallback];
   const include = new Set<string>();
   const exclude = new Set<string>();
@@ -104,14 +129,19 @@ export function isIdOrKeyOnly(selection: FieldSelection): boolean {
 const ISSUE_EXPAND = 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations';
 
 export type IssueResponse =
-  | { id: string }
-  | { expand: string; id: string; self: string; key: string; fields: Record<string, JsonValue> };
+  { id: string } | { expand: string; id: string; self: string; key: string; fields: Record<string, JsonValue> };
 
 /**
  * Builds the issue object for a response, carrying only the selected fields. `idOnlyShape`: search answers
  * a request for `id` alone with `{ id }` only; issue GET always has the full envelope.
  */
-export function projectIssue(site: SiteIndex, indexed: IndexedIssue, selection: FieldSelection, siteUrl: string, idOnlyShape: boolean): IssueResponse {
+export function projectIssue(
+  site: SiteIndex,
+  indexed: IndexedIssue,
+  selection: FieldSelection,
+  siteUrl: string,
+  idOnlyShape: boolean,
+): IssueResponse {
   const { issue } = indexed;
   if (idOnlyShape && !selection.all && [...selection.include].every((f) => f === 'id')) return { id: issue.id };
   const source = issue.fields;
@@ -127,5 +157,11 @@ export function projectIssue(site: SiteIndex, indexed: IndexedIssue, selection: 
     else if (SYSTEM_FIELD_IDS.has(name) || site.customFields.has(name)) fields[name] = null;
   }
   for (const name of selection.exclude) delete fields[name];
-  return { expand: ISSUE_EXPAND, id: issue.id, self: `${siteUrl}/rest/api/3/issue/${issue.id}`, key: issue.key, fields };
+  return {
+    expand: ISSUE_EXPAND,
+    id: issue.id,
+    self: `${siteUrl}/rest/api/3/issue/${issue.id}`,
+    key: issue.key,
+    fields,
+  };
 }

@@ -55,11 +55,52 @@ const SORT_ALIASES: ReadonlyMap<string, JqlSortField> = new Map([
 
 /** Jira system clause names: asking for one gets "not supported here" rather than "does not exist". */
 const KNOWN_JIRA_FIELDS = new Set([
-  'affectedversion', 'approvals', 'assignee', 'attachments', 'category', 'comment', 'component', 'created', 'createddate',
-  'creator', 'description', 'due', 'duedate', 'environment', 'epiclink', 'filter', 'fixversion', 'issuetype', 'lastviewed',
-  'level', 'parent', 'priority', 'projecttype', 'reporter', 'resolution', 'resolutiondate', 'resolved', 'sprint', 'status',
-  'statuscategory', 'statuscategorychangeddate', 'summary', 'text', 'type', 'updated', 'updateddate', 'voter', 'votes',
-  'watcher', 'watchers', 'worklogauthor', 'worklogcomment', 'worklogdate', 'timespent', 'originalestimate', 'remainingestimate',
+  'affectedversion',
+  'approvals',
+  'assignee',
+  'attachments',
+  'category',
+  'comment',
+  'component',
+  'created',
+  'createddate',
+  'creator',
+  'description',
+  'due',
+  'duedate',
+  'environment',
+  'epiclink',
+  'filter',
+  'fixversion',
+  'issuetype',
+  'lastviewed',
+  'level',
+  'parent',
+  'priority',
+  'projecttype',
+  'reporter',
+  'resolution',
+  'resolutiondate',
+  'resolved',
+  'sprint',
+  'status',
+  'statuscategory',
+  'statuscategorychangeddate',
+  'summary',
+  'text',
+  'type',
+  'updated',
+  'updateddate',
+  'voter',
+  'votes',
+  'watcher',
+  'watchers',
+  'worklogauthor',
+  'worklogcomment',
+  'worklogdate',
+  'timespent',
+  'originalestimate',
+  'remainingestimate',
 ]);
 
 /** JQL reserved words: Jira rejects them as unquoted values (this is why project keys must be quoted). */
@@ -78,7 +119,8 @@ const RESERVED_WORDS = new Set(
   ).split(' '),
 );
 
-const VALID_OPERATORS = "The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'.";
+const VALID_OPERATORS =
+  "The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'.";
 const MAX_SORT_FIELDS = 7;
 
 function describeToken(token: JqlToken): string {
@@ -103,7 +145,10 @@ function isWord(token: JqlToken, word: string): boolean {
 }
 
 function unsupported(detail: string, pos: JqlPosition): JqlError {
-  return jqlSyntaxError(`${detail} The local Jira simulator supports only project, labels and key/issuekey with '=' or 'IN', joined by AND.`, pos);
+  return jqlSyntaxError(
+    `${detail} The local Jira simulator supports only project, labels and key/issuekey with '=' or 'IN', joined by AND.`,
+    pos,
+  );
 }
 
 class Parser {
@@ -127,7 +172,8 @@ class Parser {
     if (this.peek().kind !== 'eof' && !isWord(this.peek(), 'order')) this.expression(clauses);
     const orderBy = isWord(this.peek(), 'order') ? this.orderBy() : [];
     const end = this.peek();
-    if (end.kind !== 'eof') throw jqlSyntaxError(`Expecting either 'OR' or 'AND' but got '${describeToken(end)}'.`, end.pos);
+    if (end.kind !== 'eof')
+      throw jqlSyntaxError(`Expecting either 'OR' or 'AND' but got '${describeToken(end)}'.`, end.pos);
     return { clauses, orderBy };
   }
 
@@ -155,7 +201,8 @@ class Parser {
       if (close.kind !== 'rparen') throw jqlSyntaxError(`Expecting ')' but got '${describeToken(close)}'.`, close.pos);
       return;
     }
-    if (isWord(token, 'not')) throw unsupported("The 'NOT' operator is not supported by the local simulator.", token.pos);
+    if (isWord(token, 'not'))
+      throw unsupported("The 'NOT' operator is not supported by the local simulator.", token.pos);
     into.push(this.clause());
   }
 
@@ -168,8 +215,15 @@ class Parser {
     const field = FIELD_ALIASES.get(fieldName.toLowerCase());
     const opToken = this.peek();
     const isIn = isWord(opToken, 'in');
-    const isOperator = opToken.kind === 'op' || isIn || isWord(opToken, 'not') || isWord(opToken, 'is') || isWord(opToken, 'was') || isWord(opToken, 'changed');
-    if (!isOperator) throw jqlSyntaxError(`Expecting operator but got '${describeToken(opToken)}'. ${VALID_OPERATORS}`, opToken.pos);
+    const isOperator =
+      opToken.kind === 'op' ||
+      isIn ||
+      isWord(opToken, 'not') ||
+      isWord(opToken, 'is') ||
+      isWord(opToken, 'was') ||
+      isWord(opToken, 'changed');
+    if (!isOperator)
+      throw jqlSyntaxError(`Expecting operator but got '${describeToken(opToken)}'. ${VALID_OPERATORS}`, opToken.pos);
     if (!field) {
       if (KNOWN_JIRA_FIELDS.has(fieldName.toLowerCase()) || /^cf\[\d+\]$/i.test(fieldName)) {
         throw unsupported(`Searching by '${fieldName}' is not supported by the local simulator.`, fieldToken.pos);
@@ -177,7 +231,10 @@ class Parser {
       throw new JqlError(`Field '${fieldName}' does not exist or you do not have permission to view it.`);
     }
     if (!(isIn || (opToken.kind === 'op' && opToken.text === '='))) {
-      throw unsupported(`The operator '${describeToken(opToken)}' is not supported by the local simulator.`, opToken.pos);
+      throw unsupported(
+        `The operator '${describeToken(opToken)}' is not supported by the local simulator.`,
+        opToken.pos,
+      );
     }
     this.next();
     const values = isIn ? this.list() : [this.value()];
@@ -191,7 +248,8 @@ class Parser {
     for (;;) {
       const token = this.next();
       if (token.kind === 'rparen') return values;
-      if (token.kind !== 'comma') throw jqlSyntaxError(`Expecting ',' or ')' but got '${describeToken(token)}'.`, token.pos);
+      if (token.kind !== 'comma')
+        throw jqlSyntaxError(`Expecting ',' or ')' but got '${describeToken(token)}'.`, token.pos);
       values.push(this.value());
     }
   }
@@ -200,9 +258,16 @@ class Parser {
     const token = this.next();
     if (token.kind === 'string') return { text: token.value, quoted: true, pos: token.pos };
     if (token.kind === 'word') {
-      if (this.peek().kind === 'lparen') throw unsupported(`JQL functions such as '${token.value}()' are not supported by the local simulator.`, token.pos);
+      if (this.peek().kind === 'lparen')
+        throw unsupported(
+          `JQL functions such as '${token.value}()' are not supported by the local simulator.`,
+          token.pos,
+        );
       if (RESERVED_WORDS.has(token.value.toLowerCase())) {
-        throw jqlSyntaxError(`'${token.value}' is a reserved JQL word. You must surround it in quotation marks to use it in a query.`, token.pos);
+        throw jqlSyntaxError(
+          `'${token.value}' is a reserved JQL word. You must surround it in quotation marks to use it in a query.`,
+          token.pos,
+        );
       }
       return { text: token.value, quoted: false, pos: token.pos };
     }
@@ -220,13 +285,18 @@ class Parser {
         throw jqlSyntaxError(`Expecting a field name but got '${describeToken(fieldToken)}'.`, fieldToken.pos);
       }
       const field = SORT_ALIASES.get(fieldToken.value.toLowerCase());
-      if (!field) throw unsupported(`Sorting by '${fieldToken.value}' is not supported by the local simulator (use created, updated or key).`, fieldToken.pos);
+      if (!field)
+        throw unsupported(
+          `Sorting by '${fieldToken.value}' is not supported by the local simulator (use created, updated or key).`,
+          fieldToken.pos,
+        );
       let direction: 'ASC' | 'DESC' = field === 'key' ? 'ASC' : 'DESC';
       if (isWord(this.peek(), 'asc') || isWord(this.peek(), 'desc')) {
         direction = isWord(this.next(), 'asc') ? 'ASC' : 'DESC';
       }
       sorts.push({ field, direction });
-      if (sorts.length > MAX_SORT_FIELDS) throw new JqlError(`The ORDER BY clause can contain at most ${MAX_SORT_FIELDS} fields.`);
+      if (sorts.length > MAX_SORT_FIELDS)
+        throw new JqlError(`The ORDER BY clause can contain at most ${MAX_SORT_FIELDS} fields.`);
       if (this.peek().kind !== 'comma') return sorts;
       this.next();
     }

@@ -9,7 +9,8 @@ import type { IndexedIssue, SiteIndex } from './site-index';
 
 export type JqlSearchResult = { ok: true; issues: IndexedIssue[] } | { ok: false; errors: string[] };
 
-export const UNBOUNDED_MESSAGE = 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.';
+export const UNBOUNDED_MESSAGE =
+  'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.';
 
 /** Used when the query has no ORDER BY; Jira does not promise an order, so callers should not rely on this one. */
 const DEFAULT_ORDER: JqlSort[] = [{ field: 'key', direction: 'DESC' }];
@@ -22,9 +23,12 @@ function projectPredicate(site: SiteIndex, caller: Caller, clause: JqlClause, er
   for (const value of clause.values) {
     const wanted = value.text.toUpperCase();
     const found = site.data.projects.filter(
-      (p) => canBrowseProject(caller, p) && (p.key.toUpperCase() === wanted || p.id === value.text || p.name.toUpperCase() === wanted),
+      (p) =>
+        canBrowseProject(caller, p) &&
+        (p.key.toUpperCase() === wanted || p.id === value.text || p.name.toUpperCase() === wanted),
     );
-    if (found.length === 0) errors.push(`The value '${value.text}' does not exist for the field '${clause.fieldName}'.`);
+    if (found.length === 0)
+      errors.push(`The value '${value.text}' does not exist for the field '${clause.fieldName}'.`);
     for (const project of found) ids.add(project.id);
   }
   return (issue) => ids.has(issue.project.id);
@@ -81,8 +85,12 @@ export function searchParsed(site: SiteIndex, caller: Caller, query: JqlQuery): 
   // A key clause names its issues: start from those instead of scanning the whole site, so a
   // large project read a hundred keys at a time does not cost the simulator a full scan per page.
   const keyClause = query.clauses.find((c) => c.field === 'issuekey');
-  const candidates = keyClause ? keyClause.values.flatMap((v) => site.issuesById.get(v.text) ?? site.issuesByKey.get(v.text.toUpperCase()) ?? []) : site.issues;
-  const issues = [...new Set(candidates)].filter((issue) => canSeeIssue(caller, issue) && predicates.every((p) => p(issue)));
+  const candidates = keyClause
+    ? keyClause.values.flatMap((v) => site.issuesById.get(v.text) ?? site.issuesByKey.get(v.text.toUpperCase()) ?? [])
+    : site.issues;
+  const issues = [...new Set(candidates)].filter(
+    (issue) => canSeeIssue(caller, issue) && predicates.every((p) => p(issue)),
+  );
   issues.sort(compareBy(query.orderBy.length > 0 ? query.orderBy : DEFAULT_ORDER));
   return { ok: true, issues };
 }

@@ -54,12 +54,26 @@ const PERMISSION_DEFINITIONS: readonly PermissionDefinition[] = [
     description:
       'Create and administer projects, issue types, fields, workflows, and schemes for all projects. Users with this permission can perform most administration tasks, except: managing users, importing data, and editing system email settings.',
   },
-  { id: '10', key: 'BROWSE_PROJECTS', name: 'Browse Projects', type: 'PROJECT', description: 'Ability to browse projects and the issues within them.' },
-  { id: '23', key: 'ADMINISTER_PROJECTS', name: 'Administer Projects', type: 'PROJECT', description: 'Ability to administer a project in Jira.' },
+  {
+    id: '10',
+    key: 'BROWSE_PROJECTS',
+    name: 'Browse Projects',
+    type: 'PROJECT',
+    description: 'Ability to browse projects and the issues within them.',
+  },
+  {
+    id: '23',
+    key: 'ADMINISTER_PROJECTS',
+    name: 'Administer Projects',
+    type: 'PROJECT',
+    description: 'Ability to administer a project in Jira.',
+  },
 ];
 
 /** The permissions GET /mypermissions can answer; ids, names and descriptions as Jira Cloud reports them. */
-export const MODELLED_PERMISSIONS: ReadonlyMap<string, PermissionDefinition> = new Map(PERMISSION_DEFINITIONS.map((p) => [p.key, p]));
+export const MODELLED_PERMISSIONS: ReadonlyMap<string, PermissionDefinition> = new Map(
+  PERMISSION_DEFINITIONS.map((p) => [p.key, p]),
+);
 
 /**
  * Real Jira permission keys the simulator has no data for. Asking for them is a 400 naming the gap, so a test

@@ -42,7 +42,9 @@ const ROUTES: readonly Route[] = [
 ];
 
 /** The implemented operations, for checking them against the OpenAPI document. */
-export const IMPLEMENTED_OPERATIONS: ReadonlyArray<{ method: 'GET' | 'POST'; template: string }> = ROUTES.map(({ method, template }) => ({ method, template }));
+export const IMPLEMENTED_OPERATIONS: ReadonlyArray<{ method: 'GET' | 'POST'; template: string }> = ROUTES.map(
+  ({ method, template }) => ({ method, template }),
+);
 
 export type RouteMatch =
   | { kind: 'found'; method: 'GET' | 'POST'; handler: Handler; params: Record<string, string> }

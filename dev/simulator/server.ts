@@ -9,7 +9,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { FaultController } from './faults';
-import { INVALID_PAYLOAD, jiraError, type RouteContext, type SimRequest, type SimResponse, type SimulatorLimits } from './http-types';
+import {
+  INVALID_PAYLOAD,
+  jiraError,
+  type RouteContext,
+  type SimRequest,
+  type SimResponse,
+  type SimulatorLimits,
+} from './http-types';
 import { ACCOUNT_ID_HEADER, APP_HEADER } from './identity';
 import { parseJson } from './json';
 import type { Caller } from './permissions';
@@ -81,7 +88,13 @@ function send(res: ServerResponse, response: SimResponse): void {
     return;
   }
   const text = JSON.stringify(response.body);
-  res.writeHead(response.status, { 'content-type': JSON_CONTENT_TYPE, 'content-length': String(Buffer.byteLength(text)), ...headers }).end(text);
+  res
+    .writeHead(response.status, {
+      'content-type': JSON_CONTENT_TYPE,
+      'content-length': String(Buffer.byteLength(text)),
+      ...headers,
+    })
+    .end(text);
 }
 
 function queryRecord(query: URLSearchParams): Record<string, string[]> {
@@ -101,7 +114,10 @@ function findIssueIndex(site: SiteData, idOrKey: string): number {
   return index;
 }
 
-export async function startJiraSimulator(initialSite: unknown, options: JiraSimulatorOptions = {}): Promise<JiraSimulator> {
+export async function startJiraSimulator(
+  initialSite: unknown,
+  options: JiraSimulatorOptions = {},
+): Promise<JiraSimulator> {
   let site = new SiteIndex(validateSite(initialSite, 'startJiraSimulator'));
   const faults = new FaultController();
   const stats = new RequestStats(options.requestLogSize ?? 200);
@@ -120,12 +136,15 @@ export async function startJiraSimulator(initialSite: unknown, options: JiraSimu
     appDisplayName: options.appDisplayName ?? 'Forge app (local)',
   });
 
-  async function handle(req: IncomingMessage): Promise<{ response: SimResponse; log: { path: string; query: URLSearchParams; accountId: string | null; asApp: boolean } }> {
+  async function handle(req: IncomingMessage): Promise<{
+    response: SimResponse;
+    log: { path: string; query: URLSearchParams; accountId: string | null; asApp: boolean };
+  }> {
     const parsedUrl = new URL(req.url ?? '/', 'http://simulator.invalid');
     const path = parsedUrl.pathname;
     const method = (req.method ?? 'GET').toUpperCase();
     const asApp = headerValue(req, APP_HEADER) === 'true';
-    const accountId = asApp ? null : headerValue(req, ACCOUNT_ID_HEADER) ?? null;
+    const accountId = asApp ? null : (headerValue(req, ACCOUNT_ID_HEADER) ?? null);
     const log = { path, query: parsedUrl.searchParams, accountId, asApp };
     const respond = (response: SimResponse) => ({ response, log });
 
@@ -144,9 +163,13 @@ export async function startJiraSimulator(initialSite: unknown, options: JiraSimu
     }
 
     const match = matchRoute(method, path);
-    if (match.kind === 'not-found') return respond(jiraError(404, [`The local Jira simulator does not implement ${method} ${path}.`]));
+    if (match.kind === 'not-found')
+      return respond(jiraError(404, [`The local Jira simulator does not implement ${method} ${path}.`]));
     if (match.kind === 'method-not-allowed') {
-      return respond({ ...jiraError(405, [`Method ${method} is not allowed for ${path}.`]), headers: { allow: match.allowed.join(', ') } });
+      return respond({
+        ...jiraError(405, [`Method ${method} is not allowed for ${path}.`]),
+        headers: { allow: match.allowed.join(', ') },
+      });
     }
 
     let caller: Caller | undefined;
@@ -155,13 +178,16 @@ export async function startJiraSimulator(initialSite: unknown, options: JiraSimu
       const user = site.users.get(accountId);
       if (user?.active) caller = { kind: 'user', user };
     }
-    if (!caller) return respond(jiraError(401, ['You are not authenticated. Authentication required to perform this operation.']));
+    if (!caller)
+      return respond(jiraError(401, ['You are not authenticated. Authentication required to perform this operation.']));
 
     let body: unknown;
     if (match.method === 'POST') {
       const contentType = headerValue(req, 'content-type') ?? '';
       if (!/^application\/json\b/i.test(contentType)) {
-        return respond(jiraError(415, [`Unsupported media type '${contentType}': send Content-Type: application/json.`]));
+        return respond(
+          jiraError(415, [`Unsupported media type '${contentType}': send Content-Type: application/json.`]),
+        );
       }
       const parsed = parseJson(bodyText);
       if (!parsed.ok) return respond(jiraError(400, [INVALID_PAYLOAD]));
@@ -175,7 +201,14 @@ export async function startJiraSimulator(initialSite: unknown, options: JiraSimu
   const server = createServer((req, res) => {
     handle(req)
       .then(({ response, log }) => {
-        stats.record({ method: (req.method ?? 'GET').toUpperCase(), path: log.path, query: queryRecord(log.query), accountId: log.accountId, asApp: log.asApp, status: response.status });
+        stats.record({
+          method: (req.method ?? 'GET').toUpperCase(),
+          path: log.path,
+          query: queryRecord(log.query),
+          accountId: log.accountId,
+          asApp: log.asApp,
+          status: response.status,
+        });
         send(res, response);
       })
       .catch((error: unknown) => {
@@ -184,7 +217,9 @@ export async function startJiraSimulator(initialSite: unknown, options: JiraSimu
           return;
         }
         // Only the message: errors here come from simulator code, never carry request bodies.
-        process.stderr.write(`Jira simulator internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.stderr.write(
+          `Jira simulator internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
         if (!res.headersSent) send(res, jiraError(500, ['Internal server error']));
         else res.destroy();
       });
@@ -198,7 +233,8 @@ export async function startJiraSimulator(initialSite: unknown, options: JiraSimu
     });
   });
   const address: AddressInfo | string | null = server.address();
-  if (address === null || typeof address === 'string') throw new Error('Jira simulator: server is not listening on a TCP port');
+  if (address === null || typeof address === 'string')
+    throw new Error('Jira simulator: server is not listening on a TCP port');
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   url = `http://${host}:${address.port}`;
 
@@ -242,14 +278,24 @@ export async function startJiraSimulator(initialSite: unknown, options: JiraSimu
     },
     updateUser(accountId, patch) {
       mutate((data) => {
-        if (!data.users.some((u) => u.accountId === accountId)) throw new Error(`Jira simulator: no user '${accountId}'`);
-        return { ...data, users: data.users.map((u) => (u.accountId === accountId ? { ...u, ...patch, accountId } : u)) };
+        if (!data.users.some((u) => u.accountId === accountId))
+          throw new Error(`Jira simulator: no user '${accountId}'`);
+        return {
+          ...data,
+          users: data.users.map((u) => (u.accountId === accountId ? { ...u, ...patch, accountId } : u)),
+        };
       });
     },
     updateProject(idOrKey, patch) {
       mutate((data) => {
-        if (!data.projects.some((p) => p.id === idOrKey || p.key === idOrKey)) throw new Error(`Jira simulator: no project '${idOrKey}'`);
-        return { ...data, projects: data.projects.map((p) => (p.id === idOrKey || p.key === idOrKey ? { ...p, ...patch, id: p.id, key: p.key } : p)) };
+        if (!data.projects.some((p) => p.id === idOrKey || p.key === idOrKey))
+          throw new Error(`Jira simulator: no project '${idOrKey}'`);
+        return {
+          ...data,
+          projects: data.projects.map((p) =>
+            p.id === idOrKey || p.key === idOrKey ? { ...p, ...patch, id: p.id, key: p.key } : p,
+          ),
+        };
       });
     },
   };

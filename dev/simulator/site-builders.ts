@@ -9,11 +9,19 @@ export function siteUser(accountId: string, overrides: Partial<Omit<SiteUser, 'a
   return { accountId, displayName: `User ${accountId}`, active: true, jiraAdmin: false, ...overrides };
 }
 
-export function siteProject(key: string, id: string, overrides: Partial<Omit<SiteProject, 'id' | 'key'>> = {}): SiteProject {
+export function siteProject(
+  key: string,
+  id: string,
+  overrides: Partial<Omit<SiteProject, 'id' | 'key'>> = {},
+): SiteProject {
   return { id, key, name: `Project ${key}`, browsers: '*', projectAdmins: [], ...overrides };
 }
 
-export function siteSecurityLevel(id: string, members: string[], overrides: Partial<Omit<SiteSecurityLevel, 'id' | 'members'>> = {}): SiteSecurityLevel {
+export function siteSecurityLevel(
+  id: string,
+  members: string[],
+  overrides: Partial<Omit<SiteSecurityLevel, 'id' | 'members'>> = {},
+): SiteSecurityLevel {
   return { id, name: `Level ${id}`, members, ...overrides };
 }
 

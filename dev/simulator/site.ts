@@ -19,7 +19,10 @@ import type {
 export class SiteValidationError extends Error {
   readonly problems: readonly string[];
   constructor(source: string, problems: readonly string[]) {
-    const shown = problems.slice(0, 20).map((p) => `  - ${p}`).join('\n');
+    const shown = problems
+      .slice(0, 20)
+      .map((p) => `  - ${p}`)
+      .join('\n');
     const more = problems.length > 20 ? `\n  ... and ${problems.length - 20} more` : '';
     super(`Invalid Jira simulator site (${source}):\n${shown}${more}`);
     this.name = 'SiteValidationError';
@@ -38,7 +41,12 @@ class Problems {
   add(path: string, message: string): void {
     this.list.push(`${path}: ${message}`);
   }
-  string(obj: Record<string, unknown>, key: string, path: string, opts: { optional?: boolean; pattern?: RegExp } = {}): string | undefined {
+  string(
+    obj: Record<string, unknown>,
+    key: string,
+    path: string,
+    opts: { optional?: boolean; pattern?: RegExp } = {},
+  ): string | undefined {
     const value = obj[key];
     if (value === undefined && opts.optional) return undefined;
     if (typeof value !== 'string' || value.length === 0) {
@@ -94,7 +102,13 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
-function checkUnique(problems: Problems, values: Array<string | undefined>, path: string, what: string, normalise = (s: string) => s): void {
+function checkUnique(
+  problems: Problems,
+  values: Array<string | undefined>,
+  path: string,
+  what: string,
+  normalise = (s: string) => s,
+): void {
   const seen = new Set<string>();
   values.forEach((value, index) => {
     if (value === undefined) return;
@@ -136,7 +150,10 @@ function readProject(p: Problems, raw: unknown, path: string, userIds: ReadonlyS
   if (obj['browsers'] === '*') browsers = '*';
   else browsers = p.stringArray(obj, 'browsers', path);
   const projectAdmins = p.stringArray(obj, 'projectAdmins', path, true);
-  for (const [field, ids] of [['browsers', browsers === '*' ? [] : browsers], ['projectAdmins', projectAdmins]] as const) {
+  for (const [field, ids] of [
+    ['browsers', browsers === '*' ? [] : browsers],
+    ['projectAdmins', projectAdmins],
+  ] as const) {
     ids.forEach((accountId, i) => {
       if (!userIds.has(accountId)) p.add(`${path}.${field}[${i}]`, `unknown user '${accountId}' (not in users)`);
     });
@@ -157,7 +174,12 @@ function readProject(p: Problems, raw: unknown, path: string, userIds: ReadonlyS
   };
 }
 
-function readSecurityLevel(p: Problems, raw: unknown, path: string, userIds: ReadonlySet<string>): SiteSecurityLevel | undefined {
+function readSecurityLevel(
+  p: Problems,
+  raw: unknown,
+  path: string,
+  userIds: ReadonlySet<string>,
+): SiteSecurityLevel | undefined {
   const obj = p.object(raw, path);
   if (!obj) return undefined;
   const id = p.string(obj, 'id', path, { pattern: NUMERIC_ID });
@@ -236,7 +258,8 @@ function readIssue(p: Problems, raw: unknown, path: string, ctx: IssueContext): 
     if (/\s/.test(label)) p.add(`${fp}.labels[${i}]`, `Jira labels cannot contain spaces: '${label}'`);
   });
   for (const dateField of ['created', 'updated']) {
-    if (!isDateTime(fields[dateField])) p.add(`${fp}.${dateField}`, `expected a Jira date-time string, got ${describe(fields[dateField])}`);
+    if (!isDateTime(fields[dateField]))
+      p.add(`${fp}.${dateField}`, `expected a Jira date-time string, got ${describe(fields[dateField])}`);
   }
   for (const optionalDate of ['resolutiondate', 'statuscategorychangedate']) {
     const value = fields[optionalDate];
@@ -245,7 +268,11 @@ function readIssue(p: Problems, raw: unknown, path: string, ctx: IssueContext): 
     }
   }
   const duedate = fields['duedate'];
-  if (duedate !== undefined && duedate !== null && !(typeof duedate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(duedate))) {
+  if (
+    duedate !== undefined &&
+    duedate !== null &&
+    !(typeof duedate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(duedate))
+  ) {
     p.add(`${fp}.duedate`, `expected YYYY-MM-DD or null, got ${describe(duedate)}`);
   }
 
@@ -257,8 +284,10 @@ function readIssue(p: Problems, raw: unknown, path: string, ctx: IssueContext): 
     const pkey = p.string(projectObj, 'key', `${fp}.project`);
     project = pid === undefined ? undefined : ctx.projectsById.get(pid);
     if (pid !== undefined && !project) p.add(`${fp}.project.id`, `unknown project id '${pid}'`);
-    if (project && pkey !== undefined && pkey !== project.key) p.add(`${fp}.project.key`, `'${pkey}' but project ${project.id} has key '${project.key}'`);
-    if (project && !key.startsWith(`${project.key}-`)) p.add(`${path}.key`, `'${key}' is not a key of project '${project.key}'`);
+    if (project && pkey !== undefined && pkey !== project.key)
+      p.add(`${fp}.project.key`, `'${pkey}' but project ${project.id} has key '${project.key}'`);
+    if (project && !key.startsWith(`${project.key}-`))
+      p.add(`${path}.key`, `'${key}' is not a key of project '${project.key}'`);
   }
 
   const security = fields['security'];
@@ -275,7 +304,8 @@ function readIssue(p: Problems, raw: unknown, path: string, ctx: IssueContext): 
       p.string(statusObj, 'name', `${fp}.status`);
       const cat = p.object(statusObj['statusCategory'], `${fp}.status.statusCategory`);
       const catKey = cat ? p.string(cat, 'key', `${fp}.status.statusCategory`) : undefined;
-      if (catKey !== undefined && !STATUS_CATEGORY_KEYS.has(catKey)) p.add(`${fp}.status.statusCategory.key`, `'${catKey}' is not new, indeterminate or done`);
+      if (catKey !== undefined && !STATUS_CATEGORY_KEYS.has(catKey))
+        p.add(`${fp}.status.statusCategory.key`, `'${catKey}' is not new, indeterminate or done`);
     }
   }
 
@@ -297,7 +327,11 @@ function readIssue(p: Problems, raw: unknown, path: string, ctx: IssueContext): 
     ...fields,
     summary,
     labels,
-    project: { id: project.id, key: project.key, name: typeof projectObj['name'] === 'string' ? projectObj['name'] : project.name },
+    project: {
+      id: project.id,
+      key: project.key,
+      name: typeof projectObj['name'] === 'string' ? projectObj['name'] : project.name,
+    },
     created: String(fields['created']),
     updated: String(fields['updated']),
   };
@@ -314,18 +348,47 @@ export function validateSite(input: unknown, source = 'site data'): SiteData {
   if (!root) throw new SiteValidationError(source, p.list);
 
   const users = p.array(root['users'], 'site.users').map((u, i) => readUser(p, u, `site.users[${i}]`));
-  checkUnique(p, users.map((u) => u?.accountId), 'site.users', 'accountId');
+  checkUnique(
+    p,
+    users.map((u) => u?.accountId),
+    'site.users',
+    'accountId',
+  );
   const userIds = new Set(users.flatMap((u) => (u ? [u.accountId] : [])));
 
-  const projects = p.array(root['projects'], 'site.projects').map((x, i) => readProject(p, x, `site.projects[${i}]`, userIds));
-  checkUnique(p, projects.map((x) => x?.id), 'site.projects', 'project id');
-  checkUnique(p, projects.map((x) => x?.key), 'site.projects', 'project key');
+  const projects = p
+    .array(root['projects'], 'site.projects')
+    .map((x, i) => readProject(p, x, `site.projects[${i}]`, userIds));
+  checkUnique(
+    p,
+    projects.map((x) => x?.id),
+    'site.projects',
+    'project id',
+  );
+  checkUnique(
+    p,
+    projects.map((x) => x?.key),
+    'site.projects',
+    'project key',
+  );
 
-  const levels = p.array(root['securityLevels'], 'site.securityLevels', true).map((x, i) => readSecurityLevel(p, x, `site.securityLevels[${i}]`, userIds));
-  checkUnique(p, levels.map((x) => x?.id), 'site.securityLevels', 'security level id');
+  const levels = p
+    .array(root['securityLevels'], 'site.securityLevels', true)
+    .map((x, i) => readSecurityLevel(p, x, `site.securityLevels[${i}]`, userIds));
+  checkUnique(
+    p,
+    levels.map((x) => x?.id),
+    'site.securityLevels',
+    'security level id',
+  );
 
   const fields = p.array(root['fields'], 'site.fields', true).map((x, i) => readCustomField(p, x, `site.fields[${i}]`));
-  checkUnique(p, fields.map((x) => x?.id), 'site.fields', 'field id');
+  checkUnique(
+    p,
+    fields.map((x) => x?.id),
+    'site.fields',
+    'field id',
+  );
 
   let rawIssues: unknown = root['issues'];
   let issuesPath = 'site.issues';
@@ -339,8 +402,19 @@ export function validateSite(input: unknown, source = 'site data'): SiteData {
     customFieldIds: new Set(fields.flatMap((x) => (x ? [x.id] : []))),
   };
   const issues = p.array(rawIssues, issuesPath, true).map((x, i) => readIssue(p, x, `${issuesPath}[${i}]`, ctx));
-  checkUnique(p, issues.map((x) => x?.id), issuesPath, 'issue id');
-  checkUnique(p, issues.map((x) => x?.key), issuesPath, 'issue key', (k) => k.toUpperCase());
+  checkUnique(
+    p,
+    issues.map((x) => x?.id),
+    issuesPath,
+    'issue id',
+  );
+  checkUnique(
+    p,
+    issues.map((x) => x?.key),
+    issuesPath,
+    'issue key',
+    (k) => k.toUpperCase(),
+  );
 
   if (p.list.length > 0) throw new SiteValidationError(source, p.list);
   const present = <T>(xs: Array<T | undefined>): T[] => xs.filter((x): x is T => x !== undefined);
@@ -359,7 +433,9 @@ export function loadSite(path: string): SiteData {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`Cannot read Jira simulator site file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `Cannot read Jira simulator site file ${path}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const parsed = parseJson(text);
   if (!parsed.ok) throw new SiteValidationError(path, ['file is not valid JSON']);

@@ -5,7 +5,12 @@ import type { SiteUser } from './site-types';
 
 export function avatarUrls(siteUrl: string, ownerId: string): Record<'16x16' | '24x24' | '32x32' | '48x48', string> {
   const base = `${siteUrl}/secure/useravatar?ownerId=${encodeURIComponent(ownerId)}`;
-  return { '48x48': `${base}&size=large`, '24x24': `${base}&size=small`, '16x16': `${base}&size=xsmall`, '32x32': `${base}&size=medium` };
+  return {
+    '48x48': `${base}&size=large`,
+    '24x24': `${base}&size=small`,
+    '16x16': `${base}&size=xsmall`,
+    '32x32': `${base}&size=medium`,
+  };
 }
 
 export function userJson(user: SiteUser, siteUrl: string): Record<string, unknown> {

@@ -4,7 +4,6 @@ import { isRecord } from '../core/guards';
 /** Why a data file cannot be read as Jira issues. */
 export class DataShapeError extends Error {}
 
-
 function isSearchPage(value: unknown): value is { issues: unknown[] } {
   return isRecord(value) && Array.isArray(value.issues);
 }
@@ -14,7 +13,9 @@ export function issuesIn(data: unknown): unknown[] {
   if (isSearchPage(data)) return data.issues;
   if (Array.isArray(data) && data.length > 0 && data.every(isSearchPage)) return data.flatMap((page) => page.issues);
   if (Array.isArray(data)) return data;
-  throw new DataShapeError('The data is not a Jira search response: expected { "issues": [...] }, an array of such pages, or an array of issues.');
+  throw new DataShapeError(
+    'The data is not a Jira search response: expected { "issues": [...] }, an array of such pages, or an array of issues.',
+  );
 }
 
 /** The issues of one project; what cannot be placed in a project is kept, to fail with its own message. */

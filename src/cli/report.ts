@@ -8,7 +8,8 @@ import { reportToMarkdown } from '../export/markdown';
 import { IssueDataError, toEvidenceIssue } from '../jira/transform';
 import { DataShapeError, rawIssuesOf } from './load-issues';
 
-const USAGE = 'usage: npm run report -- --data <jira-export.json> --project <KEY> [--as-of YYYY-MM-DD] [--config <file>] [--format markdown|json|csv]';
+const USAGE =
+  'usage: npm run report -- --data <jira-export.json> --project <KEY> [--as-of YYYY-MM-DD] [--config <file>] [--format markdown|json|csv]';
 const FORMATS = ['markdown', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -21,12 +22,18 @@ function readJson(path: string, what: string): unknown {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    throw new UsageError(code === 'ENOENT' ? `The ${what} file ${path} does not exist.` : `The ${what} file ${path} cannot be read (${code || 'unknown error'}).`);
+    throw new UsageError(
+      code === 'ENOENT'
+        ? `The ${what} file ${path} does not exist.`
+        : `The ${what} file ${path} cannot be read (${code || 'unknown error'}).`,
+    );
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`The ${what} file ${path} is not valid JSON: ${error instanceof Error ? error.message : 'parse error'}.`);
+    throw new UsageError(
+      `The ${what} file ${path} is not valid JSON: ${error instanceof Error ? error.message : 'parse error'}.`,
+    );
   }
 }
 
@@ -41,7 +48,14 @@ export function runReport(argv: string[], today: Date): { stdout: string; stderr
     try {
       ({ values } = parseArgs({
         args: argv,
-        options: { data: { type: 'string' }, project: { type: 'string' }, 'as-of': { type: 'string' }, config: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean' } },
+        options: {
+          data: { type: 'string' },
+          project: { type: 'string' },
+          'as-of': { type: 'string' },
+          config: { type: 'string' },
+          format: { type: 'string' },
+          help: { type: 'boolean' },
+        },
         strict: true,
         allowPositionals: false,
       }));
@@ -51,26 +65,40 @@ export function runReport(argv: string[], today: Date): { stdout: string; stderr
     if (values.help) return { stdout: `${USAGE}\n`, stderr: '', code: 0 };
     if (!values.data) throw new UsageError(`--data is required. ${USAGE}`);
     if (!values.project) throw new UsageError(`--project is required. ${USAGE}`);
-    if (!/^[A-Z][A-Z0-9_]{0,254}$/.test(values.project)) throw new UsageError(`--project "${values.project}" is not a Jira project key (capital letters, digits and _ starting with a letter).`);
+    if (!/^[A-Z][A-Z0-9_]{0,254}$/.test(values.project))
+      throw new UsageError(
+        `--project "${values.project}" is not a Jira project key (capital letters, digits and _ starting with a letter).`,
+      );
     const format = values.format ?? 'markdown';
     if (!isFormat(format)) throw new UsageError(`--format "${format}" is unknown: use markdown, json or csv.`);
     const asOf = values['as-of'] ?? dayOf(today);
     if (!isDay(asOf)) throw new UsageError(`--as-of "${asOf}" is not a real date in the form YYYY-MM-DD.`);
 
     const checked = validateConfig(withDefaults(values.config ? readJson(values.config, 'config') : {}));
-    if (!checked.ok) throw new UsageError(`The config in ${values.config} is invalid: ${formatFieldErrors(checked.errors)}.`);
+    if (!checked.ok)
+      throw new UsageError(`The config in ${values.config} is invalid: ${formatFieldErrors(checked.errors)}.`);
     const config = checked.config;
 
     const data = readJson(values.data, 'data');
     const raw = rawIssuesOf(data, values.project);
     const issues = raw.map((issue, index) => toEvidenceIssue(issue, config.effectiveDateField, `#${index + 1}`));
     const report = buildReport(values.project, issues, config, asOf);
-    const stderr = raw.length === 0 ? `report: note: the data holds no issues of project ${values.project}, so the report is for an empty project.\n` : '';
-    const stdout = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? reportToCsv(report) : reportToMarkdown(report);
+    const stderr =
+      raw.length === 0
+        ? `report: note: the data holds no issues of project ${values.project}, so the report is for an empty project.\n`
+        : '';
+    const stdout =
+      format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : format === 'csv'
+          ? reportToCsv(report)
+          : reportToMarkdown(report);
     return { stdout, stderr, code: 0 };
   } catch (error) {
-    if (error instanceof UsageError || error instanceof DataShapeError) return { stdout: '', stderr: `report: ${error.message}\n`, code: 2 };
-    if (error instanceof IssueDataError) return { stdout: '', stderr: `report: the data has a bad issue: ${error.message}.\n`, code: 2 };
+    if (error instanceof UsageError || error instanceof DataShapeError)
+      return { stdout: '', stderr: `report: ${error.message}\n`, code: 2 };
+    if (error instanceof IssueDataError)
+      return { stdout: '', stderr: `report: the data has a bad issue: ${error.message}.\n`, code: 2 };
     throw error;
   }
 }

@@ -6,7 +6,15 @@
 import type { FieldError } from '../core/config';
 import type { CoverageConfig, CoverageReport, IssueExplanation } from '../core/types';
 
-export const ERROR_CODES = ['FORBIDDEN', 'NOT_FOUND', 'INVALID_INPUT', 'CONFLICT', 'RATE_LIMITED', 'JIRA_UNAVAILABLE', 'INTERNAL'] as const;
+export const ERROR_CODES = [
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'INVALID_INPUT',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'JIRA_UNAVAILABLE',
+  'INTERNAL',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface InvokeError {
@@ -80,4 +88,13 @@ export type InvokeKey = keyof InvokeContract;
 export type PayloadOf<K extends InvokeKey> = InvokeContract[K]['payload'];
 export type ResultOf<K extends InvokeKey> = Result<InvokeContract[K]['result']>;
 
-export const INVOKE_KEYS: readonly InvokeKey[] = ['report/project', 'report/issue', 'config/get', 'config/save', 'config/reset', 'config/history', 'jira/labels', 'jira/date-fields'];
+export const INVOKE_KEYS: readonly InvokeKey[] = [
+  'report/project',
+  'report/issue',
+  'config/get',
+  'config/save',
+  'config/reset',
+  'config/history',
+  'jira/labels',
+  'jira/date-fields',
+];

@@ -13,7 +13,13 @@ export function defaultConfig(): CoverageConfig {
   for (const def of CATEGORIES) {
     categories[def.id] = { labels: [def.defaultLabel], enabled: true, windowDays: DEFAULT_WINDOW_DAYS };
   }
-  return { categories, approvalLabel: 'board-approved', effectiveDateField: null, reviewIntervalDays: 92, expiringSoonDays: 30 };
+  return {
+    categories,
+    approvalLabel: 'board-approved',
+    effectiveDateField: null,
+    reviewIntervalDays: 92,
+    expiringSoonDays: 30,
+  };
 }
 
 export interface FieldError {
@@ -22,19 +28,19 @@ export interface FieldError {
   message: string;
 }
 
-export type ConfigResult = { ok: true; config: CoverageConfig } | { ok: false, errors: FieldError[] };
+export type ConfigResult = { ok: true; config: CoverageConfig } | { ok: false; errors: FieldError[] };
 
 const TOP_LEVEL_KEYS = ['categories', 'approvalLabel', 'effectiveDateField', 'reviewIntervalDays', 'expiringSoonDays'];
 const CATEGORY_KEYS = ['labels', 'enabled', 'disabledReason', 'windowDays'];
 // Jira field ids: customfield_10042, or a system field such as duedate.
 const FIELD_ID_PATTERN = /^(customfield_\d{1,12}|[a-z][a-zA-Z]{0,63})$/;
 
-
 /** Why a string is not a usable Jira label, or null when it is one. */
 export function labelProblem(label: string): string | null {
   if (label.length === 0) return 'a label cannot be empty';
   if (/\s/.test(label)) return `"${label}" contains a space: Jira labels cannot contain spaces`;
-  if (label.length > MAX_LABEL_LENGTH) return `a label is at most ${MAX_LABEL_LENGTH} characters (this one has ${label.length})`;
+  if (label.length > MAX_LABEL_LENGTH)
+    return `a label is at most ${MAX_LABEL_LENGTH} characters (this one has ${label.length})`;
   return null;
 }
 
@@ -46,7 +52,12 @@ function checkDays(value: unknown, field: string, errors: FieldError[]): number 
   return value;
 }
 
-function checkUnknownKeys(value: Record<string, unknown>, allowed: string[], prefix: string, errors: FieldError[]): void {
+function checkUnknownKeys(
+  value: Record<string, unknown>,
+  allowed: string[],
+  prefix: string,
+  errors: FieldError[],
+): void {
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) errors.push({ field: prefix + key, message: 'is not a known setting' });
   }
@@ -74,7 +85,8 @@ function parseCategory(id: CategoryId, value: unknown, errors: FieldError[]): Ca
       }
       const problem = labelProblem(label);
       if (problem) errors.push({ field: `${at}.labels.${index}`, message: problem });
-      else if (labels.includes(label)) errors.push({ field: `${at}.labels.${index}`, message: `"${label}" is listed twice` });
+      else if (labels.includes(label))
+        errors.push({ field: `${at}.labels.${index}`, message: `"${label}" is listed twice` });
       else labels.push(label);
     });
   }
@@ -86,7 +98,8 @@ function parseCategory(id: CategoryId, value: unknown, errors: FieldError[]): Ca
     errors.push({ field: `${at}.disabledReason`, message: 'must be text' });
   } else if (typeof reason === 'string' && reason.trim() !== '') {
     disabledReason = reason.trim();
-    if (disabledReason.length > MAX_REASON_LENGTH) errors.push({ field: `${at}.disabledReason`, message: `is at most ${MAX_REASON_LENGTH} characters` });
+    if (disabledReason.length > MAX_REASON_LENGTH)
+      errors.push({ field: `${at}.disabledReason`, message: `is at most ${MAX_REASON_LENGTH} characters` });
   }
   if (enabled === false && !disabledReason) {
     errors.push({ field: `${at}.disabledReason`, message: 'say why the category is disabled: auditors ask' });
@@ -134,7 +147,10 @@ export function validateConfig(input: unknown): ConfigResult {
   let effectiveDateField: string | null = null;
   if (input.effectiveDateField !== undefined && input.effectiveDateField !== null) {
     if (typeof input.effectiveDateField !== 'string' || !FIELD_ID_PATTERN.test(input.effectiveDateField)) {
-      errors.push({ field: 'effectiveDateField', message: 'must be a Jira field id such as customfield_10042, or empty' });
+      errors.push({
+        field: 'effectiveDateField',
+        message: 'must be a Jira field id such as customfield_10042, or empty',
+      });
     } else {
       effectiveDateField = input.effectiveDateField;
     }
@@ -150,9 +166,11 @@ export function validateConfig(input: unknown): ConfigResult {
     category.labels.forEach((label, index) => {
       const field = `categories.${id}.labels.${index}`;
       const other = owner.get(label);
-      if (other) errors.push({ field, message: `"${label}" already maps to ${other}: a label maps to one category at most` });
+      if (other)
+        errors.push({ field, message: `"${label}" already maps to ${other}: a label maps to one category at most` });
       else owner.set(label, id);
-      if (label === approvalLabel) errors.push({ field, message: `"${label}" is the approval label and cannot also be evidence` });
+      if (label === approvalLabel)
+        errors.push({ field, message: `"${label}" is the approval label and cannot also be evidence` });
     });
   }
   const parsed = CATEGORY_IDS.filter((id) => categories[id] !== undefined);
@@ -178,7 +196,11 @@ export function withDefaults(input: unknown): unknown {
       categories[id] = isRecord(value) ? { ...base, ...value } : value;
     }
   }
-  return { ...defaults, ...input, categories: input.categories === undefined || isRecord(input.categories) ? categories : input.categories };
+  return {
+    ...defaults,
+    ...input,
+    categories: input.categories === undefined || isRecord(input.categories) ? categories : input.categories,
+  };
 }
 
 export function formatFieldErrors(errors: FieldError[]): string {

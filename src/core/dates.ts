@@ -75,7 +75,9 @@ export function daysBetween(from: Day, to: Day): number {
 }
 
 export function addDaysTo(day: Day, days: number): Day {
-  return remember(shifted, `${day}+${days}`, () => format(addDays(parseISO(day, IN_UTC), days, IN_UTC), 'yyyy-MM-dd', IN_UTC));
+  return remember(shifted, `${day}+${days}`, () =>
+    format(addDays(parseISO(day, IN_UTC), days, IN_UTC), 'yyyy-MM-dd', IN_UTC),
+  );
 }
 
 /** Today's UTC day for an instant; the clock itself is read by callers at the edges. */

@@ -6,21 +6,30 @@ import type { CategoryExplanation, Check, CoverageConfig, Day, EvidenceIssue, Is
 /** What a manager should do about the first failing check, in one sentence. */
 const NEXT_STEP: Record<string, (c: CategoryExplanation, config: CoverageConfig) => string> = {
   enabled: (c) => `${c.name} is switched off by your Jira admin, so this issue is not graded for it.`,
-  done: (c) => `Finish the work and move the issue to a done status: only then does it count as ${c.name.toLowerCase()} evidence.`,
+  done: (c) =>
+    `Finish the work and move the issue to a done status: only then does it count as ${c.name.toLowerCase()} evidence.`,
   'effective-date': () => 'Correct the date the evidence took effect: it must be on or before today.',
   window: (c) => `This record is too old to count: record fresh ${c.name.toLowerCase()} evidence in a new issue.`,
   assignee: () => 'Assign the issue to the person who holds this security role.',
   'assignee-active': () => 'The assignee is no longer active: reassign the role to someone who is.',
-  approval: (_c, config) => `Ask the Board to approve this corrective action, then add the ${config.approvalLabel} label.`,
+  approval: (_c, config) =>
+    `Ask the Board to approve this corrective action, then add the ${config.approvalLabel} label.`,
   overdue: () => 'Finish the action, or agree a new due date with the Board and update it.',
 };
 
-function explainCategory(issue: EvidenceIssue, id: CategoryExplanation['id'], config: CoverageConfig, asOf: Day): CategoryExplanation {
+function explainCategory(
+  issue: EvidenceIssue,
+  id: CategoryExplanation['id'],
+  config: CoverageConfig,
+  asOf: Day,
+): CategoryExplanation {
   const def = categoryDefinition(id);
   const category = config.categories[id];
   if (!category.enabled) {
     const reason = category.disabledReason ? `: ${category.disabledReason}` : '.';
-    const checks: Check[] = [{ id: 'enabled', pass: false, message: `Your Jira admin disabled this category${reason}` }];
+    const checks: Check[] = [
+      { id: 'enabled', pass: false, message: `Your Jira admin disabled this category${reason}` },
+    ];
     return { id, name: def.name, counts: false, checks };
   }
   const assessment = RULES[def.rule].assess(issue, { config, category, asOf });
@@ -38,7 +47,10 @@ function nextStep(categories: CategoryExplanation[], config: CoverageConfig): st
   const disabled = categories.find((c) => c.checks.some((check) => check.id === 'enabled'));
   if (disabled && categories.every((c) => !c.counts)) return NEXT_STEP.enabled?.(disabled, config) ?? '';
   const counting = categories.filter((c) => c.counts);
-  const lapses = counting.map((c) => c.expiresOn).filter((d): d is Day => d !== undefined).sort()[0];
+  const lapses = counting
+    .map((c) => c.expiresOn)
+    .filter((d): d is Day => d !== undefined)
+    .sort()[0];
   return lapses
     ? `Nothing to do: this issue counts as evidence until ${lapses}; record fresh evidence before then.`
     : 'Nothing to do: this issue counts as evidence while its assignee holds the role.';
@@ -46,15 +58,21 @@ function nextStep(categories: CategoryExplanation[], config: CoverageConfig): st
 
 /** The issue panel's explanation (spec section 7) for one issue: pure, like the report. */
 export function explainIssue(issue: EvidenceIssue, config: CoverageConfig, asOf: Day): IssueExplanation {
-  const categories = CATEGORIES.filter((def) => hasAnyLabel(issue, config.categories[def.id].labels)).map((def) => explainCategory(issue, def.id, config, asOf));
+  const categories = CATEGORIES.filter((def) => hasAnyLabel(issue, config.categories[def.id].labels)).map((def) =>
+    explainCategory(issue, def.id, config, asOf),
+  );
   if (categories.length === 0) {
-    const suggestedLabels = CATEGORIES.filter((def) => config.categories[def.id].enabled).map((def) => ({ categoryId: def.id, labels: config.categories[def.id].labels }));
+    const suggestedLabels = CATEGORIES.filter((def) => config.categories[def.id].enabled).map((def) => ({
+      categoryId: def.id,
+      labels: config.categories[def.id].labels,
+    }));
     return {
       issueKey: issue.key,
       asOf,
       categories: [],
       suggestedLabels,
-      nextStep: 'This issue is not Clause 5.1 evidence. If it records leadership activity, add the label of its category (for example a management review or a policy approval).',
+      nextStep:
+        'This issue is not Clause 5.1 evidence. If it records leadership activity, add the label of its category (for example a management review or a policy approval).',
     };
   }
   return { issueKey: issue.key, asOf, categories, suggestedLabels: [], nextStep: nextStep(categories, config) };

@@ -22,9 +22,7 @@ export function effectiveDate(issue: EvidenceIssue, config: CoverageConfig): Eff
 }
 
 export type WindowPosition =
-  | { kind: 'future'; days: number }
-  | { kind: 'inside'; age: number }
-  | { kind: 'outside'; age: number };
+  { kind: 'future'; days: number } | { kind: 'inside'; age: number } | { kind: 'outside'; age: number };
 
 /** Where a day sits against a window ending on as-of: 365 days old is inside a 365-day window. */
 export function windowPosition(day: Day, asOf: Day, windowDays: number): WindowPosition {

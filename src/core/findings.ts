@@ -22,7 +22,8 @@ function gapMessage(c: CategoryResult, config: CoverageConfig): string {
     if (c.rule === 'corrective') return `${c.name}: no corrective action carries the ${config.approvalLabel} label.`;
     return `${c.name}: no done issue labelled ${firstLabel(c)}.`;
   }
-  if (c.rule === 'corrective') return `${c.name}: no Board-approved corrective action dated in the last ${window} days.`;
+  if (c.rule === 'corrective')
+    return `${c.name}: no Board-approved corrective action dated in the last ${window} days.`;
   const newest = c.newestEffectiveDate ? ` (newest ${c.newestEffectiveDate})` : '';
   return `${c.name}: the evidence is older than the ${window}-day window${newest}.`;
 }
@@ -82,11 +83,20 @@ export function findingsFor(categories: CategoryResult[], config: CoverageConfig
   const findings: Finding[] = [];
   for (const c of categories) {
     if (c.status === 'missing' || c.status === 'stale') {
-      findings.push({ severity: gapSeverity(c.id, c.status), categoryId: c.id, message: gapMessage(c, config), fix: gapFix(c, config), issueKeys: keysWithProblems(c) });
+      findings.push({
+        severity: gapSeverity(c.id, c.status),
+        categoryId: c.id,
+        message: gapMessage(c, config),
+        fix: gapFix(c, config),
+        issueKeys: keysWithProblems(c),
+      });
     }
     if (c.status === 'partial') findings.push(partialFinding(c, config));
     if (c.id === 'management-review' && c.status === 'met') {
-      const newest = c.evidence.flatMap((e) => (e.counts && e.effectiveDate ? [e.effectiveDate] : [])).sort().pop();
+      const newest = c.evidence
+        .flatMap((e) => (e.counts && e.effectiveDate ? [e.effectiveDate] : []))
+        .sort()
+        .pop();
       const age = newest ? daysBetween(newest, asOf) : 0;
       if (newest && age > config.reviewIntervalDays) {
         findings.push({
@@ -98,7 +108,12 @@ export function findingsFor(categories: CategoryResult[], config: CoverageConfig
         });
       }
     }
-    if (c.status === 'met' && c.rule !== 'role' && c.expiresOn && daysBetween(asOf, c.expiresOn) <= config.expiringSoonDays) {
+    if (
+      c.status === 'met' &&
+      c.rule !== 'role' &&
+      c.expiresOn &&
+      daysBetween(asOf, c.expiresOn) <= config.expiringSoonDays
+    ) {
       const left = daysBetween(asOf, c.expiresOn);
       findings.push({
         severity: 'observation',

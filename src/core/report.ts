@@ -3,7 +3,15 @@ import { hasAnyLabel } from './facts';
 import { findingsFor, verdictOf } from './findings';
 import { RULES, type IssueAssessment } from './rules';
 import { percentage, scoreOf } from './score';
-import { ITEM_IDS, type CategoryResult, type CoverageConfig, type CoverageReport, type Day, type EvidenceEntry, type EvidenceIssue } from './types';
+import {
+  ITEM_IDS,
+  type CategoryResult,
+  type CoverageConfig,
+  type CoverageReport,
+  type Day,
+  type EvidenceEntry,
+  type EvidenceIssue,
+} from './types';
 
 export interface ReportOptions {
   /** False when not every issue could be read: the report says so instead of pretending. */
@@ -39,7 +47,12 @@ function latest(days: (Day | undefined)[]): Day | undefined {
 }
 
 /** Grades one category from the issues carrying its labels. */
-export function categoryResult(id: CategoryResult['id'], issues: EvidenceIssue[], config: CoverageConfig, asOf: Day): CategoryResult {
+export function categoryResult(
+  id: CategoryResult['id'],
+  issues: EvidenceIssue[],
+  config: CoverageConfig,
+  asOf: Day,
+): CategoryResult {
   const def = categoryDefinition(id);
   const category = config.categories[id];
   const base = { id, name: def.name, rule: def.rule, items: def.items, labels: category.labels };
@@ -47,19 +60,36 @@ export function categoryResult(id: CategoryResult['id'], issues: EvidenceIssue[]
     return { ...base, status: 'disabled', score: null, evidence: [], disabledReason: category.disabledReason };
   }
   const rule = RULES[def.rule];
-  const assessments = issues.filter((i) => hasAnyLabel(i, category.labels)).map((i) => rule.assess(i, { config, category, asOf }));
+  const assessments = issues
+    .filter((i) => hasAnyLabel(i, category.labels))
+    .map((i) => rule.assess(i, { config, category, asOf }));
   const status = rule.status(assessments);
-  const result: CategoryResult = { ...base, status, score: scoreOf(status), evidence: assessments.map(toEntry).sort(byNewest) };
+  const result: CategoryResult = {
+    ...base,
+    status,
+    score: scoreOf(status),
+    evidence: assessments.map(toEntry).sort(byNewest),
+  };
   // Only evidence still counting after as-of can carry the category forward.
   const expiry = latest(assessments.map((a) => (a.expiresOn && a.expiresOn > asOf ? a.expiresOn : undefined)));
   if (expiry) result.expiresOn = expiry;
-  const newest = latest(assessments.filter((a) => a.issue.done && (!a.effectiveDate || a.effectiveDate <= asOf)).map((a) => a.effectiveDate));
+  const newest = latest(
+    assessments
+      .filter((a) => a.issue.done && (!a.effectiveDate || a.effectiveDate <= asOf))
+      .map((a) => a.effectiveDate),
+  );
   if (newest) result.newestEffectiveDate = newest;
   return result;
 }
 
 /** The Clause 5.1 coverage report (spec section 6): issues, config and as-of date in, no I/O. */
-export function buildReport(projectKey: string, issues: EvidenceIssue[], config: CoverageConfig, asOf: Day, options: ReportOptions = {}): CoverageReport {
+export function buildReport(
+  projectKey: string,
+  issues: EvidenceIssue[],
+  config: CoverageConfig,
+  asOf: Day,
+  options: ReportOptions = {},
+): CoverageReport {
   const categories = CATEGORIES.map((def) => categoryResult(def.id, issues, config, asOf));
   const items = ITEM_IDS.map((item) => ({
     id: item,

@@ -1,6 +1,18 @@
 import type { CoverageReport } from '../core/types';
 
-const HEADER = ['project', 'asOf', 'category', 'categoryStatus', 'issueKey', 'summary', 'done', 'counts', 'effectiveDate', 'expiresOn', 'problems'];
+const HEADER = [
+  'project',
+  'asOf',
+  'category',
+  'categoryStatus',
+  'issueKey',
+  'summary',
+  'done',
+  'counts',
+  'effectiveDate',
+  'expiresOn',
+  'problems',
+];
 
 /** RFC 4180 quoting; a leading = + - @ is prefixed so a spreadsheet never runs it as a formula. */
 export function csvCell(value: string | number | boolean | undefined): string {
@@ -14,7 +26,19 @@ export function reportToCsv(report: CoverageReport): string {
   const rows = [HEADER];
   for (const category of report.categories) {
     for (const e of category.evidence) {
-      rows.push([report.projectKey, report.asOf, category.id, category.status, e.key, e.summary, String(e.done), String(e.counts), e.effectiveDate ?? '', e.expiresOn ?? '', e.problems.join(' | ')]);
+      rows.push([
+        report.projectKey,
+        report.asOf,
+        category.id,
+        category.status,
+        e.key,
+        e.summary,
+        String(e.done),
+        String(e.counts),
+        e.effectiveDate ?? '',
+        e.expiresOn ?? '',
+        e.problems.join(' | '),
+      ]);
     }
   }
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';

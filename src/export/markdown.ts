@@ -18,12 +18,19 @@ export function reportToMarkdown(report: CoverageReport): string {
   if (!report.complete) lines.push('- **Incomplete:** not every issue could be read; the figures may be too low.');
   lines.push('', '## Categories', '', '| Category | Status | Evidence | Newest | Lapses on |', '|---|---|---|---|---|');
   for (const c of report.categories) {
-    const status = c.status === 'disabled' && c.disabledReason ? `${STATUS_WORDS[c.status]} (${c.disabledReason})` : STATUS_WORDS[c.status];
-    lines.push(`| ${cell(c.name)} | ${cell(status)} | ${c.evidence.length} | ${c.newestEffectiveDate ?? '-'} | ${c.expiresOn ?? '-'} |`);
+    const status =
+      c.status === 'disabled' && c.disabledReason
+        ? `${STATUS_WORDS[c.status]} (${c.disabledReason})`
+        : STATUS_WORDS[c.status];
+    lines.push(
+      `| ${cell(c.name)} | ${cell(status)} | ${c.evidence.length} | ${c.newestEffectiveDate ?? '-'} | ${c.expiresOn ?? '-'} |`,
+    );
   }
   lines.push('', '## Clause 5.1 items', '', '| Item | Top management ... | Coverage |', '|---|---|---|');
   for (const item of report.items) {
-    lines.push(`| (${item.id}) | ${ITEM_TEXT[item.id]} | ${item.coverage === null ? 'not assessed' : `${item.coverage.toFixed(1)}%`} |`);
+    lines.push(
+      `| (${item.id}) | ${ITEM_TEXT[item.id]} | ${item.coverage === null ? 'not assessed' : `${item.coverage.toFixed(1)}%`} |`,
+    );
   }
   lines.push('', '## Findings', '');
   if (report.findings.length === 0) lines.push('No findings.');

@@ -4,7 +4,6 @@ import type { JiraClient } from './client';
 import { failureOf } from './errors';
 import { isRecord } from '../core/guards';
 
-
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,254}$/;
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,254}-[1-9]\d{0,17}$/;
 
@@ -19,17 +18,26 @@ export interface ProjectRef {
  * proves it exists and that they may browse it. Returns Jira's own key and name.
  */
 export async function confirmProject(client: JiraClient, key: string): Promise<ProjectRef> {
-  if (!PROJECT_KEY.test(key)) throw new AppError('NOT_FOUND', `Project ${key.slice(0, 40)} does not exist, or you do not have permission to see it.`);
+  if (!PROJECT_KEY.test(key))
+    throw new AppError(
+      'NOT_FOUND',
+      `Project ${key.slice(0, 40)} does not exist, or you do not have permission to see it.`,
+    );
   const response = await client.get(route`/rest/api/3/project/${key}`);
   if (response.status !== 200) throw failureOf(response, `Project ${key}`);
   const body = response.body;
-  if (!isRecord(body) || typeof body.key !== 'string' || typeof body.id !== 'string') throw new AppError('JIRA_UNAVAILABLE', 'Jira answered with something that is not a project.');
+  if (!isRecord(body) || typeof body.key !== 'string' || typeof body.id !== 'string')
+    throw new AppError('JIRA_UNAVAILABLE', 'Jira answered with something that is not a project.');
   return { id: body.id, key: body.key, name: typeof body.name === 'string' ? body.name : body.key };
 }
 
 /** The issue as the user may see it (404 when they may not): confirms a forged key and reads it at once. */
 export async function readIssue(client: JiraClient, key: string, fields: string[]): Promise<unknown> {
-  if (!ISSUE_KEY.test(key)) throw new AppError('NOT_FOUND', `Issue ${key.slice(0, 40)} does not exist, or you do not have permission to see it.`);
+  if (!ISSUE_KEY.test(key))
+    throw new AppError(
+      'NOT_FOUND',
+      `Issue ${key.slice(0, 40)} does not exist, or you do not have permission to see it.`,
+    );
   const response = await client.get(route`/rest/api/3/issue/${key}?fields=${fields.join(',')}`);
   if (response.status !== 200) throw failureOf(response, `Issue ${key}`);
   return response.body;
@@ -46,5 +54,6 @@ export async function isJiraAdmin(client: JiraClient): Promise<boolean> {
 }
 
 export async function requireJiraAdmin(client: JiraClient): Promise<void> {
-  if (!(await isJiraAdmin(client))) throw new AppError('FORBIDDEN', 'Only Jira administrators can change Clause 5.1 settings.');
+  if (!(await isJiraAdmin(client)))
+    throw new AppError('FORBIDDEN', 'Only Jira administrators can change Clause 5.1 settings.');
 }

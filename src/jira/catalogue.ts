@@ -18,9 +18,11 @@ export async function suggestLabels(client: JiraClient, query: string): Promise<
     const response = await client.get(route`/rest/api/3/label?startAt=${page * LABEL_PAGE}&maxResults=${LABEL_PAGE}`);
     if (response.status !== 200) throw failureOf(response, 'the labels');
     const body = response.body;
-    const values = typeof body === 'object' && body !== null && 'values' in body && Array.isArray(body.values) ? body.values : [];
+    const values =
+      typeof body === 'object' && body !== null && 'values' in body && Array.isArray(body.values) ? body.values : [];
     for (const value of values) {
-      if (typeof value === 'string' && value.toLowerCase().includes(needle) && found.length < MAX_SUGGESTIONS) found.push(value);
+      if (typeof value === 'string' && value.toLowerCase().includes(needle) && found.length < MAX_SUGGESTIONS)
+        found.push(value);
     }
     const isLast = typeof body === 'object' && body !== null && 'isLast' in body ? body.isLast !== false : true;
     if (isLast || values.length === 0) break;
@@ -35,10 +37,12 @@ export async function dateFields(client: JiraClient): Promise<DateField[]> {
   const body = Array.isArray(response.body) ? response.body : [];
   const fields: DateField[] = [];
   for (const field of body) {
-    if (typeof field !== 'object' || field === null || !('id' in field) || !('name' in field) || !('schema' in field)) continue;
+    if (typeof field !== 'object' || field === null || !('id' in field) || !('name' in field) || !('schema' in field))
+      continue;
     const { id, name, schema } = field;
     const type = typeof schema === 'object' && schema !== null && 'type' in schema ? schema.type : undefined;
-    if (typeof id === 'string' && typeof name === 'string' && (type === 'date' || type === 'datetime')) fields.push({ id, name, type });
+    if (typeof id === 'string' && typeof name === 'string' && (type === 'date' || type === 'datetime'))
+      fields.push({ id, name, type });
   }
   return fields.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -42,12 +42,20 @@ export class JiraClient {
   }
 
   async post(path: Route, body: unknown): Promise<JiraResponse> {
-    return this.send(path, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    return this.send(path, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   }
 
-  private async send(path: Route, init: { method: string; headers: Record<string, string>; body?: string }): Promise<JiraResponse> {
+  private async send(
+    path: Route,
+    init: { method: string; headers: Record<string, string>; body?: string },
+  ): Promise<JiraResponse> {
     for (let attempt = 0; ; attempt += 1) {
-      if (!this.budget.allows(0)) throw new AppError('JIRA_UNAVAILABLE', 'Jira did not answer in time. Try again in a moment.');
+      if (!this.budget.allows(0))
+        throw new AppError('JIRA_UNAVAILABLE', 'Jira did not answer in time. Try again in a moment.');
       this.requests += 1;
       let response: Awaited<ReturnType<ReturnType<typeof api.asUser>['requestJira']>>;
       try {
@@ -78,14 +86,20 @@ export class JiraClient {
     }
   }
 
-  private async backoffOrFail(attempt: number, retryAfter: string | null, code: 'RATE_LIMITED' | 'JIRA_UNAVAILABLE'): Promise<void> {
+  private async backoffOrFail(
+    attempt: number,
+    retryAfter: string | null,
+    code: 'RATE_LIMITED' | 'JIRA_UNAVAILABLE',
+  ): Promise<void> {
     const seconds = retryAfter !== null && /^\d+(\.\d+)?$/.test(retryAfter.trim()) ? Number(retryAfter) : null;
     const backoff = Math.min(MAX_BACKOFF_MS, 250 * 2 ** attempt);
     const wait = seconds !== null ? seconds * 1000 : backoff / 2 + this.random() * (backoff / 2);
     if (!this.budget.allows(wait)) {
       throw new AppError(
         code,
-        code === 'RATE_LIMITED' ? 'Jira is rate limiting requests right now. Try again in a minute.' : 'Jira is not answering right now. Try again in a minute.',
+        code === 'RATE_LIMITED'
+          ? 'Jira is rate limiting requests right now. Try again in a minute.'
+          : 'Jira is not answering right now. Try again in a minute.',
       );
     }
     await this.sleep(wait);

@@ -11,8 +11,10 @@ export function jiraMessages(body: unknown): string {
 
 /** Turns a Jira answer that is not 2xx into the resolver error the screen understands. */
 export function failureOf(response: JiraResponse, what: string): AppError {
-  if (response.status === 401 || response.status === 403) return new AppError('FORBIDDEN', `Jira does not let you read ${what}.`);
-  if (response.status === 404) return new AppError('NOT_FOUND', `${what} does not exist, or you do not have permission to see it.`);
+  if (response.status === 401 || response.status === 403)
+    return new AppError('FORBIDDEN', `Jira does not let you read ${what}.`);
+  if (response.status === 404)
+    return new AppError('NOT_FOUND', `${what} does not exist, or you do not have permission to see it.`);
   const detail = jiraMessages(response.body);
   return new AppError('INTERNAL', `Jira refused to read ${what} (${response.status})${detail ? `: ${detail}` : ''}.`);
 }

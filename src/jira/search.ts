@@ -32,7 +32,12 @@ function pageOf(body: unknown): Page {
 }
 
 async function searchPage(client: JiraClient, jql: string, fields: string[], nextPageToken?: string): Promise<Page> {
-  const response = await client.post(route`/rest/api/3/search/jql`, { jql, fields, maxResults: SEARCH_PAGE_SIZE, ...(nextPageToken ? { nextPageToken } : {}) });
+  const response = await client.post(route`/rest/api/3/search/jql`, {
+    jql,
+    fields,
+    maxResults: SEARCH_PAGE_SIZE,
+    ...(nextPageToken ? { nextPageToken } : {}),
+  });
   if (response.status !== 200) throw failureOf(response, 'the evidence issues');
   return pageOf(response.body);
 }
@@ -42,7 +47,9 @@ function isTransient(error: unknown): error is AppError {
 }
 
 function keyOf(issue: unknown): string | undefined {
-  return typeof issue === 'object' && issue !== null && 'key' in issue && typeof issue.key === 'string' ? issue.key : undefined;
+  return typeof issue === 'object' && issue !== null && 'key' in issue && typeof issue.key === 'string'
+    ? issue.key
+    : undefined;
 }
 
 /** Every key the condition matches: Jira gives up to 5,000 keys a page when no field is asked for. */
@@ -69,7 +76,12 @@ async function allKeys(client: JiraClient, jql: string): Promise<string[]> {
  * is read by key, a page at a time, PARALLEL_READS at once. Whatever cannot be read in the
  * budget comes back with `complete: false`, never as if it were all.
  */
-export async function searchAll<T>(client: JiraClient, condition: string, fields: string[], convert: (page: unknown[]) => T[]): Promise<SearchResult<T>> {
+export async function searchAll<T>(
+  client: JiraClient,
+  condition: string,
+  fields: string[],
+  convert: (page: unknown[]) => T[],
+): Promise<SearchResult<T>> {
   const orderedJql = inKeyOrder(condition);
   const first = await searchPage(client, orderedJql, fields);
   // Each page is converted as it arrives, while Jira is still working on the next ones.
@@ -82,7 +94,11 @@ export async function searchAll<T>(client: JiraClient, condition: string, fields
     keys = await allKeys(client, orderedJql);
   } catch (error) {
     if (!isTransient(error)) throw error;
-    return { issues: converted, complete: false, incompleteReason: `Jira stopped answering after ${first.issues.length} issues were read, so later ones are not counted. ${error.message}` };
+    return {
+      issues: converted,
+      complete: false,
+      incompleteReason: `Jira stopped answering after ${first.issues.length} issues were read, so later ones are not counted. ${error.message}`,
+    };
   }
   const have = new Set(first.issues.map(keyOf));
   const rest = keys.filter((k) => !have.has(k));
@@ -111,7 +127,11 @@ export async function searchAll<T>(client: JiraClient, condition: string, fields
   const issues = pages.flat();
   if (failure) {
     const read = first.issues.length + (pages.length - 1) * pageSize;
-    return { issues, complete: false, incompleteReason: `Jira stopped answering after about ${Math.min(read, keys.length)} of ${keys.length} issues were read, so the rest are not counted. ${failure.message}` };
+    return {
+      issues,
+      complete: false,
+      incompleteReason: `Jira stopped answering after about ${Math.min(read, keys.length)} of ${keys.length} issues were read, so the rest are not counted. ${failure.message}`,
+    };
   }
   return { issues, complete: true };
 }

@@ -3,10 +3,23 @@ import type { Assignee, Day, EvidenceIssue } from '../core/types';
 import { isRecord } from '../core/guards';
 
 /** The Jira fields the engine reads; the effective-date custom field is added when configured. */
-export const ENGINE_FIELDS = ['summary', 'labels', 'status', 'resolutiondate', 'statuscategorychangedate', 'updated', 'created', 'duedate', 'assignee', 'project'];
+export const ENGINE_FIELDS = [
+  'summary',
+  'labels',
+  'status',
+  'resolutiondate',
+  'statuscategorychangedate',
+  'updated',
+  'created',
+  'duedate',
+  'assignee',
+  'project',
+];
 
 export function fieldsToRead(effectiveDateField: string | null): string[] {
-  return effectiveDateField && !ENGINE_FIELDS.includes(effectiveDateField) ? [...ENGINE_FIELDS, effectiveDateField] : ENGINE_FIELDS;
+  return effectiveDateField && !ENGINE_FIELDS.includes(effectiveDateField)
+    ? [...ENGINE_FIELDS, effectiveDateField]
+    : ENGINE_FIELDS;
 }
 
 /** Bad data names the issue and the field, so a user can find it in their export. */
@@ -21,7 +34,6 @@ export class IssueDataError extends Error {
   }
 }
 
-
 function optionalDay(fields: Record<string, unknown>, name: string, where: string): Day | undefined {
   const value = fields[name];
   if (value === undefined || value === null || value === '') return undefined;
@@ -35,7 +47,8 @@ function assigneeOf(value: unknown, where: string): Assignee | null {
   if (value === undefined || value === null) return null;
   if (!isRecord(value)) throw new IssueDataError(where, 'assignee', 'should be a user object or null');
   const accountId = typeof value.accountId === 'string' ? value.accountId : '';
-  const displayName = typeof value.displayName === 'string' && value.displayName ? value.displayName : accountId || 'Unknown user';
+  const displayName =
+    typeof value.displayName === 'string' && value.displayName ? value.displayName : accountId || 'Unknown user';
   // Jira omits `active` for some app and migrated users; only an explicit false means inactive.
   return { accountId, displayName, active: value.active !== false };
 }
@@ -48,7 +61,8 @@ function assigneeOf(value: unknown, where: string): Assignee | null {
 export function toEvidenceIssue(raw: unknown, effectiveDateField: string | null = null, position = ''): EvidenceIssue {
   const where0 = position ? `issue ${position}` : 'issue';
   if (!isRecord(raw)) throw new IssueDataError(where0, '(issue)', 'is not a Jira issue object');
-  if (typeof raw.key !== 'string' || raw.key === '') throw new IssueDataError(where0, 'key', 'is missing: this does not look like a Jira issue');
+  if (typeof raw.key !== 'string' || raw.key === '')
+    throw new IssueDataError(where0, 'key', 'is missing: this does not look like a Jira issue');
   const where = position ? `issue ${position} (${raw.key})` : raw.key;
   if (!isRecord(raw.fields)) throw new IssueDataError(where, 'fields', 'is missing: export issues with their fields');
   const fields = raw.fields;
@@ -90,7 +104,8 @@ export function toEvidenceIssue(raw: unknown, effectiveDateField: string | null 
 /** The project an issue belongs to: its project field, else the prefix of its key. */
 export function projectKeyOf(raw: unknown): string | undefined {
   if (!isRecord(raw)) return undefined;
-  if (isRecord(raw.fields) && isRecord(raw.fields.project) && typeof raw.fields.project.key === 'string') return raw.fields.project.key;
+  if (isRecord(raw.fields) && isRecord(raw.fields.project) && typeof raw.fields.project.key === 'string')
+    return raw.fields.project.key;
   if (typeof raw.key === 'string') return raw.key.replace(/-\d+$/, '');
   return undefined;
 }

@@ -11,9 +11,9 @@ export interface Caller {
   extension: Record<string, unknown>;
 }
 
-
 export function callerOf(context: unknown): Caller {
-  const accountId = isRecord(context) && typeof context.accountId === 'string' && context.accountId ? context.accountId : undefined;
+  const accountId =
+    isRecord(context) && typeof context.accountId === 'string' && context.accountId ? context.accountId : undefined;
   if (!accountId) throw new AppError('FORBIDDEN', 'Log in to Jira to see Clause 5.1 coverage.');
   const extension = isRecord(context) && isRecord(context.extension) ? context.extension : {};
   return { accountId, extension };
@@ -24,7 +24,9 @@ export function claimedKey(caller: Caller, kind: 'project' | 'issue'): string {
   const holder = caller.extension[kind];
   const key = isRecord(holder) ? holder.key : undefined;
   if (typeof key !== 'string' || key === '') {
-    throw AppError.invalid(`This screen was opened without a ${kind}.`, [{ field: `context.extension.${kind}.key`, message: 'is missing' }]);
+    throw AppError.invalid(`This screen was opened without a ${kind}.`, [
+      { field: `context.extension.${kind}.key`, message: 'is missing' },
+    ]);
   }
   return key;
 }

@@ -23,7 +23,10 @@ export interface HandlerContext {
   now: Date;
 }
 
-type Handler<K extends keyof InvokeContract> = (payload: unknown, ctx: HandlerContext) => Promise<InvokeContract[K]['result']>;
+type Handler<K extends keyof InvokeContract> = (
+  payload: unknown,
+  ctx: HandlerContext,
+) => Promise<InvokeContract[K]['result']>;
 
 function enabledLabels(config: StoredConfig['config']): string[] {
   return Object.values(config.categories).flatMap((c) => (c.enabled ? c.labels : []));
@@ -48,20 +51,36 @@ function converter(effectiveDateField: string | null) {
 export async function projectReport(caller: Caller, jira: JiraClient, now: Date): Promise<ProjectReport> {
   // Independent reads, so neither waits for the other. Both are settled before going on, so no
   // read is left running after a failure; the project's failure (NOT_FOUND) is reported first.
-  const [projectRead, configRead] = await Promise.allSettled([confirmProject(jira, claimedKey(caller, 'project')), loadConfig()]);
+  const [projectRead, configRead] = await Promise.allSettled([
+    confirmProject(jira, claimedKey(caller, 'project')),
+    loadConfig(),
+  ]);
   if (projectRead.status === 'rejected') throw projectRead.reason;
   if (configRead.status === 'rejected') throw configRead.reason;
   const project = projectRead.value;
   const { config } = configRead.value;
   const { convert, unreadable } = converter(config.effectiveDateField);
-  const search = await searchAll(jira, evidenceCondition(project.key, enabledLabels(config)), fieldsToRead(config.effectiveDateField), convert);
+  const search = await searchAll(
+    jira,
+    evidenceCondition(project.key, enabledLabels(config)),
+    fieldsToRead(config.effectiveDateField),
+    convert,
+  );
   const issues = search.issues;
-  const reasons = [search.incompleteReason, unreadable.length > 0 ? `${unreadable.length} issues have data the app cannot read (${unreadable.slice(0, 5).join(', ')}).` : undefined].filter(Boolean);
+  const reasons = [
+    search.incompleteReason,
+    unreadable.length > 0
+      ? `${unreadable.length} issues have data the app cannot read (${unreadable.slice(0, 5).join(', ')}).`
+      : undefined,
+  ].filter(Boolean);
   const complete = search.complete && unreadable.length === 0;
   const report: ProjectReport = {
     ...buildReport(project.key, issues, config, dayOf(now), { complete }),
     projectName: project.name,
-    scope: { accountId: caller.accountId, note: `Computed from the issues in ${project.key} that you can see. Issues restricted from you are not counted.` },
+    scope: {
+      accountId: caller.accountId,
+      note: `Computed from the issues in ${project.key} that you can see. Issues restricted from you are not counted.`,
+    },
     generatedAt: now.toISOString(),
   };
   if (!complete) report.incompleteReason = reasons.join(' ');
@@ -71,7 +90,14 @@ export async function projectReport(caller: Caller, jira: JiraClient, now: Date)
 async function me(jira: JiraClient, accountId: string): Promise<Person> {
   const response = await jira.get(route`/rest/api/3/myself`);
   const body = response.body;
-  const displayName = response.status === 200 && typeof body === 'object' && body !== null && 'displayName' in body && typeof body.displayName === 'string' ? body.displayName : undefined;
+  const displayName =
+    response.status === 200 &&
+    typeof body === 'object' &&
+    body !== null &&
+    'displayName' in body &&
+    typeof body.displayName === 'string'
+      ? body.displayName
+      : undefined;
   return displayName ? { accountId, displayName } : { accountId };
 }
 
@@ -94,7 +120,8 @@ export const HANDLERS: { [K in keyof InvokeContract]: Handler<K> } = {
     try {
       issue = toEvidenceIssue(raw, config.effectiveDateField);
     } catch (error) {
-      if (error instanceof IssueDataError) throw new AppError('JIRA_UNAVAILABLE', `Jira sent data the app cannot read: ${error.message}.`);
+      if (error instanceof IssueDataError)
+        throw new AppError('JIRA_UNAVAILABLE', `Jira sent data the app cannot read: ${error.message}.`);
       throw error;
     }
     return { ...explainIssue(issue, config, dayOf(now)), summary: issue.summary, projectKey: projectKeyOf(raw) ?? '' };
@@ -109,14 +136,24 @@ export const HANDLERS: { [K in keyof InvokeContract]: Handler<K> } = {
     const { config, expectedVersion } = savePayload(payload);
     await requireJiraAdmin(jira);
     const checked = validateConfig(config);
-    if (!checked.ok) throw AppError.invalid(`The settings were not saved: ${formatFieldErrors(checked.errors)}.`, checked.errors.map((e) => ({ field: e.field ? `config.${e.field}` : 'config', message: e.message })));
-    return state(await storeConfig(checked.config, expectedVersion, 'save', await me(jira, caller.accountId), now.toISOString()), true);
+    if (!checked.ok)
+      throw AppError.invalid(
+        `The settings were not saved: ${formatFieldErrors(checked.errors)}.`,
+        checked.errors.map((e) => ({ field: e.field ? `config.${e.field}` : 'config', message: e.message })),
+      );
+    return state(
+      await storeConfig(checked.config, expectedVersion, 'save', await me(jira, caller.accountId), now.toISOString()),
+      true,
+    );
   },
 
   'config/reset': async (payload, { caller, jira, now }) => {
     const { expectedVersion } = resetPayload(payload);
     await requireJiraAdmin(jira);
-    return state(await storeConfig(defaultConfig(), expectedVersion, 'reset', await me(jira, caller.accountId), now.toISOString()), true);
+    return state(
+      await storeConfig(defaultConfig(), expectedVersion, 'reset', await me(jira, caller.accountId), now.toISOString()),
+      true,
+    );
   },
 
   'config/history': async (_payload, { jira }) => {

@@ -13,13 +13,16 @@ function objectWith(payload: unknown, allowed: string[]): Record<string, unknown
   const unknown: FieldError[] = Object.keys(payload)
     .filter((key) => !allowed.includes(key))
     .map((field) => ({ field, message: 'is not expected here' }));
-  if (unknown.length > 0) throw AppError.invalid(`The request has fields it should not: ${unknown.map((u) => u.field).join(', ')}.`, unknown);
+  if (unknown.length > 0)
+    throw AppError.invalid(`The request has fields it should not: ${unknown.map((u) => u.field).join(', ')}.`, unknown);
   return { ...payload };
 }
 
 function version(value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw AppError.invalid('expectedVersion must be the version you started from.', [{ field: 'expectedVersion', message: 'must be a whole number from 0' }]);
+    throw AppError.invalid('expectedVersion must be the version you started from.', [
+      { field: 'expectedVersion', message: 'must be a whole number from 0' },
+    ]);
   }
   return value;
 }
@@ -32,7 +35,8 @@ export function emptyPayload(payload: unknown): Record<string, never> {
 /** The config itself is validated by the engine's validateConfig, with its field-level messages. */
 export function savePayload(payload: unknown): { config: unknown; expectedVersion: number } {
   const body = objectWith(payload, ['config', 'expectedVersion']);
-  if (!('config' in body)) throw AppError.invalid('The request has no config to save.', [{ field: 'config', message: 'is required' }]);
+  if (!('config' in body))
+    throw AppError.invalid('The request has no config to save.', [{ field: 'config', message: 'is required' }]);
   return { config: body.config, expectedVersion: version(body.expectedVersion) };
 }
 
@@ -47,7 +51,9 @@ export function labelsPayload(payload: unknown): PayloadOf<'jira/labels'> {
   const body = objectWith(payload, ['query']);
   if (body.query === undefined) return {};
   if (typeof body.query !== 'string' || body.query.length > MAX_QUERY_LENGTH) {
-    throw AppError.invalid('The label search must be text.', [{ field: 'query', message: `must be text of at most ${MAX_QUERY_LENGTH} characters` }]);
+    throw AppError.invalid('The label search must be text.', [
+      { field: 'query', message: `must be text of at most ${MAX_QUERY_LENGTH} characters` },
+    ]);
   }
   return { query: body.query };
 }

@@ -27,26 +27,43 @@ export interface StoredConfig {
 }
 
 function isRecordValue(value: unknown): value is ConfigRecord {
-  return typeof value === 'object' && value !== null && 'version' in value && typeof value.version === 'number' && 'config' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'version' in value &&
+    typeof value.version === 'number' &&
+    'config' in value
+  );
 }
 
 async function readRecord(version: number): Promise<ConfigRecord | undefined> {
   const value = await kvs.get<unknown>(versionKey(version));
   if (value === undefined) return undefined;
-  if (!isRecordValue(value)) throw new AppError('INTERNAL', `The saved settings (version ${version}) are damaged. A Jira admin can reset them to the defaults.`);
+  if (!isRecordValue(value))
+    throw new AppError(
+      'INTERNAL',
+      `The saved settings (version ${version}) are damaged. A Jira admin can reset them to the defaults.`,
+    );
   return value;
 }
 
 /** A stored config read back through validation, so an old or damaged one can never grade. */
 function checkedConfig(record: ConfigRecord): CoverageConfig {
   const result = validateConfig(withDefaults(record.config));
-  if (!result.ok) throw new AppError('INTERNAL', `The saved settings (version ${record.version}) are no longer valid: ${formatFieldErrors(result.errors)}. A Jira admin can reset them.`);
+  if (!result.ok)
+    throw new AppError(
+      'INTERNAL',
+      `The saved settings (version ${record.version}) are no longer valid: ${formatFieldErrors(result.errors)}. A Jira admin can reset them.`,
+    );
   return result.config;
 }
 
 export async function loadConfig(): Promise<StoredConfig> {
   const head = await kvs.get<unknown>(HEAD_KEY);
-  let version = typeof head === 'object' && head !== null && 'version' in head && typeof head.version === 'number' ? head.version : 0;
+  let version =
+    typeof head === 'object' && head !== null && 'version' in head && typeof head.version === 'number'
+      ? head.version
+      : 0;
   let record = version > 0 ? await readRecord(version) : undefined;
   for (let next = await readRecord(version + 1); next; next = await readRecord(version + 1)) {
     version += 1;
@@ -58,15 +75,31 @@ export async function loadConfig(): Promise<StoredConfig> {
 
 function isKeyConflict(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  const status = 'responseDetails' in error && typeof error.responseDetails === 'object' && error.responseDetails !== null && 'status' in error.responseDetails ? error.responseDetails.status : undefined;
+  const status =
+    'responseDetails' in error &&
+    typeof error.responseDetails === 'object' &&
+    error.responseDetails !== null &&
+    'status' in error.responseDetails
+      ? error.responseDetails.status
+      : undefined;
   return status === 409 || ('code' in error && error.code === 'KEY_CONFLICT');
 }
 
 const conflict = (currentVersion: number) =>
-  new AppError('CONFLICT', 'Someone else saved the settings since you opened them. Reload to see their changes; what you typed is kept.', { currentVersion });
+  new AppError(
+    'CONFLICT',
+    'Someone else saved the settings since you opened them. Reload to see their changes; what you typed is kept.',
+    { currentVersion },
+  );
 
 /** Stores `config` as the version after `expectedVersion`, or refuses with CONFLICT. */
-export async function storeConfig(config: CoverageConfig, expectedVersion: number, action: ConfigRecord['action'], by: Person, at: string): Promise<StoredConfig> {
+export async function storeConfig(
+  config: CoverageConfig,
+  expectedVersion: number,
+  action: ConfigRecord['action'],
+  by: Person,
+  at: string,
+): Promise<StoredConfig> {
   const current = await loadConfig();
   if (current.version !== expectedVersion) throw conflict(current.version);
   const version = expectedVersion + 1;
@@ -86,5 +119,7 @@ export async function loadHistory(): Promise<ConfigChange[]> {
   const { version } = await loadConfig();
   const versions = Array.from({ length: Math.min(version, HISTORY_LENGTH) }, (_, i) => version - i);
   const records = await Promise.all(versions.map(readRecord));
-  return records.filter((r): r is ConfigRecord => r !== undefined).map(({ version: v, action, by, at, changes }) => ({ version: v, action, by, at, changes }));
+  return records
+    .filter((r): r is ConfigRecord => r !== undefined)
+    .map(({ version: v, action, by, at, changes }) => ({ version: v, action, by, at, changes }));
 }

@@ -26,12 +26,38 @@ function cli(...args: string[]) {
 
 describe('npm run report, end to end on a Jira export', () => {
   test('json prints the report object alone, matching the spec shape', () => {
-    const { code, stdout, stderr } = cli('--data', exportFile, '--project', 'ISMS', '--as-of', AS_OF, '--format', 'json');
+    const { code, stdout, stderr } = cli(
+      '--data',
+      exportFile,
+      '--project',
+      'ISMS',
+      '--as-of',
+      AS_OF,
+      '--format',
+      'json',
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const report: CoverageReport = JSON.parse(stdout);
-    expect(Object.keys(report)).toEqual(expect.arrayContaining(['projectKey', 'asOf', 'coverage', 'verdict', 'complete', 'categories', 'items', 'findings']));
-    expect(report).toMatchObject({ projectKey: 'ISMS', asOf: AS_OF, complete: true, coverage: 70, verdict: 'minor-nc' });
+    expect(Object.keys(report)).toEqual(
+      expect.arrayContaining([
+        'projectKey',
+        'asOf',
+        'coverage',
+        'verdict',
+        'complete',
+        'categories',
+        'items',
+        'findings',
+      ]),
+    );
+    expect(report).toMatchObject({
+      projectKey: 'ISMS',
+      asOf: AS_OF,
+      complete: true,
+      coverage: 70,
+      verdict: 'minor-nc',
+    });
     expect(report.categories.map((c) => [c.id, c.status])).toEqual([
       ['workshop-outcome', 'met'],
       ['role-assignment', 'partial'],
@@ -53,7 +79,9 @@ describe('npm run report, end to end on a Jira export', () => {
       ['observation', 'management-review'],
     ]);
     // ITOPS issues are in the export too, but not in the ISMS report.
-    expect(report.categories.flatMap((c) => c.evidence.map((e) => e.key)).every((k) => k.startsWith('ISMS-'))).toBe(true);
+    expect(report.categories.flatMap((c) => c.evidence.map((e) => e.key)).every((k) => k.startsWith('ISMS-'))).toBe(
+      true,
+    );
   });
 
   test('markdown is the default: a readable summary for the audit file', () => {
@@ -70,32 +98,65 @@ describe('npm run report, end to end on a Jira export', () => {
     const { code, stdout } = cli('--data', exportFile, '--project', 'ISMS', '--as-of', AS_OF, '--format', 'csv');
     expect(code).toBe(0);
     const rows = stdout.trim().split('\r\n');
-    expect(rows[0]).toBe('project,asOf,category,categoryStatus,issueKey,summary,done,counts,effectiveDate,expiresOn,problems');
+    expect(rows[0]).toBe(
+      'project,asOf,category,categoryStatus,issueKey,summary,done,counts,effectiveDate,expiresOn,problems',
+    );
     expect(rows).toHaveLength(1 + 16);
-    expect(rows).toContain('ISMS,2026-11-28,workshop-outcome,met,ISMS-1,Board security workshop: ransomware and business continuity,true,true,2026-10-18,2027-10-19,');
+    expect(rows).toContain(
+      'ISMS,2026-11-28,workshop-outcome,met,ISMS-1,Board security workshop: ransomware and business continuity,true,true,2026-10-18,2027-10-19,',
+    );
   });
 
   test('an array of search pages and a bare array of issues are read too', () => {
-    const pages = file('pages.json', JSON.stringify([{ issues: site.issues.slice(0, 5), nextPageToken: 'x' }, { issues: site.issues.slice(5), isLast: true }]));
+    const pages = file(
+      'pages.json',
+      JSON.stringify([
+        { issues: site.issues.slice(0, 5), nextPageToken: 'x' },
+        { issues: site.issues.slice(5), isLast: true },
+      ]),
+    );
     const bare = file('bare.json', JSON.stringify(site.issues));
-    const one = runReport(['--data', exportFile, '--project', 'ISMS', '--as-of', AS_OF, '--format', 'json'], new Date());
-    expect(runReport(['--data', pages, '--project', 'ISMS', '--as-of', AS_OF, '--format', 'json'], new Date()).stdout).toBe(one.stdout);
-    expect(runReport(['--data', bare, '--project', 'ISMS', '--as-of', AS_OF, '--format', 'json'], new Date()).stdout).toBe(one.stdout);
+    const one = runReport(
+      ['--data', exportFile, '--project', 'ISMS', '--as-of', AS_OF, '--format', 'json'],
+      new Date(),
+    );
+    expect(
+      runReport(['--data', pages, '--project', 'ISMS', '--as-of', AS_OF, '--format', 'json'], new Date()).stdout,
+    ).toBe(one.stdout);
+    expect(
+      runReport(['--data', bare, '--project', 'ISMS', '--as-of', AS_OF, '--format', 'json'], new Date()).stdout,
+    ).toBe(one.stdout);
   });
 
   test('--as-of defaults to today in UTC', () => {
-    const { stdout } = runReport(['--data', exportFile, '--project', 'ISMS', '--format', 'json'], new Date('2027-01-02T23:59:00-05:00'));
+    const { stdout } = runReport(
+      ['--data', exportFile, '--project', 'ISMS', '--format', 'json'],
+      new Date('2027-01-02T23:59:00-05:00'),
+    );
     expect(JSON.parse(stdout).asOf).toBe('2027-01-03');
   });
 
   test('a config file changes the grading', () => {
-    const config = file('config.json', JSON.stringify({ categories: { 'strategy-alignment': { enabled: false, disabledReason: 'Strategy lives in the board pack' } } }));
-    const report = JSON.parse(runReport(['--data', exportFile, '--project', 'ISMS', '--as-of', AS_OF, '--config', config, '--format', 'json'], new Date()).stdout);
+    const config = file(
+      'config.json',
+      JSON.stringify({
+        categories: { 'strategy-alignment': { enabled: false, disabledReason: 'Strategy lives in the board pack' } },
+      }),
+    );
+    const report = JSON.parse(
+      runReport(
+        ['--data', exportFile, '--project', 'ISMS', '--as-of', AS_OF, '--config', config, '--format', 'json'],
+        new Date(),
+      ).stdout,
+    );
     expect(report.coverage).toBe(77.8);
   });
 
   test('a project with no issues in the data gives an empty report and a note', () => {
-    const { code, stderr, stdout } = runReport(['--data', exportFile, '--project', 'HR', '--as-of', AS_OF, '--format', 'json'], new Date());
+    const { code, stderr, stdout } = runReport(
+      ['--data', exportFile, '--project', 'HR', '--as-of', AS_OF, '--format', 'json'],
+      new Date(),
+    );
     expect(code).toBe(0);
     expect(stderr).toContain('no issues of project HR');
     expect(JSON.parse(stdout).coverage).toBe(0);
@@ -105,18 +166,41 @@ describe('npm run report, end to end on a Jira export', () => {
 describe('npm run report: bad input exits 2 with one clear sentence', () => {
   const notJson = file('broken.json', '{ "issues": [');
   const notIssues = file('not-issues.json', JSON.stringify({ hello: 'world' }));
-  const badIssue = file('bad-issue.json', JSON.stringify({ issues: [site.issues[0], { key: 'ISMS-99', fields: { resolutiondate: 'soon', labels: [] } }] }));
+  const badIssue = file(
+    'bad-issue.json',
+    JSON.stringify({ issues: [site.issues[0], { key: 'ISMS-99', fields: { resolutiondate: 'soon', labels: [] } }] }),
+  );
   const badConfig = file('bad-config.json', JSON.stringify({ categories: { resources: { windowDays: 0 } } }));
 
   test.each([
-    ['a missing data file', ['--data', join(dir, 'nope.json'), '--project', 'ISMS'], /data file .*nope\.json does not exist/],
+    [
+      'a missing data file',
+      ['--data', join(dir, 'nope.json'), '--project', 'ISMS'],
+      /data file .*nope\.json does not exist/,
+    ],
     ['malformed JSON', ['--data', notJson, '--project', 'ISMS'], /broken\.json is not valid JSON/],
     ['data that is not Jira issues', ['--data', notIssues, '--project', 'ISMS'], /not a Jira search response/],
-    ['a bad issue, named with its field', ['--data', badIssue, '--project', 'ISMS'], /issue #2 \(ISMS-99\): field "resolutiondate" is not a valid date: "soon"/],
-    ['an impossible date', ['--data', exportFile, '--project', 'ISMS', '--as-of', '2026-02-30'], /--as-of "2026-02-30" is not a real date/],
+    [
+      'a bad issue, named with its field',
+      ['--data', badIssue, '--project', 'ISMS'],
+      /issue #2 \(ISMS-99\): field "resolutiondate" is not a valid date: "soon"/,
+    ],
+    [
+      'an impossible date',
+      ['--data', exportFile, '--project', 'ISMS', '--as-of', '2026-02-30'],
+      /--as-of "2026-02-30" is not a real date/,
+    ],
     ['an unknown format', ['--data', exportFile, '--project', 'ISMS', '--format', 'pdf'], /--format "pdf" is unknown/],
-    ['an invalid config', ['--data', exportFile, '--project', 'ISMS', '--config', badConfig], /config .* is invalid: categories\.resources\.windowDays must be a whole number/],
-    ['a missing config file', ['--data', exportFile, '--project', 'ISMS', '--config', join(dir, 'none.json')], /config file .* does not exist/],
+    [
+      'an invalid config',
+      ['--data', exportFile, '--project', 'ISMS', '--config', badConfig],
+      /config .* is invalid: categories\.resources\.windowDays must be a whole number/,
+    ],
+    [
+      'a missing config file',
+      ['--data', exportFile, '--project', 'ISMS', '--config', join(dir, 'none.json')],
+      /config file .* does not exist/,
+    ],
     ['no --project', ['--data', exportFile], /--project is required/],
     ['a lower-case project key', ['--data', exportFile, '--project', 'isms'], /is not a Jira project key/],
     ['an unknown option', ['--data', exportFile, '--project', 'ISMS', '--colour'], /Unknown option '--colour'/],

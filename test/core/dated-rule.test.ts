@@ -4,7 +4,8 @@ import { aConfig, anIssue } from '../support/builders';
 const AS_OF = '2026-11-28';
 const LABEL = 'iso27001-policy-approval';
 const policy = (overrides: Parameters<typeof anIssue>[0]) => anIssue({ labels: [LABEL], ...overrides });
-const grade = (issues: ReturnType<typeof anIssue>[], config = aConfig()) => categoryResult('security-policy', issues, config, AS_OF);
+const grade = (issues: ReturnType<typeof anIssue>[], config = aConfig()) =>
+  categoryResult('security-policy', issues, config, AS_OF);
 
 describe('dated rule: done and inside the window', () => {
   test.each([
@@ -34,7 +35,11 @@ describe('dated rule: done and inside the window', () => {
   });
 
   test('one current issue among stale ones is met, and the category expires with the newest', () => {
-    const result = grade([policy({ resolved: '2024-01-01' }), policy({ resolved: '2026-02-10' }), policy({ resolved: '2026-01-05' })]);
+    const result = grade([
+      policy({ resolved: '2024-01-01' }),
+      policy({ resolved: '2026-02-10' }),
+      policy({ resolved: '2026-01-05' }),
+    ]);
     expect(result.status).toBe('met');
     expect(result.expiresOn).toBe('2027-02-11');
     expect(result.newestEffectiveDate).toBe('2026-02-10');
@@ -60,7 +65,9 @@ describe('dated rule: done and inside the window', () => {
 
 describe('dated rule: effective date falls back from the admin field to Jira dates', () => {
   test('resolutiondate first', () => {
-    const result = grade([policy({ resolved: '2026-05-01', statusCategoryChangeDate: '2026-06-01', updated: '2026-07-01' })]);
+    const result = grade([
+      policy({ resolved: '2026-05-01', statusCategoryChangeDate: '2026-06-01', updated: '2026-07-01' }),
+    ]);
     expect(result.evidence[0]?.effectiveDate).toBe('2026-05-01');
   });
 

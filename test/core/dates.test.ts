@@ -19,7 +19,16 @@ describe('dates are UTC calendar days', () => {
     expect(toDay(input)).toBe(day);
   });
 
-  test.each(['2026-02-30', '2026-13-01', 'yesterday', '', '01/03/2026', '2026-03-01T25:00:00Z', '2026-02-30T10:00:00.000+0100', '2026-03-01T10:61:00Z'])('%j is not a date', (input) => {
+  test.each([
+    '2026-02-30',
+    '2026-13-01',
+    'yesterday',
+    '',
+    '01/03/2026',
+    '2026-03-01T25:00:00Z',
+    '2026-02-30T10:00:00.000+0100',
+    '2026-03-01T10:61:00Z',
+  ])('%j is not a date', (input) => {
     expect(toDay(input)).toBeNull();
   });
 

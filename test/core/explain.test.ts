@@ -3,7 +3,12 @@ import { aConfig, activeUser, anIssue, inactiveUser } from '../support/builders'
 
 const AS_OF = '2026-11-28';
 const explain = (issue: ReturnType<typeof anIssue>, config = aConfig()) => explainIssue(issue, config, AS_OF);
-const checks = (issue: ReturnType<typeof anIssue>, config = aConfig()) => explain(issue, config).categories.map((c) => ({ id: c.id, counts: c.counts, checks: c.checks.map((k) => [k.id, k.pass]) }));
+const checks = (issue: ReturnType<typeof anIssue>, config = aConfig()) =>
+  explain(issue, config).categories.map((c) => ({
+    id: c.id,
+    counts: c.counts,
+    checks: c.checks.map((k) => [k.id, k.pass]),
+  }));
 
 describe('issue panel explanation', () => {
   test('an issue without evidence labels is not evidence and gets the labels that would make it so', () => {
@@ -16,31 +21,54 @@ describe('issue panel explanation', () => {
 
   test('suggestions leave out disabled categories', () => {
     const config = aConfig({ resources: { enabled: false, disabledReason: 'Outside Jira' } });
-    expect(explain(anIssue({ labels: [] }), config).suggestedLabels.map((s) => s.categoryId)).not.toContain('resources');
+    expect(explain(anIssue({ labels: [] }), config).suggestedLabels.map((s) => s.categoryId)).not.toContain(
+      'resources',
+    );
   });
 
   test('a current dated issue passes every check and says when it stops counting', () => {
     const e = explain(anIssue({ labels: ['iso27001-management-review'], resolved: '2026-10-01' }));
-    expect(e.categories).toEqual([expect.objectContaining({ id: 'management-review', counts: true, expiresOn: '2027-10-02' })]);
-    expect(e.categories[0]?.checks.map((c) => [c.id, c.pass])).toEqual([['done', true], ['effective-date', true], ['window', true]]);
+    expect(e.categories).toEqual([
+      expect.objectContaining({ id: 'management-review', counts: true, expiresOn: '2027-10-02' }),
+    ]);
+    expect(e.categories[0]?.checks.map((c) => [c.id, c.pass])).toEqual([
+      ['done', true],
+      ['effective-date', true],
+      ['window', true],
+    ]);
     expect(e.nextStep).toContain('until 2027-10-02');
   });
 
   test('a stale dated issue fails the window check and asks for fresh evidence', () => {
     const e = explain(anIssue({ labels: ['iso27001-management-review'], resolved: '2025-11-27' }));
-    expect(e.categories[0]?.checks.find((c) => c.id === 'window')).toEqual({ id: 'window', pass: false, message: expect.stringContaining('366 days old') });
+    expect(e.categories[0]?.checks.find((c) => c.id === 'window')).toEqual({
+      id: 'window',
+      pass: false,
+      message: expect.stringContaining('366 days old'),
+    });
     expect(e.nextStep).toContain('record fresh management reviews evidence');
   });
 
   test('an open issue fails "done" and is told to finish', () => {
     const e = explain(anIssue({ labels: ['iso27001-policy-approval'], done: false }));
-    expect(checks(anIssue({ labels: ['iso27001-policy-approval'], done: false }))).toEqual([{ id: 'security-policy', counts: false, checks: [['done', false]] }]);
+    expect(checks(anIssue({ labels: ['iso27001-policy-approval'], done: false }))).toEqual([
+      { id: 'security-policy', counts: false, checks: [['done', false]] },
+    ]);
     expect(e.nextStep).toMatch(/^Finish the work/);
   });
 
   test('a role issue with an inactive assignee fails the active check', () => {
     const issue = anIssue({ labels: ['iso27001-role-assignment'], assignee: inactiveUser });
-    expect(checks(issue)).toEqual([{ id: 'role-assignment', counts: false, checks: [['assignee', true], ['assignee-active', false]] }]);
+    expect(checks(issue)).toEqual([
+      {
+        id: 'role-assignment',
+        counts: false,
+        checks: [
+          ['assignee', true],
+          ['assignee-active', false],
+        ],
+      },
+    ]);
     expect(explain(issue).nextStep).toContain('reassign');
   });
 
@@ -52,20 +80,46 @@ describe('issue panel explanation', () => {
   });
 
   test('a corrective action without approval that is overdue fails both checks, approval first', () => {
-    const issue = anIssue({ labels: ['iso27001-corrective-action'], done: false, created: '2026-09-01', dueDate: '2026-11-01' });
-    expect(checks(issue)).toEqual([{ id: 'corrective-action', counts: false, checks: [['approval', false], ['window', true], ['overdue', false]] }]);
+    const issue = anIssue({
+      labels: ['iso27001-corrective-action'],
+      done: false,
+      created: '2026-09-01',
+      dueDate: '2026-11-01',
+    });
+    expect(checks(issue)).toEqual([
+      {
+        id: 'corrective-action',
+        counts: false,
+        checks: [
+          ['approval', false],
+          ['window', true],
+          ['overdue', false],
+        ],
+      },
+    ]);
     expect(explain(issue).nextStep).toContain('Ask the Board to approve');
   });
 
   test('an issue can be evidence of several categories', () => {
-    const e = explain(anIssue({ labels: ['iso27001-executive-training', 'iso27001-leadership-communication'], resolved: '2026-11-01' }));
+    const e = explain(
+      anIssue({ labels: ['iso27001-executive-training', 'iso27001-leadership-communication'], resolved: '2026-11-01' }),
+    );
     expect(e.categories.map((c) => c.id)).toEqual(['leadership-communication', 'executive-training']);
   });
 
   test('an issue labelled for a disabled category says the admin switched it off, with the reason', () => {
     const config = aConfig({ resources: { enabled: false, disabledReason: 'Budget approved in the finance system' } });
     const e = explain(anIssue({ labels: ['iso27001-budget-approval'], resolved: AS_OF }), config);
-    expect(e.categories).toEqual([{ id: 'resources', name: 'ISMS budget and staffing', counts: false, checks: [{ id: 'enabled', pass: false, message: expect.stringContaining('Budget approved in the finance system') }] }]);
+    expect(e.categories).toEqual([
+      {
+        id: 'resources',
+        name: 'ISMS budget and staffing',
+        counts: false,
+        checks: [
+          { id: 'enabled', pass: false, message: expect.stringContaining('Budget approved in the finance system') },
+        ],
+      },
+    ]);
     expect(e.nextStep).toContain('switched off');
   });
 });

@@ -6,7 +6,8 @@ const AS_OF = '2026-11-28';
 const without = (issues: EvidenceIssue[], id: CategoryId) => issues.filter((i) => !i.labels.includes(label(id)));
 const staleOf = (id: CategoryId) => anIssue({ labels: [label(id)], resolved: '2024-01-01' });
 const report = (issues: EvidenceIssue[], config = aConfig()) => buildReport('ISMS', issues, config, AS_OF);
-const severities = (issues: EvidenceIssue[], config = aConfig()) => report(issues, config).findings.map((f) => [f.severity, f.categoryId]);
+const severities = (issues: EvidenceIssue[], config = aConfig()) =>
+  report(issues, config).findings.map((f) => [f.severity, f.categoryId]);
 
 describe('findings: the enforcement path', () => {
   test('everything met and fresh: no findings, ready, 100%', () => {
@@ -37,7 +38,10 @@ describe('findings: the enforcement path', () => {
   });
 
   test('a stale finding names the issues behind it', () => {
-    const issues = [...without(allMetIssues(AS_OF), 'management-review'), anIssue({ key: 'ISMS-77', labels: [label('management-review')], resolved: '2025-01-01' })];
+    const issues = [
+      ...without(allMetIssues(AS_OF), 'management-review'),
+      anIssue({ key: 'ISMS-77', labels: [label('management-review')], resolved: '2025-01-01' }),
+    ];
     expect(report(issues).findings[0]).toMatchObject({ severity: 'minor', issueKeys: ['ISMS-77'] });
   });
 
@@ -63,12 +67,20 @@ describe('findings: the enforcement path', () => {
 });
 
 describe('findings: the involvement rule', () => {
-  const involvement: CategoryId[] = ['workshop-outcome', 'management-review', 'corrective-action', 'leadership-communication', 'executive-training'];
+  const involvement: CategoryId[] = [
+    'workshop-outcome',
+    'management-review',
+    'corrective-action',
+    'leadership-communication',
+    'executive-training',
+  ];
   const withoutInvolvement = () => involvement.reduce(without, allMetIssues(AS_OF));
 
   test('none of the five involvement categories met or partial is a major NC named involvement', () => {
     const r = report(withoutInvolvement());
-    expect(r.findings.filter((f) => f.categoryId === 'involvement')).toEqual([expect.objectContaining({ severity: 'major' })]);
+    expect(r.findings.filter((f) => f.categoryId === 'involvement')).toEqual([
+      expect.objectContaining({ severity: 'major' }),
+    ]);
     expect(r.verdict).toBe('major-nc');
   });
 
@@ -85,21 +97,34 @@ describe('findings: the involvement rule', () => {
 
   test('disabled involvement categories are left out of the rule', () => {
     const config = aConfig({ 'workshop-outcome': { enabled: false, disabledReason: 'No Board workshops this year' } });
-    const issues = [...withoutInvolvement(), anIssue({ labels: [label('leadership-communication')], resolved: AS_OF }), anIssue({ labels: [label('management-review')], resolved: AS_OF }), anIssue({ labels: [label('executive-training')], resolved: AS_OF }), anIssue({ labels: [label('corrective-action'), 'board-approved'], resolved: AS_OF })];
+    const issues = [
+      ...withoutInvolvement(),
+      anIssue({ labels: [label('leadership-communication')], resolved: AS_OF }),
+      anIssue({ labels: [label('management-review')], resolved: AS_OF }),
+      anIssue({ labels: [label('executive-training')], resolved: AS_OF }),
+      anIssue({ labels: [label('corrective-action'), 'board-approved'], resolved: AS_OF }),
+    ];
     expect(report(issues, config).findings).toEqual([]);
   });
 
   test('with every involvement category disabled, the rule does not apply', () => {
-    const config = aConfig(Object.fromEntries(involvement.map((id) => [id, { enabled: false, disabledReason: 'Tracked elsewhere' }])));
+    const config = aConfig(
+      Object.fromEntries(involvement.map((id) => [id, { enabled: false, disabledReason: 'Tracked elsewhere' }])),
+    );
     expect(report(withoutInvolvement(), config).findings.some((f) => f.categoryId === 'involvement')).toBe(false);
   });
 });
 
 describe('findings: observations', () => {
   test('a partial category is an observation', () => {
-    const issues = [...allMetIssues(AS_OF), anIssue({ key: 'ISMS-500', labels: [label('role-assignment')], assignee: null })];
+    const issues = [
+      ...allMetIssues(AS_OF),
+      anIssue({ key: 'ISMS-500', labels: [label('role-assignment')], assignee: null }),
+    ];
     const r = report(issues);
-    expect(r.findings).toEqual([expect.objectContaining({ severity: 'observation', categoryId: 'role-assignment', issueKeys: ['ISMS-500'] })]);
+    expect(r.findings).toEqual([
+      expect.objectContaining({ severity: 'observation', categoryId: 'role-assignment', issueKeys: ['ISMS-500'] }),
+    ]);
     expect(r.verdict).toBe('ready');
     expect(r.coverage).toBe(95);
   });
@@ -108,7 +133,10 @@ describe('findings: observations', () => {
     ['92 days old: no observation', '2026-08-28', false],
     ['93 days old: more than the quarterly interval', '2026-08-27', true],
   ])('management review %s', (_name, resolved, flagged) => {
-    const issues = [...without(allMetIssues(AS_OF), 'management-review'), anIssue({ labels: [label('management-review')], resolved })];
+    const issues = [
+      ...without(allMetIssues(AS_OF), 'management-review'),
+      anIssue({ labels: [label('management-review')], resolved }),
+    ];
     const quarterly = report(issues).findings.filter((f) => f.categoryId === 'management-review');
     expect(quarterly.length).toBe(flagged ? 1 : 0);
     if (flagged) expect(quarterly[0]?.message).toContain('recommended 92 days');
@@ -118,17 +146,23 @@ describe('findings: observations', () => {
     ['lapses in 30 days: expiring soon', '2025-12-27', true],
     ['lapses in 31 days: not yet', '2025-12-28', false],
   ])('a met dated category that %s', (_name, resolved, flagged) => {
-    const issues = [...without(allMetIssues(AS_OF), 'strategy-alignment'), anIssue({ labels: [label('strategy-alignment')], resolved })];
+    const issues = [
+      ...without(allMetIssues(AS_OF), 'strategy-alignment'),
+      anIssue({ labels: [label('strategy-alignment')], resolved }),
+    ];
     const r = report(issues);
     const soon = r.findings.filter((f) => f.categoryId === 'strategy-alignment');
     expect(soon.length).toBe(flagged ? 1 : 0);
-    if (flagged) expect(soon[0]).toMatchObject({ severity: 'observation', message: expect.stringContaining('2026-12-28') });
+    if (flagged)
+      expect(soon[0]).toMatchObject({ severity: 'observation', message: expect.stringContaining('2026-12-28') });
   });
 
   test('a met corrective category expiring soon is an observation too; roles never expire', () => {
-    const issues = [...without(without(allMetIssues(AS_OF), 'corrective-action'), 'role-assignment'),
+    const issues = [
+      ...without(without(allMetIssues(AS_OF), 'corrective-action'), 'role-assignment'),
       anIssue({ labels: [label('corrective-action'), 'board-approved'], resolved: '2025-12-10' }),
-      anIssue({ labels: [label('role-assignment')], assignee: activeUser, resolved: '2020-01-01' })];
+      anIssue({ labels: [label('role-assignment')], assignee: activeUser, resolved: '2020-01-01' }),
+    ];
     expect(severities(issues)).toEqual([['observation', 'corrective-action']]);
   });
 });
@@ -138,7 +172,12 @@ describe('disabled categories and items', () => {
     const config = aConfig({ 'management-targets': { enabled: false, disabledReason: 'Single-department company' } });
     const issues = without(allMetIssues(AS_OF), 'management-targets');
     const r = report(issues, config);
-    expect(r.categories.find((c) => c.id === 'management-targets')).toMatchObject({ status: 'disabled', score: null, disabledReason: 'Single-department company', evidence: [] });
+    expect(r.categories.find((c) => c.id === 'management-targets')).toMatchObject({
+      status: 'disabled',
+      score: null,
+      disabledReason: 'Single-department company',
+      evidence: [],
+    });
     expect(r.coverage).toBe(100);
     expect(r.findings).toEqual([]);
   });
@@ -164,6 +203,10 @@ describe('disabled categories and items', () => {
     expect(r.coverage).toBe(0);
     expect(r.verdict).toBe('major-nc');
     expect(r.evidenceIssueCount).toBe(0);
-    expect(r.findings.filter((f) => f.severity === 'major').map((f) => f.categoryId)).toEqual(['resources', 'management-review', 'involvement']);
+    expect(r.findings.filter((f) => f.severity === 'major').map((f) => f.categoryId)).toEqual([
+      'resources',
+      'management-review',
+      'involvement',
+    ]);
   });
 });

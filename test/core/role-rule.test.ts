@@ -2,7 +2,8 @@ import { categoryResult } from '../../src/core/report';
 import { aConfig, activeUser, anIssue, inactiveUser } from '../support/builders';
 
 const AS_OF = '2026-11-28';
-const role = (overrides: Parameters<typeof anIssue>[0]) => anIssue({ labels: ['iso27001-role-assignment'], ...overrides });
+const role = (overrides: Parameters<typeof anIssue>[0]) =>
+  anIssue({ labels: ['iso27001-role-assignment'], ...overrides });
 const grade = (issues: ReturnType<typeof anIssue>[]) => categoryResult('role-assignment', issues, aConfig(), AS_OF);
 
 describe('role rule: a role is held while its issue has an active assignee', () => {
@@ -28,7 +29,11 @@ describe('role rule: a role is held while its issue has an active assignee', () 
 
   test('evidence names what is wrong with each role issue', () => {
     const result = grade([role({ key: 'ISMS-1', assignee: null }), role({ key: 'ISMS-2', assignee: inactiveUser })]);
-    expect(result.evidence.find((e) => e.key === 'ISMS-1')?.problems).toEqual([expect.stringContaining('Nobody is assigned')]);
-    expect(result.evidence.find((e) => e.key === 'ISMS-2')?.problems).toEqual([expect.stringContaining('Ivan Inactive is inactive')]);
+    expect(result.evidence.find((e) => e.key === 'ISMS-1')?.problems).toEqual([
+      expect.stringContaining('Nobody is assigned'),
+    ]);
+    expect(result.evidence.find((e) => e.key === 'ISMS-2')?.problems).toEqual([
+      expect.stringContaining('Ivan Inactive is inactive'),
+    ]);
   });
 });

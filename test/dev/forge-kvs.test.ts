@@ -6,7 +6,15 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ForgeKvsAPIError, kvs, MetadataField, WhereConditions } from '@forge/kvs';
-import { FileKvsStore, installForgeRuntime, KvsStoreFileError, MemoryKvsStore, runInvocation, uninstallForgeRuntime, type KvsStore } from '../../dev/runtime';
+import {
+  FileKvsStore,
+  installForgeRuntime,
+  KvsStoreFileError,
+  MemoryKvsStore,
+  runInvocation,
+  uninstallForgeRuntime,
+  type KvsStore,
+} from '../../dev/runtime';
 
 const JIRA_UNUSED = 'http://127.0.0.1:9';
 const START_MS = Date.UTC(2025, 5, 1, 12, 0, 0);
@@ -102,7 +110,10 @@ describe.each(stores)('@forge/kvs on %s', (_name, makeStore) => {
   it('pages 10 by default and getOne returns the first key', async () => {
     for (let i = 0; i < 12; i += 1) await kvs.set(`d:${String(i).padStart(2, '0')}`, i);
     expect((await kvs.query().getMany()).results).toHaveLength(10);
-    expect(await kvs.query().where('key', WhereConditions.beginsWith('d:')).getOne()).toStrictEqual({ key: 'd:00', value: 0 });
+    expect(await kvs.query().where('key', WhereConditions.beginsWith('d:')).getOne()).toStrictEqual({
+      key: 'd:00',
+      value: 0,
+    });
   });
 
   it.each<[string, () => Promise<unknown>, string]>([
@@ -112,7 +123,11 @@ describe.each(stores)('@forge/kvs on %s', (_name, makeStore) => {
     ['a key with a slash', () => kvs.set('a/b', 1), '400 INVALID_KEY'],
     ['a blank key', () => kvs.set('   ', 1), '400 INVALID_KEY'],
     ['a value over 240 KiB', () => kvs.set('big', 'x'.repeat(240 * 1024)), '400 MAX_SIZE'],
-    ['a value nested too deep', () => kvs.set('deep', JSON.parse('['.repeat(40) + ']'.repeat(40)) as unknown), '400 MAX_DEPTH'],
+    [
+      'a value nested too deep',
+      () => kvs.set('deep', JSON.parse('['.repeat(40) + ']'.repeat(40)) as unknown),
+      '400 MAX_DEPTH',
+    ],
     ['unknown metadata fields', () => kvs.get('k', { metadataFields: ['NOPE' as MetadataField] }), '400 BAD_REQUEST'],
   ])('rejects %s', async (_label, action, expected) => {
     expect(await codeOf(action())).toBe(expected);
@@ -126,14 +141,24 @@ describe.each(stores)('@forge/kvs on %s', (_name, makeStore) => {
   it('supports keyPolicy and returnValue', async () => {
     await kvs.set('once', 1, { keyPolicy: 'FAIL_IF_EXISTS' });
     expect(await codeOf(kvs.set('once', 2, { keyPolicy: 'FAIL_IF_EXISTS' }))).toBe('409 KEY_ALREADY_EXISTS');
-    expect(await kvs.set('once', 3, { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' })).toStrictEqual({ key: 'once', value: 1 });
-    expect(await kvs.set('once', 4, { keyPolicy: 'OVERRIDE', returnValue: 'LATEST' })).toStrictEqual({ key: 'once', value: 4 });
+    expect(await kvs.set('once', 3, { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' })).toStrictEqual({
+      key: 'once',
+      value: 1,
+    });
+    expect(await kvs.set('once', 4, { keyPolicy: 'OVERRIDE', returnValue: 'LATEST' })).toStrictEqual({
+      key: 'once',
+      value: 4,
+    });
     expect(await kvs.set('fresh', 5, { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' })).toBeUndefined();
   });
 
   it('expires entries after their TTL', async () => {
     await kvs.set('ttl:a', 'soon gone', { ttl: { value: 1, unit: 'MINUTES' } });
-    expect(await kvs.get('ttl:a', { metadataFields: [MetadataField.EXPIRE_TIME] })).toStrictEqual({ key: 'ttl:a', value: 'soon gone', expireTime: '2025-06-01T12:01:00.000Z' });
+    expect(await kvs.get('ttl:a', { metadataFields: [MetadataField.EXPIRE_TIME] })).toStrictEqual({
+      key: 'ttl:a',
+      value: 'soon gone',
+      expireTime: '2025-06-01T12:01:00.000Z',
+    });
     clockMs += 61_000;
     expect(await kvs.get('ttl:a')).toBeUndefined();
     expect((await kvs.query().where('key', WhereConditions.beginsWith('ttl:')).getMany()).results).toStrictEqual([]);
@@ -158,18 +183,27 @@ describe.each(stores)('@forge/kvs on %s', (_name, makeStore) => {
   });
 
   it('batches sets, gets and deletes with per-key results', async () => {
-    const set = await kvs.batchSet([{ key: 'b:1', value: 1 }, { key: 'b/2', value: 2 }, { key: 'b:3', value: 3 }]);
+    const set = await kvs.batchSet([
+      { key: 'b:1', value: 1 },
+      { key: 'b/2', value: 2 },
+      { key: 'b:3', value: 3 },
+    ]);
     expect(set.successfulKeys).toStrictEqual([{ key: 'b:1' }, { key: 'b:3' }]);
     expect(set.failedKeys).toMatchObject([{ key: 'b/2', error: { code: 'INVALID_KEY' } }]);
     const got = await kvs.batchGet([{ key: 'b:1' }, { key: 'b:9' }]);
-    expect(got).toStrictEqual({ successfulKeys: [{ key: 'b:1', value: 1 }], failedKeys: [{ key: 'b:9', error: { code: 'KEY_NOT_FOUND', message: 'Key does not exist' } }] });
+    expect(got).toStrictEqual({
+      successfulKeys: [{ key: 'b:1', value: 1 }],
+      failedKeys: [{ key: 'b:9', error: { code: 'KEY_NOT_FOUND', message: 'Key does not exist' } }],
+    });
     const deleted = await kvs.batchDelete([{ key: 'b:1' }, { key: 'b:3' }]);
     expect(deleted.successfulKeys).toStrictEqual([{ key: 'b:1' }, { key: 'b:3' }]);
   });
 
   it('says clearly that custom entities and transaction checks are not available locally', async () => {
     expect(await codeOf(kvs.entity('employee').get('e1'))).toBe('501 NOT_SUPPORTED_BY_LOCAL_RUNTIME');
-    expect(await codeOf(kvs.batchSet([{ key: 'x', value: 1, entityName: 'employee' }]))).toBe('501 NOT_SUPPORTED_BY_LOCAL_RUNTIME');
+    expect(await codeOf(kvs.batchSet([{ key: 'x', value: 1, entityName: 'employee' }]))).toBe(
+      '501 NOT_SUPPORTED_BY_LOCAL_RUNTIME',
+    );
   });
 });
 

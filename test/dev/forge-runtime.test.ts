@@ -4,7 +4,13 @@
  */
 import api, { getAppContext, NeedsAuthenticationError, route } from '@forge/api';
 import Resolver from '@forge/resolver';
-import { DEFAULT_INSTALL_CONTEXT, invokeResolver, runInvocation, startLocalForge, type LocalForge } from '../../dev/runtime';
+import {
+  DEFAULT_INSTALL_CONTEXT,
+  invokeResolver,
+  runInvocation,
+  startLocalForge,
+  type LocalForge,
+} from '../../dev/runtime';
 import { APP_ACCOUNT_ID, type JiraSimulator } from '../../dev/simulator';
 import { fixtureSite, USERS } from './support/fixture-site';
 import { at } from './support/sim-client';
@@ -52,13 +58,17 @@ describe('asUser()', () => {
   });
 
   it('honours an explicit account id', async () => {
-    const id = await runInvocation(USERS.alice, async () => at(await (await api.asUser(USERS.bob).requestJira(route`/rest/api/3/myself`)).json(), 'accountId'));
+    const id = await runInvocation(USERS.alice, async () =>
+      at(await (await api.asUser(USERS.bob).requestJira(route`/rest/api/3/myself`)).json(), 'accountId'),
+    );
     expect(id).toBe(USERS.bob);
   });
 
   it('ignores identity headers set by app code', async () => {
     const id = await runInvocation(USERS.bob, async () => {
-      const response = await api.asUser().requestJira(route`/rest/api/3/myself`, { headers: { 'X-Sim-Account-Id': USERS.admin, 'x-sim-app': 'true' } });
+      const response = await api
+        .asUser()
+        .requestJira(route`/rest/api/3/myself`, { headers: { 'X-Sim-Account-Id': USERS.admin, 'x-sim-app': 'true' } });
       return at(await response.json(), 'accountId');
     });
     expect(id).toBe(USERS.bob);
@@ -84,7 +94,10 @@ describe('asUser()', () => {
       });
       return { status: response.status, body: await response.json() };
     });
-    expect(count).toStrictEqual({ status: 400, body: { errorMessages: ["The value 'ISMS' does not exist for the field 'project'."], errors: {} } });
+    expect(count).toStrictEqual({
+      status: 400,
+      body: { errorMessages: ["The value 'ISMS' does not exist for the field 'project'."], errors: {} },
+    });
   });
 
   it('passes injected faults through as ordinary responses', async () => {
@@ -109,7 +122,11 @@ describe('runtime context', () => {
     const read = () =>
       runInvocation(USERS.alice, async () => {
         const context = getAppContext();
-        return { id: context.invocationId, remaining: context.invocationRemainingTimeInMillis(), app: String(context.appAri) };
+        return {
+          id: context.invocationId,
+          remaining: context.invocationRemainingTimeInMillis(),
+          app: String(context.appAri),
+        };
       });
     const [a, b] = await Promise.all([read(), read()]);
     expect(a?.id).not.toBe(b?.id);
@@ -119,8 +136,12 @@ describe('runtime context', () => {
   });
 
   it('refuses products and calls it cannot serve, with a clear error', async () => {
-    await expect(runInvocation(USERS.alice, () => api.asUser().requestConfluence(route`/wiki/rest/api/space`))).rejects.toThrow(/remote 'confluence' is not supported/);
-    await expect(runInvocation(USERS.alice, () => api.requestJira(route`/rest/api/3/myself`))).rejects.toThrow(/api\.asUser\(\) or api\.asApp\(\)/);
+    await expect(
+      runInvocation(USERS.alice, () => api.asUser().requestConfluence(route`/wiki/rest/api/space`)),
+    ).rejects.toThrow(/remote 'confluence' is not supported/);
+    await expect(runInvocation(USERS.alice, () => api.requestJira(route`/rest/api/3/myself`))).rejects.toThrow(
+      /api\.asUser\(\) or api\.asApp\(\)/,
+    );
   });
 
   it('rejects an empty account id', () => {
@@ -133,7 +154,11 @@ describe('invokeResolver with @forge/resolver', () => {
     const resolver = new Resolver();
     resolver.define('whoami', async ({ context }) => {
       const response = await api.asUser().requestJira(route`/rest/api/3/myself`);
-      return { principal: context.accountId, jira: at(await response.json(), 'accountId'), installContext: context.installContext };
+      return {
+        principal: context.accountId,
+        jira: at(await response.json(), 'accountId'),
+        installContext: context.installContext,
+      };
     });
     const handler = resolver.getDefinitions();
     expect(await invokeResolver(handler, { functionKey: 'whoami', accountId: USERS.bob })).toStrictEqual({
@@ -141,6 +166,8 @@ describe('invokeResolver with @forge/resolver', () => {
       jira: USERS.bob,
       installContext: DEFAULT_INSTALL_CONTEXT,
     });
-    await expect(invokeResolver(handler, { functionKey: 'whoami', accountId: undefined })).rejects.toBeInstanceOf(NeedsAuthenticationError);
+    await expect(invokeResolver(handler, { functionKey: 'whoami', accountId: undefined })).rejects.toBeInstanceOf(
+      NeedsAuthenticationError,
+    );
   });
 });

@@ -15,7 +15,9 @@ import { fixtureSite, USERS } from './support/fixture-site';
 import { at, call, qs, type SimCall } from './support/sim-client';
 
 /** Next to the repository, as in CI; JIRA_OPENAPI_SPEC overrides it (used to check the skip path). */
-const SPEC_PATH = process.env['JIRA_OPENAPI_SPEC'] ?? resolve(__dirname, '../../../shared/reference/jira-platform-rest-v3.openapi.json');
+const SPEC_PATH =
+  process.env['JIRA_OPENAPI_SPEC'] ??
+  resolve(__dirname, '../../../shared/reference/jira-platform-rest-v3.openapi.json');
 const SPEC_AVAILABLE = existsSync(SPEC_PATH);
 if (!SPEC_AVAILABLE) {
   // Visible in the run output; CI always has the document, so a skip there means a broken checkout.
@@ -50,7 +52,10 @@ describeContract(SUITE_TITLE, () => {
     sim = await startJiraSimulator({
       ...site,
       projects: [...site.projects, bulk],
-      issues: [...site.issues, ...Array.from({ length: 12 }, (_, i) => siteIssue({ key: `BULK-${i + 1}`, project: bulk }))],
+      issues: [
+        ...site.issues,
+        ...Array.from({ length: 12 }, (_, i) => siteIssue({ key: `BULK-${i + 1}`, project: bulk })),
+      ],
     });
   });
 
@@ -72,7 +77,17 @@ describeContract(SUITE_TITLE, () => {
   function responseSchemaRef(method: string, path: string, status: number): string {
     const content = at(spec, 'paths', path, method.toLowerCase(), 'responses', String(status));
     const hasSchema = typeof content === 'object' && content !== null && at(content, 'content') !== undefined;
-    if (hasSchema) return pointer('paths', path, method.toLowerCase(), 'responses', String(status), 'content', 'application/json', 'schema');
+    if (hasSchema)
+      return pointer(
+        'paths',
+        path,
+        method.toLowerCase(),
+        'responses',
+        String(status),
+        'content',
+        'application/json',
+        'schema',
+      );
     if (status >= 400) return pointer('components', 'schemas', 'ErrorCollection');
     throw new Error(`the spec has no ${status} response schema for ${method} ${path}`);
   }
@@ -80,7 +95,11 @@ describeContract(SUITE_TITLE, () => {
   function expectValid(ref: string, body: unknown, label: string): void {
     const validate = validatorFor(ref);
     const valid = validate(body);
-    const problems = valid ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+    const problems = valid
+      ? []
+      : (validate.errors ?? []).map(
+          (e) => `${e.instancePath || '(root)'} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+        );
     expect({ label, problems }).toStrictEqual({ label, problems: [] });
   }
 
@@ -101,7 +120,11 @@ describeContract(SUITE_TITLE, () => {
 
   it('implements only operations that exist in the document', () => {
     for (const { method, template } of IMPLEMENTED_OPERATIONS) {
-      expect({ method, template, exists: at(spec, 'paths', template, method.toLowerCase()) !== undefined }).toStrictEqual({ method, template, exists: true });
+      expect({
+        method,
+        template,
+        exists: at(spec, 'paths', template, method.toLowerCase()) !== undefined,
+      }).toStrictEqual({ method, template, exists: true });
     }
   });
 
@@ -111,17 +134,42 @@ describeContract(SUITE_TITLE, () => {
     it('GET, ids only, several pages', async () => {
       const first = await call(sim.url, USERS.alice, template + qs({ jql: 'project = BULK', maxResults: 5 }));
       expectContract('GET', template, first, 200);
-      const second = await call(sim.url, USERS.alice, template + qs({ jql: 'project = BULK', maxResults: 5, nextPageToken: String(at(first.body, 'nextPageToken')) }));
+      const second = await call(
+        sim.url,
+        USERS.alice,
+        template + qs({ jql: 'project = BULK', maxResults: 5, nextPageToken: String(at(first.body, 'nextPageToken')) }),
+      );
       expectContract('GET', template, second, 200);
     });
 
     it('GET with fields, including *all', async () => {
-      expectContract('GET', template, await call(sim.url, USERS.alice, template + qs({ jql: 'project = ISMS', fields: 'summary,labels,status,assignee,duedate,customfield_10042' })), 200);
-      expectContract('GET', template, await call(sim.url, USERS.alice, template + qs({ jql: 'project = OPS', fields: '*all' })), 200);
+      expectContract(
+        'GET',
+        template,
+        await call(
+          sim.url,
+          USERS.alice,
+          template + qs({ jql: 'project = ISMS', fields: 'summary,labels,status,assignee,duedate,customfield_10042' }),
+        ),
+        200,
+      );
+      expectContract(
+        'GET',
+        template,
+        await call(sim.url, USERS.alice, template + qs({ jql: 'project = OPS', fields: '*all' })),
+        200,
+      );
     });
 
     it('POST', async () => {
-      expectContract('POST', template, await call(sim.url, USERS.alice, template, { json: { jql: 'project = ISMS', fields: ['summary', 'created'], maxResults: 2 } }), 200);
+      expectContract(
+        'POST',
+        template,
+        await call(sim.url, USERS.alice, template, {
+          json: { jql: 'project = ISMS', fields: ['summary', 'created'], maxResults: 2 },
+        }),
+        200,
+      );
     });
 
     it('400 for unbounded, unsupported and unknown-project JQL', async () => {
@@ -138,7 +186,12 @@ describeContract(SUITE_TITLE, () => {
 
   it('search/approximate-count 200 and 400', async () => {
     const template = '/rest/api/3/search/approximate-count';
-    expectContract('POST', template, await call(sim.url, USERS.alice, template, { json: { jql: 'project = ISMS' } }), 200);
+    expectContract(
+      'POST',
+      template,
+      await call(sim.url, USERS.alice, template, { json: { jql: 'project = ISMS' } }),
+      200,
+    );
     expectContract('POST', template, await call(sim.url, USERS.alice, template, { json: { jql: 'labels = x' } }), 400);
   });
 
@@ -158,7 +211,8 @@ describeContract(SUITE_TITLE, () => {
         ];
         for (const [field, schema] of checks) {
           const value = at(fields, field);
-          if (value !== undefined && value !== null) expectValid(pointer('components', 'schemas', schema), value, `${key} fields.${field}`);
+          if (value !== undefined && value !== null)
+            expectValid(pointer('components', 'schemas', schema), value, `${key} fields.${field}`);
         }
       }
     });
@@ -177,16 +231,40 @@ describeContract(SUITE_TITLE, () => {
 
   it('mypermissions 200 (global and project), 400 and 404', async () => {
     const template = '/rest/api/3/mypermissions';
-    expectContract('GET', template, await call(sim.url, USERS.admin, template + qs({ permissions: 'ADMINISTER' })), 200);
-    expectContract('GET', template, await call(sim.url, USERS.padmin, template + qs({ projectKey: 'ISMS', permissions: 'ADMINISTER_PROJECTS,BROWSE_PROJECTS' })), 200);
+    expectContract(
+      'GET',
+      template,
+      await call(sim.url, USERS.admin, template + qs({ permissions: 'ADMINISTER' })),
+      200,
+    );
+    expectContract(
+      'GET',
+      template,
+      await call(
+        sim.url,
+        USERS.padmin,
+        template + qs({ projectKey: 'ISMS', permissions: 'ADMINISTER_PROJECTS,BROWSE_PROJECTS' }),
+      ),
+      200,
+    );
     expectContract('GET', template, await call(sim.url, USERS.alice, template), 400);
-    expectContract('GET', template, await call(sim.url, USERS.outsider, template + qs({ projectKey: 'ISMS', permissions: 'BROWSE_PROJECTS' })), 404);
+    expectContract(
+      'GET',
+      template,
+      await call(sim.url, USERS.outsider, template + qs({ projectKey: 'ISMS', permissions: 'BROWSE_PROJECTS' })),
+      404,
+    );
   });
 
   it('label 200', async () => {
     const template = '/rest/api/3/label';
     expectContract('GET', template, await call(sim.url, USERS.alice, template), 200);
-    expectContract('GET', template, await call(sim.url, USERS.alice, template + qs({ startAt: 1, maxResults: 2 })), 200);
+    expectContract(
+      'GET',
+      template,
+      await call(sim.url, USERS.alice, template + qs({ startAt: 1, maxResults: 2 })),
+      200,
+    );
   });
 
   it('field 200', async () => {

@@ -100,8 +100,22 @@ describe('request statistics', () => {
     await call(sim.url, USERS.bob, SEARCH + qs({ jql: 'project = ISMS', fields: ['summary', 'labels'] }));
     await call(sim.url, 'app', '/rest/api/3/search/approximate-count', { json: { jql: 'project = ISMS' } });
     expect(sim.stats.requests).toStrictEqual([
-      { method: 'GET', path: SEARCH, query: { jql: ['project = ISMS'], fields: ['summary', 'labels'] }, accountId: USERS.bob, asApp: false, status: 200 },
-      { method: 'POST', path: '/rest/api/3/search/approximate-count', query: {}, accountId: null, asApp: true, status: 200 },
+      {
+        method: 'GET',
+        path: SEARCH,
+        query: { jql: ['project = ISMS'], fields: ['summary', 'labels'] },
+        accountId: USERS.bob,
+        asApp: false,
+        status: 200,
+      },
+      {
+        method: 'POST',
+        path: '/rest/api/3/search/approximate-count',
+        query: {},
+        accountId: null,
+        asApp: true,
+        status: 200,
+      },
     ]);
     for (let i = 0; i < 6; i += 1) await call(sim.url, USERS.alice, `/rest/api/3/issue/ISMS-${i + 1}`);
     expect(sim.stats.requests).toHaveLength(5);

@@ -11,7 +11,9 @@ let sim: JiraSimulator;
 
 beforeAll(async () => {
   const site = fixtureSite();
-  const bulk = Array.from({ length: BULK_COUNT }, (_, i) => siteIssue({ key: `BULK-${i + 1}`, project: BULK, labels: i % 2 === 0 ? ['even'] : ['odd'] }));
+  const bulk = Array.from({ length: BULK_COUNT }, (_, i) =>
+    siteIssue({ key: `BULK-${i + 1}`, project: BULK, labels: i % 2 === 0 ? ['even'] : ['odd'] }),
+  );
   sim = await startJiraSimulator({ ...site, projects: [...site.projects, BULK], issues: [...site.issues, ...bulk] });
 });
 
@@ -37,7 +39,11 @@ async function allPages(jql: string, extra: Record<string, string | number> = {}
   const pages: unknown[] = [];
   let token: string | undefined;
   do {
-    const res = await call(sim.url, USERS.alice, SEARCH + qs({ jql, ...extra, ...(token ? { nextPageToken: token } : {}) }));
+    const res = await call(
+      sim.url,
+      USERS.alice,
+      SEARCH + qs({ jql, ...extra, ...(token ? { nextPageToken: token } : {}) }),
+    );
     expect(res.status).toBe(200);
     pages.push(res.body);
     const next = at(res.body, 'nextPageToken');
@@ -51,29 +57,71 @@ describe('search/jql results', () => {
   it('returns only issue ids by default, with isLast and no total', async () => {
     const res = await call(sim.url, USERS.bob, SEARCH + qs({ jql: 'project = "ISMS" ORDER BY key ASC' }));
     expect(res.status).toBe(200);
-    expect(res.body).toStrictEqual({ issues: [{ id: '10000001' }, { id: '10000002' }, { id: '10000010' }], isLast: true });
+    expect(res.body).toStrictEqual({
+      issues: [{ id: '10000001' }, { id: '10000002' }, { id: '10000010' }],
+      isLast: true,
+    });
   });
 
   it('returns the requested fields only (GET comma list and repeated params)', async () => {
-    const res = await call(sim.url, USERS.alice, SEARCH + qs({ jql: 'key = "ISMS-10" AND project = ISMS', fields: ['summary,labels', 'duedate', 'customfield_10042', 'nosuchfield'] }));
+    const res = await call(
+      sim.url,
+      USERS.alice,
+      SEARCH +
+        qs({
+          jql: 'key = "ISMS-10" AND project = ISMS',
+          fields: ['summary,labels', 'duedate', 'customfield_10042', 'nosuchfield'],
+        }),
+    );
     expect(at(res.body, 'issues', 0, 'key')).toBe('ISMS-10');
-    expect(at(res.body, 'issues', 0, 'fields')).toStrictEqual({ summary: 'Issue ISMS-10', labels: [AWKWARD_LABEL], duedate: '2025-06-30', customfield_10042: '2025-02-02' });
+    expect(at(res.body, 'issues', 0, 'fields')).toStrictEqual({
+      summary: 'Issue ISMS-10',
+      labels: [AWKWARD_LABEL],
+      duedate: '2025-06-30',
+      customfield_10042: '2025-02-02',
+    });
   });
 
   it('returns null for a known field the issue lacks, and supports *all with exclusions', async () => {
-    const res = await call(sim.url, USERS.alice, SEARCH + qs({ jql: 'key = OPS-1 AND project = OPS', fields: 'resolutiondate,assignee' }));
-    expect(at(res.body, 'issues', 0, 'fields')).toStrictEqual({ resolutiondate: null, assignee: { accountId: USERS.bob, displayName: 'User acc-bob', active: true } });
-    const all = await call(sim.url, USERS.alice, SEARCH + qs({ jql: 'key = OPS-1 AND project = OPS', fields: '*all,-status' }));
+    const res = await call(
+      sim.url,
+      USERS.alice,
+      SEARCH + qs({ jql: 'key = OPS-1 AND project = OPS', fields: 'resolutiondate,assignee' }),
+    );
+    expect(at(res.body, 'issues', 0, 'fields')).toStrictEqual({
+      resolutiondate: null,
+      assignee: { accountId: USERS.bob, displayName: 'User acc-bob', active: true },
+    });
+    const all = await call(
+      sim.url,
+      USERS.alice,
+      SEARCH + qs({ jql: 'key = OPS-1 AND project = OPS', fields: '*all,-status' }),
+    );
     const fields = at(all.body, 'issues', 0, 'fields');
-    expect(Object.keys(Object(fields)).sort()).toStrictEqual(['assignee', 'created', 'labels', 'project', 'summary', 'updated']);
+    expect(Object.keys(Object(fields)).sort()).toStrictEqual([
+      'assignee',
+      'created',
+      'labels',
+      'project',
+      'summary',
+      'updated',
+    ]);
   });
 
   it('POST takes the same parameters in a JSON body', async () => {
-    const res = await call(sim.url, USERS.alice, SEARCH, { json: { jql: 'project = "ISMS" ORDER BY created ASC', fields: ['summary'], maxResults: 2 } });
+    const res = await call(sim.url, USERS.alice, SEARCH, {
+      json: { jql: 'project = "ISMS" ORDER BY created ASC', fields: ['summary'], maxResults: 2 },
+    });
     expect(res.status).toBe(200);
     expect(keysOf(res.body)).toStrictEqual(['ISMS-1', 'ISMS-3']);
     expect(at(res.body, 'isLast')).toBe(false);
-    const next = await call(sim.url, USERS.alice, SEARCH, { json: { jql: 'project = "ISMS" ORDER BY created ASC', fields: ['summary'], nextPageToken: at(res.body, 'nextPageToken') } });
+    const next = await call(sim.url, USERS.alice, SEARCH, {
+      json: {
+        jql: 'project = "ISMS" ORDER BY created ASC',
+        fields: ['summary'],
+        nextPageToken: at(res.body, 'nextPageToken'),
+      },
+    });
     expect(keysOf(next.body)).toStrictEqual(['ISMS-2', 'ISMS-10']);
     expect(at(next.body, 'nextPageToken')).toBeUndefined();
   });
@@ -107,7 +155,11 @@ describe('search/jql ordering and matching', () => {
 
   it('treats an injection attempt in a label as one literal value', async () => {
     const attempt = 'a") OR project != "X';
-    const res = await call(sim.url, USERS.alice, SEARCH + qs({ jql: `project = "OPS" AND labels = ${jqlString(attempt)}` }));
+    const res = await call(
+      sim.url,
+      USERS.alice,
+      SEARCH + qs({ jql: `project = "OPS" AND labels = ${jqlString(attempt)}` }),
+    );
     expect(res.status).toBe(200);
     expect(res.body).toStrictEqual({ issues: [], isLast: true });
   });
@@ -121,7 +173,10 @@ describe('search/jql errors', () => {
     ['project = NOPE', "The value 'NOPE' does not exist for the field 'project'."],
     ['project = ISMS AND key = ISMS-99', "An issue with key 'ISMS-99' does not exist for field 'key'."],
     ['project = ISMS AND key = "not a key"', "The issue key 'not a key' for field 'key' is invalid."],
-    ['project = INT', "Error in the JQL Query: 'INT' is a reserved JQL word. You must surround it in quotation marks to use it in a query. (line 1, character 11)"],
+    [
+      'project = INT',
+      "Error in the JQL Query: 'INT' is a reserved JQL word. You must surround it in quotation marks to use it in a query. (line 1, character 11)",
+    ],
   ])('%j -> 400', async (jql, message) => {
     const res = await call(sim.url, USERS.alice, SEARCH + qs({ jql }));
     expect(res.status).toBe(400);
@@ -130,7 +185,10 @@ describe('search/jql errors', () => {
 
   it('reports each unknown project of a list', async () => {
     const res = await call(sim.url, USERS.alice, SEARCH + qs({ jql: 'project in (NOPE, ISMS, GONE)' }));
-    expect(at(res.body, 'errorMessages')).toStrictEqual(["The value 'NOPE' does not exist for the field 'project'.", "The value 'GONE' does not exist for the field 'project'."]);
+    expect(at(res.body, 'errorMessages')).toStrictEqual([
+      "The value 'NOPE' does not exist for the field 'project'.",
+      "The value 'GONE' does not exist for the field 'project'.",
+    ]);
   });
 
   it('rejects unsupported JQL with a 400 and a JQL error', async () => {
@@ -154,9 +212,17 @@ describe('search/jql paging', () => {
   });
 
   it('caps pages at 100 when fields are requested, 5000 for ids/keys only', async () => {
-    const withFields = await call(sim.url, USERS.alice, SEARCH + qs({ jql: 'project = BULK', fields: 'summary', maxResults: 1000 }));
+    const withFields = await call(
+      sim.url,
+      USERS.alice,
+      SEARCH + qs({ jql: 'project = BULK', fields: 'summary', maxResults: 1000 }),
+    );
     expect(keysOf(withFields.body)).toHaveLength(100);
-    const idsOnly = await call(sim.url, USERS.alice, SEARCH + qs({ jql: 'project = BULK', fields: 'id,key', maxResults: 1000 }));
+    const idsOnly = await call(
+      sim.url,
+      USERS.alice,
+      SEARCH + qs({ jql: 'project = BULK', fields: 'id,key', maxResults: 1000 }),
+    );
     expect(keysOf(idsOnly.body)).toHaveLength(BULK_COUNT);
     expect(at(idsOnly.body, 'isLast')).toBe(true);
   });
@@ -174,23 +240,40 @@ describe('search/jql paging', () => {
     const first = await call(sim.url, USERS.alice, SEARCH + qs({ jql: 'project = BULK', maxResults: 10 }));
     const token = at(first.body, 'nextPageToken');
     expect(typeof token).toBe('string');
-    const other = await call(sim.url, USERS.alice, SEARCH + qs({ jql: 'project = BULK AND labels = odd', nextPageToken: String(token) }));
+    const other = await call(
+      sim.url,
+      USERS.alice,
+      SEARCH + qs({ jql: 'project = BULK AND labels = odd', nextPageToken: String(token) }),
+    );
     expect(other.status).toBe(400);
-    expect(other.body).toStrictEqual({ errorMessages: ['The provided next page token is invalid or expired.'], errors: {} });
-    const forged = await call(sim.url, USERS.alice, SEARCH + qs({ jql: 'project = BULK', nextPageToken: 'not-a-token' }));
+    expect(other.body).toStrictEqual({
+      errorMessages: ['The provided next page token is invalid or expired.'],
+      errors: {},
+    });
+    const forged = await call(
+      sim.url,
+      USERS.alice,
+      SEARCH + qs({ jql: 'project = BULK', nextPageToken: 'not-a-token' }),
+    );
     expect(forged.status).toBe(400);
   });
 });
 
 describe('search/approximate-count', () => {
   it('counts the issues the caller can see', async () => {
-    const alice = await call(sim.url, USERS.alice, '/rest/api/3/search/approximate-count', { json: { jql: 'project = ISMS' } });
-    const bob = await call(sim.url, USERS.bob, '/rest/api/3/search/approximate-count', { json: { jql: 'project = ISMS' } });
+    const alice = await call(sim.url, USERS.alice, '/rest/api/3/search/approximate-count', {
+      json: { jql: 'project = ISMS' },
+    });
+    const bob = await call(sim.url, USERS.bob, '/rest/api/3/search/approximate-count', {
+      json: { jql: 'project = ISMS' },
+    });
     expect([alice.body, bob.body]).toStrictEqual([{ count: 4 }, { count: 3 }]);
   });
 
   it('applies the same JQL rules', async () => {
-    const unbounded = await call(sim.url, USERS.alice, '/rest/api/3/search/approximate-count', { json: { jql: 'labels = x' } });
+    const unbounded = await call(sim.url, USERS.alice, '/rest/api/3/search/approximate-count', {
+      json: { jql: 'labels = x' },
+    });
     expect(unbounded.status).toBe(400);
     const missing = await call(sim.url, USERS.alice, '/rest/api/3/search/approximate-count', { json: {} });
     expect(missing.status).toBe(400);

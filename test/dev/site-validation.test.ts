@@ -37,7 +37,16 @@ describe('site validation', () => {
       projects: [...site.projects, { id: '10009', key: 'lower', name: 'Bad key', browsers: ['acc-ghost'] }],
       issues: [
         { ...first, fields: { ...first.fields, project: { id: '99999', key: 'NOPE', name: 'x' } } },
-        { ...second, fields: { ...second.fields, labels: ['has space'], created: 'yesterday', security: { id: '1', name: 'x' }, customfield_999: 1 } },
+        {
+          ...second,
+          fields: {
+            ...second.fields,
+            labels: ['has space'],
+            created: 'yesterday',
+            security: { id: '1', name: 'x' },
+            customfield_999: 1,
+          },
+        },
         ...rest,
       ],
     };
@@ -60,7 +69,9 @@ describe('site validation', () => {
     const site = fixtureSite();
     const [first] = site.issues;
     if (!first) throw new Error('fixture needs issues');
-    expect(problemsOf({ ...site, issues: [{ ...first, key: 'OPS-99' }] })).toContain("site.issues[0].key: 'OPS-99' is not a key of project 'ISMS'");
+    expect(problemsOf({ ...site, issues: [{ ...first, key: 'OPS-99' }] })).toContain(
+      "site.issues[0].key: 'OPS-99' is not a key of project 'ISMS'",
+    );
   });
 
   it('rejects things that are not sites at all', () => {

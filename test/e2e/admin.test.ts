@@ -1,5 +1,12 @@
 import type { FrameLocator, Page } from 'playwright-core';
-import { adminFrame, projectFrame, screenshot, seriousViolations, startBrowserHost, type BrowserHost } from './support/browser-host';
+import {
+  adminFrame,
+  projectFrame,
+  screenshot,
+  seriousViolations,
+  startBrowserHost,
+  type BrowserHost,
+} from './support/browser-host';
 
 jest.setTimeout(90_000);
 let host: BrowserHost;
@@ -83,7 +90,9 @@ describe('a Jira admin on the admin page', () => {
 
     await b.getByRole('button', { name: 'Load their version' }).click();
     await b.getByRole('button', { name: 'Re-apply my changes' }).waitFor();
-    expect(await b.getByRole('region', { name: 'Management reviews' }).getByLabel('Window (days)').inputValue()).toBe('400');
+    expect(await b.getByRole('region', { name: 'Management reviews' }).getByLabel('Window (days)').inputValue()).toBe(
+      '400',
+    );
     await b.getByRole('button', { name: 'Re-apply my changes' }).click();
     expect(await typed.inputValue()).toBe('730');
     await b.getByRole('button', { name: 'Save settings' }).click();

@@ -1,4 +1,12 @@
-import { adminFrame, panelFrame, projectFrame, screenshot, seriousViolations, startBrowserHost, type BrowserHost } from './support/browser-host';
+import {
+  adminFrame,
+  panelFrame,
+  projectFrame,
+  screenshot,
+  seriousViolations,
+  startBrowserHost,
+  type BrowserHost,
+} from './support/browser-host';
 
 jest.setTimeout(60_000);
 let host: BrowserHost;
@@ -54,7 +62,8 @@ describe('restricted issues stay hidden from the manager everywhere', () => {
     await page.goto(`${host.url}/projects/ISMS/issues`);
     expect(await page.getByRole('link', { name: 'ISMS-1', exact: true }).count()).toBe(1);
     expect(await page.getByRole('link', { name: /^ISMS-\d+$/ }).count()).toBe(15);
-    for (const key of ['ISMS-10', 'ISMS-15', 'ISMS-16']) expect(await page.getByRole('link', { name: key, exact: true }).count()).toBe(0);
+    for (const key of ['ISMS-10', 'ISMS-15', 'ISMS-16'])
+      expect(await page.getByRole('link', { name: key, exact: true }).count()).toBe(0);
 
     const response = await page.goto(`${host.url}/browse/ISMS-10`);
     expect(response?.status()).toBe(404);

@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { projectFrame, panelFrame, screenshot, seriousViolations, startBrowserHost, type BrowserHost } from './support/browser-host';
+import {
+  projectFrame,
+  panelFrame,
+  screenshot,
+  seriousViolations,
+  startBrowserHost,
+  type BrowserHost,
+} from './support/browser-host';
 
 jest.setTimeout(60_000);
 let host: BrowserHost;
@@ -14,7 +21,13 @@ describe('the security lead on the project page', () => {
     await page.goto(`${host.url}/projects/ISMS/coverage`);
     const app = projectFrame(page);
     await app.getByText('coverage of the Clause 5.1 evidence categories').waitFor();
-    await expectText(app.locator('body'), ['70%', 'Minor non-conformity', 'Complete: every matching issue was read', 'Findings (6)', 'Strategy alignment: no done issue labelled iso27001-strategy-alignment.']);
+    await expectText(app.locator('body'), [
+      '70%',
+      'Minor non-conformity',
+      'Complete: every matching issue was read',
+      'Findings (6)',
+      'Strategy alignment: no done issue labelled iso27001-strategy-alignment.',
+    ]);
     const strategyRow = app.getByRole('row', { name: /Strategy alignment/ });
     await expectText(strategyRow, ['Missing']);
     await screenshot(page, 'project-page-light');
@@ -27,7 +40,10 @@ describe('the security lead on the project page', () => {
     await page.goto(`${host.url}/projects/ISMS/coverage`);
     const app = projectFrame(page);
     await app.getByRole('button', { name: /Management reviews/ }).click();
-    await app.getByRole('list', { name: 'Evidence for Management reviews' }).getByRole('link', { name: /ISMS-15/ }).waitFor();
+    await app
+      .getByRole('list', { name: 'Evidence for Management reviews' })
+      .getByRole('link', { name: /ISMS-15/ })
+      .waitFor();
     await app.getByRole('link', { name: 'ISMS-12', exact: true }).click();
     await page.waitForURL(/\/browse\/ISMS-12$/);
     await panelFrame(page).getByText('older than the 365-day window', { exact: false }).first().waitFor();
@@ -56,10 +72,15 @@ describe('the security lead on the project page', () => {
     await page.goto(`${host.url}/projects/ISMS/coverage`);
     const app = projectFrame(page);
     await app.getByText('coverage of the Clause 5.1 evidence categories').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), app.getByRole('button', { name: 'Download CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      app.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^clause-5\.1-ISMS-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync((await download.path()) ?? '', 'utf8').split('\r\n');
-    expect(csv[0]).toBe('project,asOf,category,categoryStatus,issueKey,summary,done,counts,effectiveDate,expiresOn,problems');
+    expect(csv[0]).toBe(
+      'project,asOf,category,categoryStatus,issueKey,summary,done,counts,effectiveDate,expiresOn,problems',
+    );
     expect(csv.filter((row) => row.startsWith('ISMS,'))).toHaveLength(16);
     expect(csv.some((row) => row.includes(',ISMS-10,'))).toBe(true);
     await context.close();

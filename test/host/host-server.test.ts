@@ -18,7 +18,10 @@ beforeAll(async () => {
   const resources = mkdtempSync(join(tmpdir(), 'host-resources-'));
   for (const module of ['project-page', 'issue-panel', 'admin-page']) {
     mkdirSync(join(resources, module), { recursive: true });
-    writeFileSync(join(resources, module, 'index.html'), `<!doctype html><html><head><title>${module}</title></head><body></body></html>`);
+    writeFileSync(
+      join(resources, module, 'index.html'),
+      `<!doctype html><html><head><title>${module}</title></head><body></body></html>`,
+    );
   }
   writeFileSync(join(resources, 'secret.txt'), 'not a resource');
   server = createHostServer({
@@ -40,7 +43,11 @@ afterAll(async () => {
 const as = (persona: string) => ({ cookie: `host_user=${persona}` });
 
 async function invoke(persona: string, functionKey: string, context: unknown) {
-  const response = await fetch(`${base}/__host/invoke`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...as(persona) }, body: JSON.stringify({ functionKey, payload: {}, context }) });
+  const response = await fetch(`${base}/__host/invoke`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...as(persona) },
+    body: JSON.stringify({ functionKey, payload: {}, context }),
+  });
   return response.json();
 }
 
@@ -52,14 +59,21 @@ describe('the local Jira host', () => {
     expect(bridge).toContain('window.__bridge');
   });
 
-  test.each(['/resources/project-page/../secret.txt', '/resources/project-page/..%2fsecret.txt', '/resources/nope/index.html'])('refuses %s', async (path) => {
+  test.each([
+    '/resources/project-page/../secret.txt',
+    '/resources/project-page/..%2fsecret.txt',
+    '/resources/nope/index.html',
+  ])('refuses %s', async (path) => {
     const response = await fetch(base + path);
     expect([403, 404]).toContain(response.status);
     expect(await response.text()).not.toContain('not a resource');
   });
 
   test("runs the real resolver as the session's user, whatever account the page claims", async () => {
-    const context = { accountId: 'demo-security-lead', extension: { type: 'jira:projectPage', project: { key: 'ISMS' } } };
+    const context = {
+      accountId: 'demo-security-lead',
+      extension: { type: 'jira:projectPage', project: { key: 'ISMS' } },
+    };
     const asManager = await invoke('manager', 'report/project', context);
     const asLead = await invoke('security-lead', 'report/project', context);
     expect(asManager.data.scope.accountId).toBe('demo-manager');
@@ -68,7 +82,11 @@ describe('the local Jira host', () => {
   });
 
   test('an unknown invoke key is an error from the host, not a crash', async () => {
-    const response = await fetch(`${base}/__host/invoke`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...as('admin') }, body: JSON.stringify({ functionKey: 'nope', payload: {}, context: {} }) });
+    const response = await fetch(`${base}/__host/invoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...as('admin') },
+      body: JSON.stringify({ functionKey: 'nope', payload: {}, context: {} }),
+    });
     expect(response.status).toBe(500);
     expect((await response.json()).message).toContain("no definition for 'nope'");
   });
@@ -89,7 +107,16 @@ describe('the local Jira host', () => {
   });
 
   test('switching user sets the session cookie and returns to the page', async () => {
-    const response = await fetch(`${base}/__host/user`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', referer: `${base}/admin`, host: new URL(base).host }, body: 'user=manager' });
+    const response = await fetch(`${base}/__host/user`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        referer: `${base}/admin`,
+        host: new URL(base).host,
+      },
+      body: 'user=manager',
+    });
     expect(response.status).toBe(303);
     expect(response.headers.get('set-cookie')).toContain('host_user=manager');
     expect(response.headers.get('location')).toBe('/admin');

@@ -31,7 +31,9 @@ describe('Jira issue JSON to the engine issue', () => {
   });
 
   test('null assignee, missing resolutiondate and no due date are tolerated', () => {
-    const issue = toEvidenceIssue(jiraIssue({ key: 'ISMS-1', summary: 'Open action', status: 'indeterminate', created: '2026-03-01' }));
+    const issue = toEvidenceIssue(
+      jiraIssue({ key: 'ISMS-1', summary: 'Open action', status: 'indeterminate', created: '2026-03-01' }),
+    );
     expect(issue.assignee).toBeNull();
     expect(issue.resolutionDate).toBeUndefined();
     expect(issue.dueDate).toBeUndefined();
@@ -39,7 +41,14 @@ describe('Jira issue JSON to the engine issue', () => {
   });
 
   test('an inactive user is kept with active false', () => {
-    const issue = toEvidenceIssue(jiraIssue({ key: 'ISMS-2', summary: 'CISO role', created: '2026-03-01', assignee: { accountId: 'x', displayName: 'Former CISO', active: false } }));
+    const issue = toEvidenceIssue(
+      jiraIssue({
+        key: 'ISMS-2',
+        summary: 'CISO role',
+        created: '2026-03-01',
+        assignee: { accountId: 'x', displayName: 'Former CISO', active: false },
+      }),
+    );
     expect(issue.assignee).toEqual({ accountId: 'x', displayName: 'Former CISO', active: false });
   });
 
@@ -59,13 +68,23 @@ describe('Jira issue JSON to the engine issue', () => {
   });
 
   test('a custom date field (date picker, date only) is read when configured', () => {
-    const raw = jiraIssue({ key: 'ISMS-5', summary: 'Policy v4 signed', created: '2026-03-01', custom: { customfield_10042: '2026-02-27' } });
+    const raw = jiraIssue({
+      key: 'ISMS-5',
+      summary: 'Policy v4 signed',
+      created: '2026-03-01',
+      custom: { customfield_10042: '2026-02-27' },
+    });
     expect(toEvidenceIssue(raw, 'customfield_10042').customDates).toEqual({ customfield_10042: '2026-02-27' });
     expect(toEvidenceIssue(raw).customDates).toEqual({});
   });
 
   test('a custom datetime field is read as its UTC day', () => {
-    const raw = jiraIssue({ key: 'ISMS-6', summary: 'x', created: '2026-03-01', custom: { customfield_10050: '2026-02-27T23:30:00.000-0500' } });
+    const raw = jiraIssue({
+      key: 'ISMS-6',
+      summary: 'x',
+      created: '2026-03-01',
+      custom: { customfield_10050: '2026-02-27T23:30:00.000-0500' },
+    });
     expect(toEvidenceIssue(raw, 'customfield_10050').customDates).toEqual({ customfield_10050: '2026-02-28' });
   });
 
@@ -74,7 +93,12 @@ describe('Jira issue JSON to the engine issue', () => {
     ['no key', { fields: {} }, 'issue #3', 'key'],
     ['no fields', { key: 'ISMS-9' }, 'issue #3 (ISMS-9)', 'fields'],
     ['labels not a list', { key: 'ISMS-9', fields: { labels: 'a,b' } }, 'issue #3 (ISMS-9)', 'labels'],
-    ['a date that is not a date', { key: 'ISMS-9', fields: { resolutiondate: 'last Tuesday' } }, 'issue #3 (ISMS-9)', 'resolutiondate'],
+    [
+      'a date that is not a date',
+      { key: 'ISMS-9', fields: { resolutiondate: 'last Tuesday' } },
+      'issue #3 (ISMS-9)',
+      'resolutiondate',
+    ],
     ['a date that is a number', { key: 'ISMS-9', fields: { created: 1700000000 } }, 'issue #3 (ISMS-9)', 'created'],
     ['an assignee that is text', { key: 'ISMS-9', fields: { assignee: 'bob' } }, 'issue #3 (ISMS-9)', 'assignee'],
   ])('bad data (%s) names the issue and the field', (_name, raw, issue, field) => {
@@ -87,7 +111,18 @@ describe('Jira issue JSON to the engine issue', () => {
   });
 
   test('the fields read are the engine fields plus the configured date field', () => {
-    expect(fieldsToRead(null)).toEqual(['summary', 'labels', 'status', 'resolutiondate', 'statuscategorychangedate', 'updated', 'created', 'duedate', 'assignee', 'project']);
+    expect(fieldsToRead(null)).toEqual([
+      'summary',
+      'labels',
+      'status',
+      'resolutiondate',
+      'statuscategorychangedate',
+      'updated',
+      'created',
+      'duedate',
+      'assignee',
+      'project',
+    ]);
     expect(fieldsToRead('customfield_10042')).toContain('customfield_10042');
   });
 

@@ -32,7 +32,9 @@ interface Manifest {
 
 const manifest = parse(fs.readFileSync(path.join(ROOT, 'manifest.yml'), 'utf8')) as Manifest;
 const functions = manifest.modules.function;
-const uiModules = Object.entries(manifest.modules).filter(([type]) => type !== 'function') as Array<[string, ModuleEntry[]]>;
+const uiModules = Object.entries(manifest.modules).filter(([type]) => type !== 'function') as Array<
+  [string, ModuleEntry[]]
+>;
 const allModules = uiModules.flatMap(([type, entries]) => entries.map((entry) => ({ type, ...entry })));
 
 /** Names a TypeScript file exports, read syntactically (no compile, no import side effects). */
@@ -46,9 +48,17 @@ function exportedNames(file: string): Set<string> {
       for (const declaration of statement.declarationList.declarations) {
         if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
       }
-    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && isExported(statement) && statement.name) {
+    } else if (
+      (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) &&
+      isExported(statement) &&
+      statement.name
+    ) {
       names.add(statement.name.text);
-    } else if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+    } else if (
+      ts.isExportDeclaration(statement) &&
+      statement.exportClause &&
+      ts.isNamedExports(statement.exportClause)
+    ) {
       for (const element of statement.exportClause.elements) names.add(element.name.text);
     }
   }
@@ -69,7 +79,11 @@ describe('manifest.yml', () => {
     expect(functions.length).toBeGreaterThan(0);
     for (const fn of functions) {
       const match = /^([A-Za-z0-9_\-/]+)\.([A-Za-z0-9_$]+)$/.exec(fn.handler);
-      expect({ key: fn.key, handler: fn.handler, valid: match !== null }).toEqual({ key: fn.key, handler: fn.handler, valid: true });
+      expect({ key: fn.key, handler: fn.handler, valid: match !== null }).toEqual({
+        key: fn.key,
+        handler: fn.handler,
+        valid: true,
+      });
       const [, modulePath = '', exportName = ''] = match ?? [];
       const file = path.join(ROOT, 'src', `${modulePath}.ts`);
       expect({ key: fn.key, file: path.relative(ROOT, file), exists: fs.existsSync(file) }).toEqual({
@@ -96,7 +110,11 @@ describe('manifest.yml', () => {
     for (const m of allModules.filter((m) => m.resource !== undefined)) {
       const key = String(m.resource).split('/')[0] ?? '';
       used.add(key);
-      expect({ module: m.key, resource: key, declared: declared.has(key) }).toEqual({ module: m.key, resource: key, declared: true });
+      expect({ module: m.key, resource: key, declared: declared.has(key) }).toEqual({
+        module: m.key,
+        resource: key,
+        declared: true,
+      });
     }
     expect([...declared].sort()).toEqual([...used].sort());
   });
@@ -111,7 +129,11 @@ describe('manifest.yml', () => {
 
   it('points every function reference at a declared function', () => {
     const declared = new Set(functions.map((f) => f.key));
-    const refs = allModules.flatMap((m) => [m.resolver?.function, m.function].filter((f): f is string => typeof f === 'string').map((f) => ({ module: m.key, f })));
+    const refs = allModules.flatMap((m) =>
+      [m.resolver?.function, m.function]
+        .filter((f): f is string => typeof f === 'string')
+        .map((f) => ({ module: m.key, f })),
+    );
     expect(refs.length).toBeGreaterThan(0);
     for (const { module, f } of refs) {
       expect({ module, function: f, declared: declared.has(f) }).toEqual({ module, function: f, declared: true });
@@ -124,9 +146,21 @@ describe('manifest.yml', () => {
       expect(entries).toHaveLength(1);
       return entries[0] as ModuleEntry;
     };
-    expect(one('jira:projectPage')).toMatchObject({ title: 'Clause 5.1 coverage', resource: 'project-page', resolver: { function: 'resolver' } });
-    expect(one('jira:issuePanel')).toMatchObject({ title: 'Clause 5.1 evidence', resource: 'issue-panel', resolver: { function: 'resolver' } });
-    expect(one('jira:adminPage')).toMatchObject({ title: 'Clause 5.1 coverage settings', resource: 'admin-page', resolver: { function: 'resolver' } });
+    expect(one('jira:projectPage')).toMatchObject({
+      title: 'Clause 5.1 coverage',
+      resource: 'project-page',
+      resolver: { function: 'resolver' },
+    });
+    expect(one('jira:issuePanel')).toMatchObject({
+      title: 'Clause 5.1 evidence',
+      resource: 'issue-panel',
+      resolver: { function: 'resolver' },
+    });
+    expect(one('jira:adminPage')).toMatchObject({
+      title: 'Clause 5.1 coverage settings',
+      resource: 'admin-page',
+      resolver: { function: 'resolver' },
+    });
     expect(functions.find((f) => f.key === 'resolver')?.handler).toBe('index.handler');
   });
 

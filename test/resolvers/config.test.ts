@@ -15,8 +15,14 @@ const withWindow = (days: number) => {
 
 describe('config/get', () => {
   test('defaults at version 0 before any save; anyone who can open a screen may read them', async () => {
-    expect(await app.call(USERS.manager, 'config/get')).toEqual({ ok: true, data: { config: defaultConfig(), version: 0, canEdit: false } });
-    expect(await app.call(USERS.admin, 'config/get')).toEqual({ ok: true, data: { config: defaultConfig(), version: 0, canEdit: true } });
+    expect(await app.call(USERS.manager, 'config/get')).toEqual({
+      ok: true,
+      data: { config: defaultConfig(), version: 0, canEdit: false },
+    });
+    expect(await app.call(USERS.admin, 'config/get')).toEqual({
+      ok: true,
+      data: { config: defaultConfig(), version: 0, canEdit: true },
+    });
   });
 });
 
@@ -26,7 +32,16 @@ describe('config/save', () => {
     expect(before.data.categories.find((c: { id: string }) => c.id === 'management-targets').status).toBe('stale');
 
     const saved = await app.call(USERS.admin, 'config/save', { config: withWindow(730), expectedVersion: 0 });
-    expect(saved).toEqual({ ok: true, data: { config: withWindow(730), version: 1, canEdit: true, updatedBy: { accountId: USERS.admin, displayName: 'Alex Morgan (Jira admin)' }, updatedAt: '2026-11-28T12:00:00.000Z' } });
+    expect(saved).toEqual({
+      ok: true,
+      data: {
+        config: withWindow(730),
+        version: 1,
+        canEdit: true,
+        updatedBy: { accountId: USERS.admin, displayName: 'Alex Morgan (Jira admin)' },
+        updatedAt: '2026-11-28T12:00:00.000Z',
+      },
+    });
     expect((await app.call(USERS.manager, 'config/get')).data).toMatchObject({ version: 1, config: withWindow(730) });
 
     const after = await app.call(USERS.lead, 'report/project', {}, projectPage());
@@ -35,7 +50,10 @@ describe('config/save', () => {
 
   test('a non-admin is FORBIDDEN and nothing is stored', async () => {
     const result = await app.call(USERS.lead, 'config/save', { config: withWindow(30), expectedVersion: 0 });
-    expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Only Jira administrators can change Clause 5.1 settings.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Only Jira administrators can change Clause 5.1 settings.' },
+    });
     expect((await app.call(USERS.admin, 'config/get')).data).toMatchObject({ version: 0, config: defaultConfig() });
   });
 
@@ -47,7 +65,11 @@ describe('config/save', () => {
     const results = [a, b];
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const loser = results.find((r) => !r.ok);
-    expect(loser.error).toEqual({ code: 'CONFLICT', message: expect.stringContaining('Someone else saved'), details: { currentVersion: 1 } });
+    expect(loser.error).toEqual({
+      code: 'CONFLICT',
+      message: expect.stringContaining('Someone else saved'),
+      details: { currentVersion: 1 },
+    });
     const winner = results.find((r) => r.ok);
     expect((await app.call(USERS.admin, 'config/get')).data).toMatchObject({ version: 1, config: winner.data.config });
   });
@@ -69,7 +91,10 @@ describe('config/save', () => {
     expect(result.error.details.fields).toEqual(
       expect.arrayContaining([
         { field: 'config.categories.resources.labels.0', message: expect.stringContaining('cannot contain spaces') },
-        { field: 'config.categories.management-targets.windowDays', message: expect.stringContaining('from 1 to 3660') },
+        {
+          field: 'config.categories.management-targets.windowDays',
+          message: expect.stringContaining('from 1 to 3660'),
+        },
       ]),
     );
     expect((await app.call(USERS.admin, 'config/get')).data).toMatchObject({ version: 1, config: withWindow(100) });
@@ -84,8 +109,20 @@ describe('config/reset and config/history', () => {
 
     const history = await app.call(USERS.admin, 'config/history');
     expect(history.data.changes).toEqual([
-      { version: 2, action: 'reset', by: { accountId: USERS.admin2, displayName: 'Second Admin' }, at: '2026-11-28T12:00:00.000Z', changes: [{ field: 'categories.management-targets.windowDays', from: 100, to: 365 }] },
-      { version: 1, action: 'save', by: { accountId: USERS.admin, displayName: 'Alex Morgan (Jira admin)' }, at: '2026-11-28T12:00:00.000Z', changes: [{ field: 'categories.management-targets.windowDays', from: 365, to: 100 }] },
+      {
+        version: 2,
+        action: 'reset',
+        by: { accountId: USERS.admin2, displayName: 'Second Admin' },
+        at: '2026-11-28T12:00:00.000Z',
+        changes: [{ field: 'categories.management-targets.windowDays', from: 100, to: 365 }],
+      },
+      {
+        version: 1,
+        action: 'save',
+        by: { accountId: USERS.admin, displayName: 'Alex Morgan (Jira admin)' },
+        at: '2026-11-28T12:00:00.000Z',
+        changes: [{ field: 'categories.management-targets.windowDays', from: 365, to: 100 }],
+      },
     ]);
   });
 
@@ -102,7 +139,10 @@ describe('config/reset and config/history', () => {
 
   test('reset from an old version is CONFLICT', async () => {
     await app.call(USERS.admin, 'config/save', { config: withWindow(100), expectedVersion: 0 });
-    expect(await app.call(USERS.admin, 'config/reset', { expectedVersion: 0 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await app.call(USERS.admin, 'config/reset', { expectedVersion: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
   });
 
   test.each(['config/reset', 'config/history'])('%s is FORBIDDEN for a non-admin', async (key) => {
@@ -112,8 +152,17 @@ describe('config/reset and config/history', () => {
 
   test('a damaged stored record is reported, never used to grade', async () => {
     await app.call(USERS.admin, 'config/save', { config: withWindow(100), expectedVersion: 0 });
-    app.forge.kvs.write([{ namespace: 'kvs', key: 'config:version:0000000001', entry: { value: { version: 1, config: { categories: 'garbage' } }, createdAt: 0, updatedAt: 0 } }]);
+    app.forge.kvs.write([
+      {
+        namespace: 'kvs',
+        key: 'config:version:0000000001',
+        entry: { value: { version: 1, config: { categories: 'garbage' } }, createdAt: 0, updatedAt: 0 },
+      },
+    ]);
     const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
-    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('no longer valid') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringContaining('no longer valid') },
+    });
   });
 });

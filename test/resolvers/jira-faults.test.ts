@@ -23,7 +23,9 @@ describe('Jira rate limits and failures', () => {
 
   test('a 503 on the issue read is retried too', async () => {
     app.forge.jira.faults.serverError(1, { status: 503, pathPrefix: '/rest/api/3/issue/' });
-    expect(await app.call(USERS.lead, 'report/issue', {}, { type: 'jira:issuePanel', issue: { key: 'ISMS-1' } })).toMatchObject({ ok: true });
+    expect(
+      await app.call(USERS.lead, 'report/issue', {}, { type: 'jira:issuePanel', issue: { key: 'ISMS-1' } }),
+    ).toMatchObject({ ok: true });
   });
 });
 
@@ -33,7 +35,10 @@ describe('when the invocation budget runs out', () => {
   test('a Retry-After longer than the budget gives RATE_LIMITED at once', async () => {
     app.forge.jira.faults.rateLimit(100, 5, { pathPrefix: SEARCH });
     const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
-    expect(result).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('rate limiting') } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'RATE_LIMITED', message: expect.stringContaining('rate limiting') },
+    });
     expect(app.forge.jira.stats.count(SEARCH)).toBe(1);
   });
 
@@ -48,7 +53,18 @@ describe('when the invocation budget runs out', () => {
 describe('a search that stops part way', () => {
   const withWorkshops = () => {
     const site = demoSite();
-    for (let n = 100; n < 600; n += 1) site.issues.push(jiraIssue({ key: `ISMS-${n}`, summary: `Workshop ${n}`, labels: ['iso27001-workshop-outcome'], created: '2026-01-01', resolved: '2026-02-01', projectName: 'Information Security Management', projectId: '10000' }));
+    for (let n = 100; n < 600; n += 1)
+      site.issues.push(
+        jiraIssue({
+          key: `ISMS-${n}`,
+          summary: `Workshop ${n}`,
+          labels: ['iso27001-workshop-outcome'],
+          created: '2026-01-01',
+          resolved: '2026-02-01',
+          projectName: 'Information Security Management',
+          projectId: '10000',
+        }),
+      );
     return site;
   };
   const app = useApp(withWorkshops, { budgetMs: 1500 });
@@ -64,13 +80,18 @@ describe('a search that stops part way', () => {
     const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
     expect(result.ok).toBe(true);
     expect(result.data.complete).toBe(false);
-    expect(result.data.incompleteReason).toMatch(/^Jira stopped answering after about \d+ of 516 issues were read, so the rest are not counted\. Jira is not answering/);
+    expect(result.data.incompleteReason).toMatch(
+      /^Jira stopped answering after about \d+ of 516 issues were read, so the rest are not counted\. Jira is not answering/,
+    );
   });
 
   test('Jira failing right after the first page says so too', async () => {
     app.forge.jira.faults.rateLimit(1000, 10, { pathPrefix: SEARCH, afterRequests: 1 });
     const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
-    expect(result.data).toMatchObject({ complete: false, incompleteReason: expect.stringContaining('after 100 issues were read') });
+    expect(result.data).toMatchObject({
+      complete: false,
+      incompleteReason: expect.stringContaining('after 100 issues were read'),
+    });
   });
 });
 
@@ -79,8 +100,28 @@ describe('JQL injection through labels', () => {
   const escape = 'x")OR(project!="ISMS';
   const app = useApp(() => {
     const site = demoSite();
-    site.issues.push(jiraIssue({ key: 'ISMS-50', summary: 'Odd label but right project', labels: [tricky], created: '2026-05-01', resolved: '2026-05-02', projectName: 'Information Security Management', projectId: '10000' }));
-    site.issues.push(jiraIssue({ key: 'ITOPS-50', summary: 'Other project, same odd label', labels: [tricky, escape], created: '2026-05-01', resolved: '2026-05-02', projectName: 'IT Operations', projectId: '10001' }));
+    site.issues.push(
+      jiraIssue({
+        key: 'ISMS-50',
+        summary: 'Odd label but right project',
+        labels: [tricky],
+        created: '2026-05-01',
+        resolved: '2026-05-02',
+        projectName: 'Information Security Management',
+        projectId: '10000',
+      }),
+    );
+    site.issues.push(
+      jiraIssue({
+        key: 'ITOPS-50',
+        summary: 'Other project, same odd label',
+        labels: [tricky, escape],
+        created: '2026-05-01',
+        resolved: '2026-05-02',
+        projectName: 'IT Operations',
+        projectId: '10001',
+      }),
+    );
     return site;
   });
 

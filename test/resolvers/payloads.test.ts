@@ -4,17 +4,32 @@ import { USERS, issuePanel, projectPage, useApp } from '../support/app-harness';
 
 const app = useApp();
 
-const extension = (key: string) => (key === 'report/project' ? projectPage() : key === 'report/issue' ? issuePanel('ISMS-1') : undefined);
+const extension = (key: string) =>
+  key === 'report/project' ? projectPage() : key === 'report/issue' ? issuePanel('ISMS-1') : undefined;
 
 describe('malformed payloads are INVALID_INPUT with field-level details, for every key', () => {
   test.each(INVOKE_KEYS.map((key) => [key]))('%s refuses an unknown field', async (key) => {
-    const result = await app.call(USERS.admin, key, { surprise: true, expectedVersion: 0, config: defaultConfig() }, extension(key));
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { fields: expect.arrayContaining([{ field: 'surprise', message: 'is not expected here' }]) } } });
+    const result = await app.call(
+      USERS.admin,
+      key,
+      { surprise: true, expectedVersion: 0, config: defaultConfig() },
+      extension(key),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        details: { fields: expect.arrayContaining([{ field: 'surprise', message: 'is not expected here' }]) },
+      },
+    });
   });
 
   test.each(INVOKE_KEYS.map((key) => [key]))('%s refuses a payload that is not an object', async (key) => {
     const result = await app.call(USERS.admin, key, ['a'], extension(key));
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { fields: [{ field: '', message: 'must be an object' }] } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { fields: [{ field: '', message: 'must be an object' }] } },
+    });
   });
 
   test.each([
@@ -23,10 +38,21 @@ describe('malformed payloads are INVALID_INPUT with field-level details, for eve
     ['a version as text', { config: defaultConfig(), expectedVersion: '0' }, 'expectedVersion', 'whole number'],
     ['a fractional version', { config: defaultConfig(), expectedVersion: 0.5 }, 'expectedVersion', 'whole number'],
     ['a config that is text', { config: 'all of it', expectedVersion: 0 }, 'config', 'must be an object'],
-    ['a config with an unknown setting', { config: { ...defaultConfig(), colour: 'red' }, expectedVersion: 0 }, 'config.colour', 'not a known setting'],
+    [
+      'a config with an unknown setting',
+      { config: { ...defaultConfig(), colour: 'red' }, expectedVersion: 0 },
+      'config.colour',
+      'not a known setting',
+    ],
   ])('config/save with %s', async (_name, payload, field, message) => {
     const result = await app.call(USERS.admin, 'config/save', payload);
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { fields: expect.arrayContaining([{ field, message: expect.stringContaining(message) }]) } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        details: { fields: expect.arrayContaining([{ field, message: expect.stringContaining(message) }]) },
+      },
+    });
   });
 
   test('a malformed save is refused before anything is asked of Jira or stored', async () => {
@@ -40,14 +66,20 @@ describe('malformed payloads are INVALID_INPUT with field-level details, for eve
     ['no version', {}],
     ['a version as text', { expectedVersion: 'latest' }],
   ])('config/reset with %s', async (_name, payload) => {
-    expect(await app.call(USERS.admin, 'config/reset', payload)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { fields: [{ field: 'expectedVersion' }] } } });
+    expect(await app.call(USERS.admin, 'config/reset', payload)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { fields: [{ field: 'expectedVersion' }] } },
+    });
   });
 
   test.each([
     ['a number', { query: 42 }],
     ['256 characters', { query: 'x'.repeat(256) }],
   ])('jira/labels with a query of %s', async (_name, payload) => {
-    expect(await app.call(USERS.admin, 'jira/labels', payload)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { fields: [{ field: 'query' }] } } });
+    expect(await app.call(USERS.admin, 'jira/labels', payload)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { fields: [{ field: 'query' }] } },
+    });
   });
 
   test('a context that is not an object is handled, not thrown', async () => {
@@ -58,7 +90,9 @@ describe('malformed payloads are INVALID_INPUT with field-level details, for eve
 
 describe('jira/labels and jira/date-fields', () => {
   test('label suggestions contain the query, case-insensitively', async () => {
-    expect((await app.call(USERS.admin, 'jira/labels', { query: 'ISO27001-M' })).data.labels).toEqual(['iso27001-management-review']);
+    expect((await app.call(USERS.admin, 'jira/labels', { query: 'ISO27001-M' })).data.labels).toEqual([
+      'iso27001-management-review',
+    ]);
     expect((await app.call(USERS.admin, 'jira/labels', {})).data.labels).toContain('board-approved');
   });
 
@@ -69,7 +103,12 @@ describe('jira/labels and jira/date-fields', () => {
 
   test("date fields are Jira's date and datetime fields, custom ones included", async () => {
     const fields = (await app.call(USERS.admin, 'jira/date-fields')).data.fields;
-    expect(fields).toEqual(expect.arrayContaining([{ id: 'customfield_10042', name: 'Approved on', type: 'date' }, { id: 'duedate', name: expect.any(String), type: 'date' }]));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        { id: 'customfield_10042', name: 'Approved on', type: 'date' },
+        { id: 'duedate', name: expect.any(String), type: 'date' },
+      ]),
+    );
     expect(fields.every((f: { type: string }) => f.type === 'date' || f.type === 'datetime')).toBe(true);
   });
 });

@@ -11,7 +11,9 @@ describe('report/project', () => {
     const dir = mkdtempSync(join(tmpdir(), 'same-report-'));
     const file = join(dir, 'export.json');
     writeFileSync(file, JSON.stringify({ issues: demoSite().issues }));
-    const cli = JSON.parse(runReport(['--data', file, '--project', 'ISMS', '--as-of', AS_OF, '--format', 'json'], new Date()).stdout);
+    const cli = JSON.parse(
+      runReport(['--data', file, '--project', 'ISMS', '--as-of', AS_OF, '--format', 'json'], new Date()).stdout,
+    );
 
     const result = await app.call(USERS.lead, 'report/project', {}, projectPage('ISMS'));
     expect(result.ok).toBe(true);
@@ -25,14 +27,18 @@ describe('report/project', () => {
   test('reads Jira as the user: a manager without Board-only access gets fewer issues and a different grade', async () => {
     const lead = await app.call(USERS.lead, 'report/project', {}, projectPage());
     const manager = await app.call(USERS.manager, 'report/project', {}, projectPage());
-    const status = (r: { data: { categories: { id: string; status: string }[] } }, id: string) => r.data.categories.find((c) => c.id === id)?.status;
+    const status = (r: { data: { categories: { id: string; status: string }[] } }, id: string) =>
+      r.data.categories.find((c) => c.id === id)?.status;
     expect(status(lead, 'resources')).toBe('met');
     expect(status(manager, 'resources')).toBe('missing');
     expect(manager.data.verdict).toBe('major-nc');
-    const keys = (r: { data: { categories: { evidence: { key: string }[] }[] } }) => r.data.categories.flatMap((c) => c.evidence.map((e) => e.key));
+    const keys = (r: { data: { categories: { evidence: { key: string }[] }[] } }) =>
+      r.data.categories.flatMap((c) => c.evidence.map((e) => e.key));
     expect(keys(manager)).not.toContain('ISMS-10');
     expect(keys(lead)).toContain('ISMS-10');
-    expect(app.forge.jira.stats.requests.every((r) => r.accountId === USERS.lead || r.accountId === USERS.manager)).toBe(true);
+    expect(
+      app.forge.jira.stats.requests.every((r) => r.accountId === USERS.lead || r.accountId === USERS.manager),
+    ).toBe(true);
   });
 
   test('reads the project once and searches once: the demo project fits in one page', async () => {
@@ -48,17 +54,29 @@ describe('report/project', () => {
     ['a lower-case key', USERS.lead, 'isms'],
   ])('%s is NOT_FOUND', async (_name, user, key) => {
     const result = await app.call(user, 'report/project', {}, projectPage(key));
-    expect(result).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('does not exist, or you do not have permission') } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringContaining('does not exist, or you do not have permission') },
+    });
     expect(app.forge.jira.stats.count('/rest/api/3/search/jql')).toBe(0);
   });
 
   test('a screen without a project is INVALID_INPUT naming the missing context', async () => {
     const result = await app.call(USERS.lead, 'report/project', {}, { type: 'jira:projectPage' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { fields: [{ field: 'context.extension.project.key', message: 'is missing' }] } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        details: { fields: [{ field: 'context.extension.project.key', message: 'is missing' }] },
+      },
+    });
   });
 
   test('a call without a user is FORBIDDEN', async () => {
-    expect(await app.call(undefined, 'report/project', {}, projectPage())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await app.call(undefined, 'report/project', {}, projectPage())).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   test('an empty project is a real report at 0% with its findings', async () => {
@@ -70,7 +88,12 @@ describe('report/project', () => {
 describe('report/issue', () => {
   test('explains a valid piece of evidence', async () => {
     const result = await app.call(USERS.manager, 'report/issue', {}, issuePanel('ISMS-1'));
-    expect(result.data).toMatchObject({ issueKey: 'ISMS-1', projectKey: 'ISMS', summary: expect.stringContaining('Board security workshop'), categories: [{ id: 'workshop-outcome', counts: true, expiresOn: '2027-10-19' }] });
+    expect(result.data).toMatchObject({
+      issueKey: 'ISMS-1',
+      projectKey: 'ISMS',
+      summary: expect.stringContaining('Board security workshop'),
+      categories: [{ id: 'workshop-outcome', counts: true, expiresOn: '2027-10-19' }],
+    });
   });
 
   test('explains why an issue is not evidence, with the labels that would make it so', async () => {
@@ -80,8 +103,14 @@ describe('report/issue', () => {
   });
 
   test('a restricted issue is NOT_FOUND for a manager outside its security level', async () => {
-    expect(await app.call(USERS.manager, 'report/issue', {}, issuePanel('ISMS-10'))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await app.call(USERS.lead, 'report/issue', {}, issuePanel('ISMS-10'))).toMatchObject({ ok: true, data: { issueKey: 'ISMS-10' } });
+    expect(await app.call(USERS.manager, 'report/issue', {}, issuePanel('ISMS-10'))).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await app.call(USERS.lead, 'report/issue', {}, issuePanel('ISMS-10'))).toMatchObject({
+      ok: true,
+      data: { issueKey: 'ISMS-10' },
+    });
   });
 
   test.each([
@@ -89,6 +118,9 @@ describe('report/issue', () => {
     ['a forged key with a path in it', 'ISMS-1/../../rest/api/3/myself'],
     ['a key of another shape', '../ISMS-1'],
   ])('%s is NOT_FOUND', async (_name, key) => {
-    expect(await app.call(USERS.lead, 'report/issue', {}, issuePanel(key))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await app.call(USERS.lead, 'report/issue', {}, issuePanel(key))).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });

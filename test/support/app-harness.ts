@@ -22,12 +22,24 @@ export function demoSite() {
 export interface App {
   forge: LocalForge;
   /** Calls the exported handler as Forge would, as `accountId`, from a screen with `extension`. */
-  call(accountId: string | undefined, key: InvokeKey | string, payload?: unknown, extension?: Record<string, unknown>): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read envelopes loosely
+  call(
+    accountId: string | undefined,
+    key: InvokeKey | string,
+    payload?: unknown,
+    extension?: Record<string, unknown>,
+  ): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read envelopes loosely
   stop(): Promise<void>;
 }
 
-export const projectPage = (key = 'ISMS') => ({ type: 'jira:projectPage', project: { key, id: '10000', type: 'software' } });
-export const issuePanel = (key: string) => ({ type: 'jira:issuePanel', issue: { key, id: '1', type: 'Task' }, project: { key: key.replace(/-\d+$/, '') } });
+export const projectPage = (key = 'ISMS') => ({
+  type: 'jira:projectPage',
+  project: { key, id: '10000', type: 'software' },
+});
+export const issuePanel = (key: string) => ({
+  type: 'jira:issuePanel',
+  issue: { key, id: '1', type: 'Task' },
+  project: { key: key.replace(/-\d+$/, '') },
+});
 export const adminPage = () => ({ type: 'jira:adminPage' });
 
 export async function startApp(site: unknown = demoSite(), options: HandlerOptions = {}): Promise<App> {
@@ -35,7 +47,8 @@ export async function startApp(site: unknown = demoSite(), options: HandlerOptio
   const handler = buildHandler({ clock: () => NOW, ...options }) as ResolverHandler;
   return {
     forge,
-    call: (accountId, functionKey, payload = {}, extension = adminPage()) => invokeResolver(handler, { functionKey, payload, accountId, context: { extension } }),
+    call: (accountId, functionKey, payload = {}, extension = adminPage()) =>
+      invokeResolver(handler, { functionKey, payload, accountId, context: { extension } }),
     stop: () => forge.stop(),
   };
 }

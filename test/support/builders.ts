@@ -27,7 +27,10 @@ export const activeUser = { accountId: 'acc-active', displayName: 'Ada Active', 
 export const inactiveUser = { accountId: 'acc-gone', displayName: 'Ivan Inactive', active: false };
 
 /** Default config with some categories changed. */
-export function aConfig(changes: Partial<Record<CategoryId, Partial<CategoryConfig>>> = {}, top: Partial<Omit<CoverageConfig, 'categories'>> = {}): CoverageConfig {
+export function aConfig(
+  changes: Partial<Record<CategoryId, Partial<CategoryConfig>>> = {},
+  top: Partial<Omit<CoverageConfig, 'categories'>> = {},
+): CoverageConfig {
   const config = defaultConfig();
   for (const [id, change] of Object.entries(changes) as [CategoryId, Partial<CategoryConfig>][]) {
     config.categories[id] = { ...config.categories[id], ...change };

@@ -25,17 +25,23 @@ async function renderAdmin(state = configState()) {
 const category = (name: string) => screen.getByRole('region', { name });
 const typeInto = (input: HTMLElement, value: string) => fireEvent.change(input, { target: { value } });
 const saveButton = () => screen.getByRole('button', { name: 'Save settings' });
-const isDisabled = (button: HTMLElement) => button.hasAttribute('disabled') || button.getAttribute('aria-disabled') === 'true';
+const isDisabled = (button: HTMLElement) =>
+  button.hasAttribute('disabled') || button.getAttribute('aria-disabled') === 'true';
 
 function withWindow(config: CoverageConfig, days: number): CoverageConfig {
-  return { ...config, categories: { ...config.categories, resources: { ...config.categories.resources, windowDays: days } } };
+  return {
+    ...config,
+    categories: { ...config.categories, resources: { ...config.categories.resources, windowDays: days } },
+  };
 }
 
 describe('admin page', () => {
   test('a non-admin gets a refusal, not a form, and no admin-only calls are made', async () => {
     mockedApi.getConfig.mockResolvedValueOnce(configState({ canEdit: false }));
     render(<AdminPage />);
-    expect(await screen.findByRole('heading', { name: 'Only Jira administrators can change these settings' })).toBeVisible();
+    expect(
+      await screen.findByRole('heading', { name: 'Only Jira administrators can change these settings' }),
+    ).toBeVisible();
     expect(screen.queryByRole('button', { name: 'Save settings' })).toBeNull();
     expect(screen.queryByRole('textbox')).toBeNull();
     expect(mockedApi.getConfigHistory).not.toHaveBeenCalled();
@@ -54,7 +60,10 @@ describe('admin page', () => {
     const input = within(category('Management reviews')).getByLabelText('Window (days)');
     typeInto(input, '0');
     expect(input).toHaveAttribute('aria-invalid', 'true');
-    const messageId = input.getAttribute('aria-describedby')?.split(' ').find((id) => id.endsWith('-error'));
+    const messageId = input
+      .getAttribute('aria-describedby')
+      ?.split(' ')
+      .find((id) => id.endsWith('-error'));
     const message = document.getElementById(messageId ?? '');
     expect(message).toHaveTextContent('must be a whole number of days from 1 to 3660');
     expect(isDisabled(saveButton())).toBe(true);
@@ -70,7 +79,9 @@ describe('admin page', () => {
   test('Save sends the whole config with the version it was loaded at, then says it is saved', async () => {
     await renderAdmin();
     typeInto(within(category('ISMS budget and staffing')).getByLabelText('Window (days)'), '180');
-    mockedApi.saveConfig.mockResolvedValueOnce(configState({ config: withWindow(defaultConfig(), 180), version: 4, updatedAt: '2026-11-28T10:00:00.000Z' }));
+    mockedApi.saveConfig.mockResolvedValueOnce(
+      configState({ config: withWindow(defaultConfig(), 180), version: 4, updatedAt: '2026-11-28T10:00:00.000Z' }),
+    );
     await act(async () => fireEvent.click(saveButton()));
     expect(mockedApi.saveConfig).toHaveBeenCalledWith(withWindow(defaultConfig(), 180), 3);
     expect(screen.getByText('Saved. Version 4 now applies to every project.')).toBeVisible();
@@ -89,7 +100,12 @@ describe('admin page', () => {
     mockedApi.saveConfig.mockImplementationOnce(async (config) => configState({ config, version: 4 }));
     await act(async () => fireEvent.click(saveButton()));
     const sent = mockedApi.saveConfig.mock.calls[0]?.[0];
-    expect(sent?.categories['strategy-alignment']).toEqual({ labels: ['iso27001-strategy-alignment'], enabled: false, disabledReason: 'Objectives are set in the board pack, outside Jira', windowDays: 365 });
+    expect(sent?.categories['strategy-alignment']).toEqual({
+      labels: ['iso27001-strategy-alignment'],
+      enabled: false,
+      disabledReason: 'Objectives are set in the board pack, outside Jira',
+      windowDays: 365,
+    });
   });
 
   test('labels: add from Jira suggestions as the admin types, refuse a label with a space, remove one', async () => {
@@ -100,7 +116,9 @@ describe('admin page', () => {
       const card = category('ISMS budget and staffing');
       const input = within(card).getByLabelText('Add a label to ISMS budget and staffing');
       typeInto(input, 'budget approved');
-      expect(within(card).getByText('"budget approved" contains a space: Jira labels cannot contain spaces')).toBeVisible();
+      expect(
+        within(card).getByText('"budget approved" contains a space: Jira labels cannot contain spaces'),
+      ).toBeVisible();
       expect(isDisabled(within(card).getByRole('button', { name: 'Add' }))).toBe(true);
 
       typeInto(input, 'iso27001-bud');
@@ -114,9 +132,17 @@ describe('admin page', () => {
       expect(within(card).queryByRole('button', { name: 'Add suggested label iso27001-budget-approval' })).toBeNull();
       fireEvent.click(await within(card).findByRole('button', { name: 'Add suggested label iso27001-budget-2027' }));
       const labels = within(card).getByRole('list', { name: 'Labels' });
-      expect(within(labels).getAllByRole('listitem').map((li) => li.textContent?.replace('×', ''))).toEqual(['iso27001-budget-approval', 'iso27001-budget-2027']);
+      expect(
+        within(labels)
+          .getAllByRole('listitem')
+          .map((li) => li.textContent?.replace('×', '')),
+      ).toEqual(['iso27001-budget-approval', 'iso27001-budget-2027']);
 
-      fireEvent.click(within(card).getByRole('button', { name: 'Remove label iso27001-budget-approval from ISMS budget and staffing' }));
+      fireEvent.click(
+        within(card).getByRole('button', {
+          name: 'Remove label iso27001-budget-approval from ISMS budget and staffing',
+        }),
+      );
       expect(within(labels).getAllByRole('listitem')).toHaveLength(1);
       expect(isDisabled(saveButton())).toBe(false);
     } finally {
@@ -132,14 +158,20 @@ describe('admin page', () => {
     fireEvent.keyDown(input, { key: 'Enter' });
     const labels = within(card).getByRole('list', { name: 'Labels' });
     const added = within(labels).getAllByRole('listitem')[1] as HTMLElement;
-    expect(added).toHaveTextContent('"iso27001-budget-approval" already maps to resources: a label maps to one category at most');
+    expect(added).toHaveTextContent(
+      '"iso27001-budget-approval" already maps to resources: a label maps to one category at most',
+    );
     expect(isDisabled(saveButton())).toBe(true);
   });
 
   test('INVALID_INPUT from the back end is shown next to the field it names', async () => {
     await renderAdmin();
     typeInto(screen.getByLabelText('Approval label'), 'board-ok');
-    mockedApi.saveConfig.mockRejectedValueOnce(new ApiError('INVALID_INPUT', 'The settings were not saved: approvalLabel is reserved.', { fields: [{ field: 'config.approvalLabel', message: 'is reserved by another app' }] }));
+    mockedApi.saveConfig.mockRejectedValueOnce(
+      new ApiError('INVALID_INPUT', 'The settings were not saved: approvalLabel is reserved.', {
+        fields: [{ field: 'config.approvalLabel', message: 'is reserved by another app' }],
+      }),
+    );
     await act(async () => fireEvent.click(saveButton()));
     const input = screen.getByLabelText('Approval label');
     expect(input).toHaveAttribute('aria-invalid', 'true');
@@ -151,7 +183,9 @@ describe('admin page', () => {
     await renderAdmin();
     const window = () => within(category('ISMS budget and staffing')).getByLabelText('Window (days)');
     typeInto(window(), '200');
-    mockedApi.saveConfig.mockRejectedValueOnce(new ApiError('CONFLICT', 'The settings changed since you loaded them.', { currentVersion: 4 }));
+    mockedApi.saveConfig.mockRejectedValueOnce(
+      new ApiError('CONFLICT', 'The settings changed since you loaded them.', { currentVersion: 4 }),
+    );
     await act(async () => fireEvent.click(saveButton()));
 
     const conflict = screen.getByRole('alert');
@@ -162,7 +196,9 @@ describe('admin page', () => {
 
     // Their save changed the approval label.
     const theirs = { ...defaultConfig(), approvalLabel: 'board-ok' };
-    mockedApi.getConfig.mockResolvedValueOnce(configState({ config: theirs, version: 4, updatedBy: { accountId: 'x', displayName: 'Sam Rivera' } }));
+    mockedApi.getConfig.mockResolvedValueOnce(
+      configState({ config: theirs, version: 4, updatedBy: { accountId: 'x', displayName: 'Sam Rivera' } }),
+    );
     await act(async () => fireEvent.click(within(conflict).getByRole('button', { name: 'Load their version' })));
     expect(screen.getByText('Version 4, last saved by Sam Rivera on 20 Nov 2026, 14:03 UTC.')).toBeVisible();
     expect(window()).toHaveAttribute('value', '365');
@@ -197,14 +233,23 @@ describe('admin page', () => {
     await act(async () => fireEvent.click(within(confirm).getByRole('button', { name: 'Yes, reset to defaults' })));
     expect(mockedApi.resetConfig).toHaveBeenCalledWith(3);
     expect(screen.getByText('Reset to the defaults (version 4).')).toBeVisible();
-    expect(within(category('ISMS budget and staffing')).getByLabelText('Window (days)')).toHaveAttribute('value', '365');
+    expect(within(category('ISMS budget and staffing')).getByLabelText('Window (days)')).toHaveAttribute(
+      'value',
+      '365',
+    );
   });
 
   test('the effective-date field offers Jira date fields and the default', async () => {
     mockedApi.getDateFields.mockResolvedValue([{ id: 'customfield_10042', name: 'Approved on', type: 'date' }]);
     await renderAdmin();
     const select = screen.getByLabelText('Effective-date field');
-    await waitFor(() => expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(["Jira's own dates (default)", 'Approved on (customfield_10042)']));
+    await waitFor(() =>
+      expect(
+        within(select)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(["Jira's own dates (default)", 'Approved on (customfield_10042)']),
+    );
     fireEvent.change(select, { target: { value: 'customfield_10042' } });
     mockedApi.saveConfig.mockImplementationOnce(async (config) => configState({ config, version: 4 }));
     await act(async () => fireEvent.click(saveButton()));
@@ -213,8 +258,20 @@ describe('admin page', () => {
 
   test('the change history loads only when asked, and lists who changed what', async () => {
     mockedApi.getConfigHistory.mockResolvedValue([
-      { version: 2, action: 'save', by: { accountId: 'a', displayName: 'Alex Morgan' }, at: '2026-11-01T09:30:00.000Z', changes: [{ field: 'categories.resources.windowDays', from: 365, to: 180 }] },
-      { version: 3, action: 'reset', by: { accountId: 'a', displayName: 'Alex Morgan' }, at: '2026-11-20T14:03:00.000Z', changes: [{ field: 'categories.resources.windowDays', from: 180, to: 365 }] },
+      {
+        version: 2,
+        action: 'save',
+        by: { accountId: 'a', displayName: 'Alex Morgan' },
+        at: '2026-11-01T09:30:00.000Z',
+        changes: [{ field: 'categories.resources.windowDays', from: 365, to: 180 }],
+      },
+      {
+        version: 3,
+        action: 'reset',
+        by: { accountId: 'a', displayName: 'Alex Morgan' },
+        at: '2026-11-20T14:03:00.000Z',
+        changes: [{ field: 'categories.resources.windowDays', from: 180, to: 365 }],
+      },
     ]);
     await renderAdmin();
     expect(mockedApi.getConfigHistory).not.toHaveBeenCalled();
@@ -222,7 +279,9 @@ describe('admin page', () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     fireEvent.click(toggle);
     const history = await screen.findByRole('list', { name: 'Setting changes, newest first' });
-    const entries = within(history).getAllByRole('listitem').filter((li) => li.parentElement === history);
+    const entries = within(history)
+      .getAllByRole('listitem')
+      .filter((li) => li.parentElement === history);
     expect(entries[0]).toHaveTextContent('Version 3 · Reset to defaults by Alex Morgan · 20 Nov 2026, 14:03 UTC');
     expect(entries[1]).toHaveTextContent('Version 2 · Saved by Alex Morgan · 1 Nov 2026, 09:30 UTC');
     expect(entries[1]).toHaveTextContent('ISMS budget and staffing: window (days): 365 → 180');

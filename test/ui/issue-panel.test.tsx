@@ -20,11 +20,14 @@ async function renderPanel(report: ReturnType<typeof issueReport>) {
   await screen.findByText(/Checked as of/);
 }
 
-const checkItems = (categoryName: string) => within(screen.getByRole('list', { name: `Checks for ${categoryName}` })).getAllByRole('listitem');
+const checkItems = (categoryName: string) =>
+  within(screen.getByRole('list', { name: `Checks for ${categoryName}` })).getAllByRole('listitem');
 
 describe('issue panel', () => {
   test('valid evidence: counts, every check passes, the date it stops counting and the next step', async () => {
-    const report = issueReport(anIssue({ key: 'ISMS-15', labels: ['iso27001-management-review'], resolved: '2026-10-01' }));
+    const report = issueReport(
+      anIssue({ key: 'ISMS-15', labels: ['iso27001-management-review'], resolved: '2026-10-01' }),
+    );
     await renderPanel(report);
     const card = screen.getByRole('region', { name: 'Management reviews' });
     expect(within(card).getByText('Counts')).toBeVisible();
@@ -39,7 +42,9 @@ describe('issue panel', () => {
   });
 
   test('invalid evidence: does not count, the failing check says why, and the next step is prominent', async () => {
-    const report = issueReport(anIssue({ key: 'ISMS-2', labels: ['iso27001-workshop-outcome'], resolved: '2025-10-01' }));
+    const report = issueReport(
+      anIssue({ key: 'ISMS-2', labels: ['iso27001-workshop-outcome'], resolved: '2025-10-01' }),
+    );
     await renderPanel(report);
     const card = screen.getByRole('region', { name: 'Executive workshop outcomes' });
     expect(within(card).getByText('Does not count')).toBeVisible();
@@ -52,7 +57,13 @@ describe('issue panel', () => {
   });
 
   test('one issue in two categories gets a card for each; a role without an active assignee fails its check', async () => {
-    const report = issueReport(anIssue({ labels: ['iso27001-role-assignment', 'iso27001-executive-training'], resolved: '2026-11-01', assignee: inactiveUser }));
+    const report = issueReport(
+      anIssue({
+        labels: ['iso27001-role-assignment', 'iso27001-executive-training'],
+        resolved: '2026-11-01',
+        assignee: inactiveUser,
+      }),
+    );
     await renderPanel(report);
     expect(screen.getByRole('region', { name: 'Security role assignments' })).toBeVisible();
     expect(screen.getByRole('region', { name: 'Executive training and drills' })).toBeVisible();
@@ -62,18 +73,27 @@ describe('issue panel', () => {
   });
 
   test('not evidence: says so, with the labels that would make it evidence and their categories', async () => {
-    const config = aConfig({ resources: { labels: ['budget-signed'] }, 'strategy-alignment': { enabled: false, disabledReason: 'Not used' } });
+    const config = aConfig({
+      resources: { labels: ['budget-signed'] },
+      'strategy-alignment': { enabled: false, disabledReason: 'Not used' },
+    });
     await renderPanel(issueReport(anIssue({ labels: ['ops'], assignee: activeUser }), config));
     expect(screen.getByRole('region', { name: 'Not Clause 5.1 evidence' })).toBeVisible();
-    const list = screen.getByRole('heading', { name: 'Labels that would make it evidence' }).parentElement?.querySelector('ul') as HTMLElement;
+    const list = screen
+      .getByRole('heading', { name: 'Labels that would make it evidence' })
+      .parentElement?.querySelector('ul') as HTMLElement;
     const items = within(list).getAllByRole('listitem');
     expect(items).toHaveLength(9);
-    expect(items.find((li) => li.textContent?.startsWith('ISMS budget and staffing'))).toHaveTextContent('ISMS budget and staffing: budget-signed');
+    expect(items.find((li) => li.textContent?.startsWith('ISMS budget and staffing'))).toHaveTextContent(
+      'ISMS budget and staffing: budget-signed',
+    );
     expect(items.some((li) => li.textContent?.startsWith('Strategy alignment'))).toBe(false);
   });
 
   test('a failed load shows the message and retries', async () => {
-    mockedApi.getIssueReport.mockRejectedValueOnce(new ApiError('JIRA_UNAVAILABLE', 'Jira answered 503 to GET /rest/api/3/issue/ISMS-1.'));
+    mockedApi.getIssueReport.mockRejectedValueOnce(
+      new ApiError('JIRA_UNAVAILABLE', 'Jira answered 503 to GET /rest/api/3/issue/ISMS-1.'),
+    );
     mockedApi.getIssueReport.mockResolvedValueOnce(issueReport(anIssue({ labels: [] })));
     render(<IssuePanel />);
     expect(screen.getByRole('status')).toHaveTextContent("Checking this issue's evidence…");

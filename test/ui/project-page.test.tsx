@@ -86,7 +86,9 @@ describe('project page', () => {
     const stale = link.closest('li') as HTMLElement;
     expect(within(stale).getByText('Does not count')).toBeVisible();
     expect(within(stale).getByRole('list', { name: 'Problems with ISMS-2' })).toBeVisible();
-    const current = within(list).getByRole('link', { name: /ISMS-1 Board security workshop/ }).closest('li') as HTMLElement;
+    const current = within(list)
+      .getByRole('link', { name: /ISMS-1 Board security workshop/ })
+      .closest('li') as HTMLElement;
     expect(within(current).getByText('Counts')).toBeVisible();
     expect(within(current).getByText(/Done · effective 18 Oct 2026 · stops counting on 19 Oct 2027/)).toBeVisible();
 
@@ -100,7 +102,9 @@ describe('project page', () => {
     expect(within(items).getAllByRole('listitem')).toHaveLength(8);
     const c = report.items.find((i) => i.id === 'c');
     expect(c?.coverage).toBe(100);
-    const itemC = within(items).getByText(/makes the needed resources available/).closest('li') as HTMLElement;
+    const itemC = within(items)
+      .getByText(/makes the needed resources available/)
+      .closest('li') as HTMLElement;
     expect(within(itemC).getByText('100%')).toBeVisible();
   });
 
@@ -108,7 +112,9 @@ describe('project page', () => {
     const config = aConfig({ 'management-review': { enabled: false, disabledReason: 'Reviews are run outside Jira' } });
     await renderWith(projectReport(demoReportIssues(), config));
     const items = screen.getByRole('region', { name: 'Clause 5.1 items (a) to (h)' });
-    const itemE = within(items).getByText(/ensures the ISMS achieves its intended outcomes/).closest('li') as HTMLElement;
+    const itemE = within(items)
+      .getByText(/ensures the ISMS achieves its intended outcomes/)
+      .closest('li') as HTMLElement;
     expect(within(itemE).getByText('Not assessed')).toBeVisible();
     const { row } = categoryRow('Management reviews');
     expect(within(row).getByText('Disabled')).toBeVisible();
@@ -131,18 +137,27 @@ describe('project page', () => {
     expect(within(entries[entries.length - 1] as HTMLElement).getByText('Observation')).toBeVisible();
     const withIssues = report.findings.findIndex((f) => f.issueKeys.length > 0);
     const keys = report.findings[withIssues]?.issueKeys ?? [];
-    for (const key of keys) expect(within(entries[withIssues] as HTMLElement).getByRole('link', { name: key })).toHaveAttribute('href', `/browse/${key}`);
+    for (const key of keys)
+      expect(within(entries[withIssues] as HTMLElement).getByRole('link', { name: key })).toHaveAttribute(
+        'href',
+        `/browse/${key}`,
+      );
   });
 
   test('says when data is incomplete, and why', async () => {
-    await renderWith(demoReport({ complete: false, incompleteReason: '2 issues have data the app cannot read (ISMS-4, ISMS-9).' }));
+    await renderWith(
+      demoReport({ complete: false, incompleteReason: '2 issues have data the app cannot read (ISMS-4, ISMS-9).' }),
+    );
     const warning = screen.getByRole('region', { name: 'Not every issue could be read' });
     expect(within(warning).getByText('2 issues have data the app cannot read (ISMS-4, ISMS-9).')).toBeVisible();
     expect(screen.getByText('Incomplete (see below)')).toBeVisible();
   });
 
   test('with no evidence, explains which labels to use (from the config in force) instead of a table', async () => {
-    const config = aConfig({ resources: { labels: ['budget-signed', 'isms-budget'] }, 'strategy-alignment': { enabled: false, disabledReason: 'Not used' } });
+    const config = aConfig({
+      resources: { labels: ['budget-signed', 'isms-budget'] },
+      'strategy-alignment': { enabled: false, disabledReason: 'Not used' },
+    });
     await renderWith(projectReport([], config));
     expect(screen.queryByRole('table')).toBeNull();
     const empty = screen.getByRole('region', { name: 'No Clause 5.1 evidence in ISMS yet' });
@@ -154,7 +169,9 @@ describe('project page', () => {
   });
 
   test('shows a failed load with its message and loads again on Retry', async () => {
-    mockedApi.getProjectReport.mockRejectedValueOnce(new ApiError('RATE_LIMITED', 'Jira asked the app to slow down (429).'));
+    mockedApi.getProjectReport.mockRejectedValueOnce(
+      new ApiError('RATE_LIMITED', 'Jira asked the app to slow down (429).'),
+    );
     mockedApi.getProjectReport.mockResolvedValueOnce(demoReport());
     render(<ProjectPage />);
     expect(screen.getByRole('status')).toHaveTextContent('Computing Clause 5.1 coverage…');
@@ -187,7 +204,10 @@ describe('project page exports', () => {
   beforeEach(() => {
     downloads = [];
     let blob: Blob | undefined;
-    Object.assign(URL, { createObjectURL: jest.fn((b: Blob) => ((blob = b), 'blob:report')), revokeObjectURL: jest.fn() });
+    Object.assign(URL, {
+      createObjectURL: jest.fn((b: Blob) => ((blob = b), 'blob:report')),
+      revokeObjectURL: jest.fn(),
+    });
     jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       if (this.href.startsWith('blob:') && blob) {
         const entry = { name: this.download, type: blob.type, text: '' };

@@ -16,15 +16,23 @@ import type { SiteProject } from '../site-types';
 import { findVisibleProject, ISSUE_NOT_FOUND, projectNotFound } from './resources';
 
 export function getMyPermissions(ctx: RouteContext, req: SimRequest): SimResponse {
-  const keys = (req.query.get('permissions') ?? '').split(',').map((k) => k.trim()).filter((k) => k.length > 0);
-  if (keys.length === 0) return jiraError(400, ['The permissions parameter is required. Provide a comma-separated list of permission keys.']);
-  if (req.query.has('commentId')) return jiraError(400, ['The local Jira simulator does not support the commentId context.']);
+  const keys = (req.query.get('permissions') ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k.length > 0);
+  if (keys.length === 0)
+    return jiraError(400, [
+      'The permissions parameter is required. Provide a comma-separated list of permission keys.',
+    ]);
+  if (req.query.has('commentId'))
+    return jiraError(400, ['The local Jira simulator does not support the commentId context.']);
 
   const definitions: PermissionDefinition[] = [];
   for (const key of keys) {
     const definition = MODELLED_PERMISSIONS.get(key);
     if (definition) definitions.push(definition);
-    else if (UNMODELLED_JIRA_PERMISSIONS.has(key)) return jiraError(400, [`The local Jira simulator does not model the permission '${key}'.`]);
+    else if (UNMODELLED_JIRA_PERMISSIONS.has(key))
+      return jiraError(400, [`The local Jira simulator does not model the permission '${key}'.`]);
     else return jiraError(400, [`Permission key '${key}' is not valid.`]);
   }
 

@@ -10,7 +10,11 @@ import type { SiteProject } from '../site-types';
 export const ISSUE_NOT_FOUND = 'Issue does not exist or you do not have permission to see it.';
 
 export function projectNotFound(idOrKey: string): SimResponse {
-  return jiraError(404, [/^[0-9]+$/.test(idOrKey) ? `No project could be found with id '${idOrKey}'.` : `No project could be found with key '${idOrKey}'.`]);
+  return jiraError(404, [
+    /^[0-9]+$/.test(idOrKey)
+      ? `No project could be found with id '${idOrKey}'.`
+      : `No project could be found with key '${idOrKey}'.`,
+  ]);
 }
 
 /** Jira: project id, or key (case sensitive); hidden projects are reported as missing. */
@@ -83,7 +87,8 @@ export function getLabels(ctx: RouteContext, req: SimRequest): SimResponse {
   const all = [...labels].sort();
   const values = all.slice(startAt, startAt + maxResults);
   const isLast = startAt + values.length >= all.length;
-  const pageUrl = (start: number): string => `${ctx.siteUrl}/rest/api/3/label?maxResults=${maxResults}&startAt=${start}`;
+  const pageUrl = (start: number): string =>
+    `${ctx.siteUrl}/rest/api/3/label?maxResults=${maxResults}&startAt=${start}`;
   return ok({
     self: pageUrl(startAt),
     ...(isLast ? {} : { nextPage: pageUrl(startAt + values.length) }),

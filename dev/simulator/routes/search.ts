@@ -20,7 +20,9 @@ interface SearchParams {
 
 function runSearch(ctx: RouteContext, req: SimRequest, params: SearchParams): SimResponse {
   if (!Number.isInteger(params.maxResults) || params.maxResults < 1) {
-    return jiraError(400, [`The maxResults value '${params.maxResults}' is not valid: it must be a whole number greater than 0.`]);
+    return jiraError(400, [
+      `The maxResults value '${params.maxResults}' is not valid: it must be a whole number greater than 0.`,
+    ]);
   }
   let offset = 0;
   if (params.nextPageToken !== undefined) {
@@ -44,7 +46,8 @@ function runSearch(ctx: RouteContext, req: SimRequest, params: SearchParams): Si
 
 export function searchJqlGet(ctx: RouteContext, req: SimRequest): SimResponse {
   const rawMax = req.query.get('maxResults');
-  if (rawMax !== null && !/^-?[0-9]+$/.test(rawMax)) return jiraError(400, [`The maxResults value '${rawMax}' is not a number.`]);
+  if (rawMax !== null && !/^-?[0-9]+$/.test(rawMax))
+    return jiraError(400, [`The maxResults value '${rawMax}' is not a number.`]);
   return runSearch(ctx, req, {
     jql: req.query.get('jql') ?? '',
     fields: req.query.getAll('fields'),
@@ -74,8 +77,13 @@ function checkBody(body: unknown, allowed: Record<string, (v: unknown) => boolea
   if (!isPlainObject(body)) return { ok: false, response: jiraError(400, [INVALID_PAYLOAD]) };
   for (const [name, value] of Object.entries(body)) {
     const check = allowed[name];
-    if (!check) return { ok: false, response: jiraError(400, [INVALID_PAYLOAD], { [name]: `Unrecognized field "${name}".` }) };
-    if (!check(value)) return { ok: false, response: jiraError(400, [INVALID_PAYLOAD], { [name]: `The value of "${name}" has the wrong type.` }) };
+    if (!check)
+      return { ok: false, response: jiraError(400, [INVALID_PAYLOAD], { [name]: `Unrecognized field "${name}".` }) };
+    if (!check(value))
+      return {
+        ok: false,
+        response: jiraError(400, [INVALID_PAYLOAD], { [name]: `The value of "${name}" has the wrong type.` }),
+      };
   }
   return { ok: true, body };
 }

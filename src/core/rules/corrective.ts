@@ -14,7 +14,9 @@ export const correctiveRule: Rule = {
       check(
         'approval',
         approved,
-        approved ? `Carries ${config.approvalLabel}: the Board approved it.` : `Has no ${config.approvalLabel} label: without the Board's approval it is not evidence.`,
+        approved
+          ? `Carries ${config.approvalLabel}: the Board approved it.`
+          : `Has no ${config.approvalLabel} label: without the Board's approval it is not evidence.`,
       ),
     ];
 
@@ -29,12 +31,30 @@ export const correctiveRule: Rule = {
       lapse = expiresOn(dated, category.windowDays);
       inside = position.kind === 'inside';
       if (position.kind === 'future') {
-        checks.push(check('window', false, `${what} ${dated}, after the as-of date ${asOf}: future-dated evidence does not count.`));
+        checks.push(
+          check(
+            'window',
+            false,
+            `${what} ${dated}, after the as-of date ${asOf}: future-dated evidence does not count.`,
+          ),
+        );
         lapse = undefined;
       } else if (inside) {
-        checks.push(check('window', true, `${what} ${dated}, ${plural(position.age, 'day')} ago: inside the ${category.windowDays}-day window.`));
+        checks.push(
+          check(
+            'window',
+            true,
+            `${what} ${dated}, ${plural(position.age, 'day')} ago: inside the ${category.windowDays}-day window.`,
+          ),
+        );
       } else {
-        checks.push(check('window', false, `${what} ${dated}, ${plural(position.age, 'day')} ago: older than the ${category.windowDays}-day window.`));
+        checks.push(
+          check(
+            'window',
+            false,
+            `${what} ${dated}, ${plural(position.age, 'day')} ago: older than the ${category.windowDays}-day window.`,
+          ),
+        );
       }
     }
 
@@ -42,9 +62,21 @@ export const correctiveRule: Rule = {
     if (!issue.done) {
       if (issue.dueDate && issue.dueDate < asOf) {
         overdue = true;
-        checks.push(check('overdue', false, `Overdue: it was due on ${issue.dueDate}, ${plural(daysBetween(issue.dueDate, asOf), 'day')} ago.`));
+        checks.push(
+          check(
+            'overdue',
+            false,
+            `Overdue: it was due on ${issue.dueDate}, ${plural(daysBetween(issue.dueDate, asOf), 'day')} ago.`,
+          ),
+        );
       } else {
-        checks.push(check('overdue', true, issue.dueDate ? `Due on ${issue.dueDate}: not overdue.` : 'Open with no due date: not overdue.'));
+        checks.push(
+          check(
+            'overdue',
+            true,
+            issue.dueDate ? `Due on ${issue.dueDate}: not overdue.` : 'Open with no due date: not overdue.',
+          ),
+        );
       }
     }
 

@@ -18,7 +18,13 @@ export const datedRule: Rule = {
     }
     const position = windowPosition(date.day, asOf, category.windowDays);
     if (position.kind === 'future') {
-      checks.push(check('effective-date', false, `Dated ${date.day} (${date.source}), after the as-of date ${asOf}: future-dated evidence does not count.`));
+      checks.push(
+        check(
+          'effective-date',
+          false,
+          `Dated ${date.day} (${date.source}), after the as-of date ${asOf}: future-dated evidence does not count.`,
+        ),
+      );
       return { issue, checks, counts: false, effectiveDate: date.day, problem: true };
     }
     checks.push(check('effective-date', true, `Took effect on ${date.day} (${date.source}).`));

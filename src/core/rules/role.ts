@@ -15,7 +15,9 @@ export const roleRule: Rule = {
         check(
           'assignee-active',
           assignee.active,
-          assignee.active ? `${assignee.displayName} is an active Jira user.` : `${assignee.displayName} is inactive in Jira: a role needs a person who is still here.`,
+          assignee.active
+            ? `${assignee.displayName} is an active Jira user.`
+            : `${assignee.displayName} is inactive in Jira: a role needs a person who is still here.`,
         ),
       );
     }

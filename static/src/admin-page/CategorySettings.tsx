@@ -6,10 +6,20 @@ import { DaysSetting, FieldLabel, TextSetting } from './controls';
 import type { CategoryForm, ErrorMap } from './form';
 import { LabelsEditor } from './LabelsEditor';
 
-const cardStyle = xcss({ borderColor: 'color.border', borderStyle: 'solid', borderWidth: 'border.width', borderRadius: 'radius.medium' });
+const cardStyle = xcss({
+  borderColor: 'color.border',
+  borderStyle: 'solid',
+  borderWidth: 'border.width',
+  borderRadius: 'radius.medium',
+});
 
 /** One evidence category's settings: labels, on/off with a reason, window. */
-export function CategorySettings({ definition, value, onChange, errors }: {
+export function CategorySettings({
+  definition,
+  value,
+  onChange,
+  errors,
+}: {
   definition: CategoryDefinition;
   value: CategoryForm;
   onChange: (value: CategoryForm) => void;
@@ -33,7 +43,11 @@ export function CategorySettings({ definition, value, onChange, errors }: {
           <Stack space="space.050">
             <FieldLabel htmlFor={toggleId}>Count this category in coverage</FieldLabel>
             <Inline space="space.050" alignBlock="center">
-              <Toggle id={toggleId} isChecked={value.enabled} onChange={() => onChange({ ...value, enabled: !value.enabled })} />
+              <Toggle
+                id={toggleId}
+                isChecked={value.enabled}
+                onChange={() => onChange({ ...value, enabled: !value.enabled })}
+              />
               <Text size="small" color="color.text.subtle">
                 {value.enabled ? 'On' : 'Off: left out of coverage'}
               </Text>
@@ -42,7 +56,11 @@ export function CategorySettings({ definition, value, onChange, errors }: {
           <DaysSetting
             id={`${idPrefix}-window`}
             label="Window (days)"
-            help={definition.rule === 'role' ? 'Not used here: a role counts while its assignee is active.' : 'How long evidence counts after it takes effect (1 to 3660).'}
+            help={
+              definition.rule === 'role'
+                ? 'Not used here: a role counts while its assignee is active.'
+                : 'How long evidence counts after it takes effect (1 to 3660).'
+            }
             value={value.windowDays}
             onChange={(windowDays) => onChange({ ...value, windowDays })}
             messages={errors.get(`${path}.windowDays`)}
@@ -57,7 +75,14 @@ export function CategorySettings({ definition, value, onChange, errors }: {
             messages={errors.get(`${path}.disabledReason`)}
           />
         )}
-        <LabelsEditor idPrefix={idPrefix} path={`${path}.labels`} categoryName={definition.name} labels={value.labels} onChange={(labels) => onChange({ ...value, labels })} errors={errors} />
+        <LabelsEditor
+          idPrefix={idPrefix}
+          path={`${path}.labels`}
+          categoryName={definition.name}
+          labels={value.labels}
+          onChange={(labels) => onChange({ ...value, labels })}
+          errors={errors}
+        />
       </Stack>
     </Box>
   );

@@ -25,7 +25,13 @@ const DEFAULT_OPTION = "Jira's own dates (default)";
  * The effective-date field: Jira's date fields, or none (resolution date, then status change,
  * then last update). A native select: light, and keyboard and screen-reader friendly as it is.
  */
-function DateFieldSelect({ value, onChange, fields, onRetry, messages }: {
+function DateFieldSelect({
+  value,
+  onChange,
+  fields,
+  onRetry,
+  messages,
+}: {
   value: string | null;
   onChange: (value: string | null) => void;
   fields: Remote<DateField[]>;
@@ -52,10 +58,15 @@ function DateFieldSelect({ value, onChange, fields, onRetry, messages }: {
             {`${f.name} (${f.id})`}
           </option>
         ))}
-        {unknown ? <option value={value}>{fields.status === 'ready' ? `${value} (not a date field in Jira any more)` : value}</option> : null}
+        {unknown ? (
+          <option value={value}>
+            {fields.status === 'ready' ? `${value} (not a date field in Jira any more)` : value}
+          </option>
+        ) : null}
       </select>
       <Text id={`${id}-help`} size="small" color="color.text.subtlest">
-        The date evidence takes effect, read before Jira's own dates (resolved, status changed, updated), e.g. an "Approved on" field.
+        The date evidence takes effect, read before Jira's own dates (resolved, status changed, updated), e.g. an
+        "Approved on" field.
       </Text>
       {fields.status === 'loading' ? (
         <Text size="small" color="color.text.subtlest">
@@ -78,7 +89,13 @@ function DateFieldSelect({ value, onChange, fields, onRetry, messages }: {
 }
 
 /** Settings that apply to every category. */
-export function GeneralSettings({ form, update, errors, dateFields, retryDateFields }: {
+export function GeneralSettings({
+  form,
+  update,
+  errors,
+  dateFields,
+  retryDateFields,
+}: {
   form: ConfigForm;
   update: (change: Partial<Omit<ConfigForm, 'categories'>>) => void;
   errors: ErrorMap;
@@ -100,7 +117,13 @@ export function GeneralSettings({ form, update, errors, dateFields, retryDateFie
           messages={errors.get('approvalLabel')}
           width={280}
         />
-        <DateFieldSelect value={form.effectiveDateField} onChange={(effectiveDateField) => update({ effectiveDateField })} fields={dateFields} onRetry={retryDateFields} messages={errors.get('effectiveDateField')} />
+        <DateFieldSelect
+          value={form.effectiveDateField}
+          onChange={(effectiveDateField) => update({ effectiveDateField })}
+          fields={dateFields}
+          onRetry={retryDateFields}
+          messages={errors.get('effectiveDateField')}
+        />
         <DaysSetting
           id="c51-review-interval"
           label="Management review interval (days)"

@@ -10,7 +10,12 @@ const who = (change: ConfigChange): string => change.by.displayName ?? change.by
 
 function ChangeEntry({ change }: { change: ConfigChange }) {
   return (
-    <li style={{ padding: `${token('space.100')} 0`, borderBottom: `${token('border.width')} solid ${token('color.border')}` }}>
+    <li
+      style={{
+        padding: `${token('space.100')} 0`,
+        borderBottom: `${token('border.width')} solid ${token('color.border')}`,
+      }}
+    >
       <Stack space="space.050">
         <Text>
           <strong>{`Version ${change.version}`}</strong>

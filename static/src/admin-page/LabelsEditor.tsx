@@ -23,7 +23,14 @@ const chipStyle = {
  * A category's labels: each with a Remove button and its own messages, and a field to add one,
  * with Jira's existing labels suggested as the admin types (asked once typing pauses).
  */
-export function LabelsEditor({ idPrefix, path, categoryName, labels, onChange, errors }: {
+export function LabelsEditor({
+  idPrefix,
+  path,
+  categoryName,
+  labels,
+  onChange,
+  errors,
+}: {
   idPrefix: string;
   /** Dotted path of the list, e.g. `categories.resources.labels`. */
   path: string;
@@ -35,7 +42,10 @@ export function LabelsEditor({ idPrefix, path, categoryName, labels, onChange, e
   const [draft, setDraft] = useState('');
   const inputId = `${idPrefix}-new-label`;
   const typed = draft.trim();
-  const problem = typed === '' ? null : labelProblem(typed) ?? (labels.includes(typed) ? `"${typed}" is already in the list` : null);
+  const problem =
+    typed === ''
+      ? null
+      : (labelProblem(typed) ?? (labels.includes(typed) ? `"${typed}" is already in the list` : null));
   // Jira is only asked about text that could be a label.
   const suggestions = useLabelSuggestions(problem ? '' : typed);
   const listMessages = errors.get(path);
@@ -59,14 +69,22 @@ export function LabelsEditor({ idPrefix, path, categoryName, labels, onChange, e
         Labels
       </Text>
       {labels.length === 0 ? <Text size="small">No labels yet.</Text> : null}
-      <ul aria-labelledby={`${idPrefix}-labels-title`} style={{ margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexWrap: 'wrap', gap: token('space.100') }}>
+      <ul
+        aria-labelledby={`${idPrefix}-labels-title`}
+        style={{ margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexWrap: 'wrap', gap: token('space.100') }}
+      >
         {labels.map((label, index) => {
           const messages = errors.get(`${path}.${index}`);
           return (
             <li key={`${label}-${index}`}>
               <span style={chipStyle}>
                 <LabelCode label={label} />
-                <Button spacing="compact" appearance="subtle" aria-label={`Remove label ${label} from ${categoryName}`} onClick={() => onChange(labels.filter((_, i) => i !== index))}>
+                <Button
+                  spacing="compact"
+                  appearance="subtle"
+                  aria-label={`Remove label ${label} from ${categoryName}`}
+                  onClick={() => onChange(labels.filter((_, i) => i !== index))}
+                >
                   <span aria-hidden="true">×</span>
                 </Button>
               </span>
@@ -89,7 +107,10 @@ export function LabelsEditor({ idPrefix, path, categoryName, labels, onChange, e
             placeholder="e.g. iso27001-management-review"
             isInvalid={problem !== null}
             aria-invalid={problem !== null}
-            aria-describedby={describedBy(problem !== null && `${inputId}-error`, offered.length > 0 && `${inputId}-suggestions`)}
+            aria-describedby={describedBy(
+              problem !== null && `${inputId}-error`,
+              offered.length > 0 && `${inputId}-suggestions`,
+            )}
             onChange={(event) => setDraft(event.currentTarget.value)}
             onKeyDown={onKeyDown}
           />
@@ -114,7 +135,12 @@ export function LabelsEditor({ idPrefix, path, categoryName, labels, onChange, e
                   Matching Jira labels:
                 </Text>
                 {offered.map((label) => (
-                  <Button key={label} spacing="compact" aria-label={`Add suggested label ${label}`} onClick={() => add(label)}>
+                  <Button
+                    key={label}
+                    spacing="compact"
+                    aria-label={`Add suggested label ${label}`}
+                    onClick={() => add(label)}
+                  >
                     {label}
                   </Button>
                 ))}

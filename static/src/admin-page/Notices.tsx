@@ -7,7 +7,15 @@ import { describeField, describeValue } from './fields';
 import { formChanges, type ConfigForm, type FormChange } from './form';
 
 /** A save or reset met a newer version: nothing was lost, and their version is one click away. */
-export function ConflictNotice({ error, onLoadTheirs, busy }: { error: ApiError; onLoadTheirs: () => void; busy: boolean }) {
+export function ConflictNotice({
+  error,
+  onLoadTheirs,
+  busy,
+}: {
+  error: ApiError;
+  onLoadTheirs: () => void;
+  busy: boolean;
+}) {
   const version = error.details?.currentVersion;
   return (
     <Notice
@@ -30,7 +38,14 @@ export function ConflictNotice({ error, onLoadTheirs, busy }: { error: ApiError;
 }
 
 /** Their version is in the form; the admin's own changes wait, listed, to be re-applied or dropped. */
-export function TheirVersionNotice({ version, theirs, mine, myBase, onReapply, onDiscard }: {
+export function TheirVersionNotice({
+  version,
+  theirs,
+  mine,
+  myBase,
+  onReapply,
+  onDiscard,
+}: {
   version: number;
   theirs: ConfigForm;
   mine: ConfigForm;
@@ -69,7 +84,11 @@ export function TheirVersionNotice({ version, theirs, mine, myBase, onReapply, o
   );
 }
 
-const FAILED_TITLE = { save: 'The settings were not saved', reset: 'The settings were not reset', load: 'Their version could not be loaded' } as const;
+const FAILED_TITLE = {
+  save: 'The settings were not saved',
+  reset: 'The settings were not reset',
+  load: 'Their version could not be loaded',
+} as const;
 
 export function FailedNotice({ error, what }: { error: ApiError; what: keyof typeof FAILED_TITLE }) {
   return (

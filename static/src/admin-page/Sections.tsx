@@ -62,7 +62,12 @@ export function HistorySection({ version }: { version: number }) {
           <Heading size="medium" as="h2" id="c51-history">
             Change history
           </Heading>
-          <Button spacing="compact" aria-expanded={open} aria-controls="c51-history-panel" onClick={() => setOpen(!open)}>
+          <Button
+            spacing="compact"
+            aria-expanded={open}
+            aria-controls="c51-history-panel"
+            onClick={() => setOpen(!open)}
+          >
             {open ? 'Hide change history' : 'Show change history'}
           </Button>
         </Inline>

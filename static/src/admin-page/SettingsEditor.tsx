@@ -13,21 +13,35 @@ import { formatInstant } from '../shared/format';
 import { useDateFields } from '../shared/hooks';
 import { CategorySettings } from './CategorySettings';
 import { describeField } from './fields';
-import { applyChanges, checkForm, errorMap, formChanges, fromConfig, fromServerFields, sameForm, type ConfigForm } from './form';
+import {
+  applyChanges,
+  checkForm,
+  errorMap,
+  formChanges,
+  fromConfig,
+  fromServerFields,
+  sameForm,
+  type ConfigForm,
+} from './form';
 import { GeneralSettings } from './GeneralSettings';
 import { ConflictNotice, FailedNotice, TheirVersionNotice } from './Notices';
 import { Refusal, SUBTITLE, TITLE } from './Refusal';
 import { HistorySection, ResetSection } from './Sections';
 
 /** Two columns of category cards where the page is wide enough, one where it is not. */
-const CARD_GRID = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 440px), 1fr))', gap: token('space.200') } as const;
+const CARD_GRID = {
+  display: 'grid',
+  gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 440px), 1fr))',
+  gap: token('space.200'),
+} as const;
 
 /** Paths shown next to a control; any other problem is listed by the Save button. */
-const PLACED = /^(categories\.[a-z-]+\.(labels(\.\d+)?|disabledReason|windowDays)|approvalLabel|effectiveDateField|reviewIntervalDays|expiringSoonDays)$/;
+const PLACED =
+  /^(categories\.[a-z-]+\.(labels(\.\d+)?|disabledReason|windowDays)|approvalLabel|effectiveDateField|reviewIntervalDays|expiringSoonDays)$/;
 
 function savedLine(state: ConfigState): string {
   if (state.version === 0 || !state.updatedAt) return `Version ${state.version}: the product defaults, never saved.`;
-  const by = state.updatedBy ? state.updatedBy.displayName ?? state.updatedBy.accountId : 'an administrator';
+  const by = state.updatedBy ? (state.updatedBy.displayName ?? state.updatedBy.accountId) : 'an administrator';
   return `Version ${state.version}, last saved by ${by} on ${formatInstant(state.updatedAt)}.`;
 }
 
@@ -132,7 +146,8 @@ export function SettingsEditor({ initial }: { initial: ConfigState }) {
     if (busy === 'saving') return 'Saving…';
     if (busy === 'resetting') return 'Resetting…';
     if (conflicted) return 'Not saved: load their version first';
-    if (allErrors.length > 0) return `${allErrors.length === 1 ? '1 problem' : `${allErrors.length} problems`} to fix before saving`;
+    if (allErrors.length > 0)
+      return `${allErrors.length === 1 ? '1 problem' : `${allErrors.length} problems`} to fix before saving`;
     if (outcome?.kind === 'saved') return `Saved. Version ${outcome.version} now applies to every project.`;
     if (outcome?.kind === 'reset') return `Reset to the defaults (version ${outcome.version}).`;
     return dirty ? 'Unsaved changes' : 'No changes to save';
@@ -145,7 +160,13 @@ export function SettingsEditor({ initial }: { initial: ConfigState }) {
         {savedLine(base)}
       </Text>
 
-      <GeneralSettings form={form} update={(change) => edit({ ...form, ...change })} errors={errors} dateFields={dateFields.state} retryDateFields={dateFields.retry} />
+      <GeneralSettings
+        form={form}
+        update={(change) => edit({ ...form, ...change })}
+        errors={errors}
+        dateFields={dateFields.state}
+        retryDateFields={dateFields.retry}
+      />
 
       <section aria-labelledby="c51-categories">
         <Stack space="space.200">
@@ -169,8 +190,19 @@ export function SettingsEditor({ initial }: { initial: ConfigState }) {
       {/* Outcomes appear by the Save button, where the admin is when they happen. */}
       <section aria-label="Save">
         <Stack space="space.150">
-          {outcome?.kind === 'conflict' ? <ConflictNotice error={outcome.error} onLoadTheirs={loadTheirs} busy={busy !== null} /> : null}
-          {stash ? <TheirVersionNotice version={base.version} theirs={baseForm} mine={stash.mine} myBase={stash.myBase} onReapply={() => reapply(stash)} onDiscard={() => setStash(null)} /> : null}
+          {outcome?.kind === 'conflict' ? (
+            <ConflictNotice error={outcome.error} onLoadTheirs={loadTheirs} busy={busy !== null} />
+          ) : null}
+          {stash ? (
+            <TheirVersionNotice
+              version={base.version}
+              theirs={baseForm}
+              mine={stash.mine}
+              myBase={stash.myBase}
+              onReapply={() => reapply(stash)}
+              onDiscard={() => setStash(null)}
+            />
+          ) : null}
           {outcome?.kind === 'failed' ? <FailedNotice error={outcome.error} what={outcome.what} /> : null}
           {unplaced.length > 0 ? (
             <ul style={{ margin: 0 }} aria-label="Other problems">

@@ -4,7 +4,11 @@ import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { MAX_DAYS, MIN_DAYS } from '../../../src/core/config';
 
-const labelStyle = { font: token('font.body.small'), fontWeight: token('font.weight.semibold'), color: token('color.text.subtle') } as const;
+const labelStyle = {
+  font: token('font.body.small'),
+  fontWeight: token('font.weight.semibold'),
+  color: token('color.text.subtle'),
+} as const;
 
 export function FieldLabel({ htmlFor, children }: { htmlFor: string; children: ReactNode }) {
   return (
@@ -29,10 +33,21 @@ export function FieldMessages({ id, messages }: { id: string; messages: readonly
   );
 }
 
-export const describedBy = (...ids: (string | false | undefined)[]): string | undefined => ids.filter(Boolean).join(' ') || undefined;
+export const describedBy = (...ids: (string | false | undefined)[]): string | undefined =>
+  ids.filter(Boolean).join(' ') || undefined;
 
 /** A text setting with its label, help and messages wired for screen readers. */
-export function TextSetting({ id, label, help, value, onChange, messages, placeholder, width, inputMode }: {
+export function TextSetting({
+  id,
+  label,
+  help,
+  value,
+  onChange,
+  messages,
+  placeholder,
+  width,
+  inputMode,
+}: {
   id: string;
   label: string;
   help?: ReactNode;
@@ -69,6 +84,15 @@ export function TextSetting({ id, label, help, value, onChange, messages, placeh
 }
 
 /** A number of days, typed as text so "" or "12." stays on screen while validateConfig explains. */
-export function DaysSetting(props: { id: string; label: string; help?: ReactNode; value: string; onChange: (value: string) => void; messages: readonly string[] | undefined }) {
-  return <TextSetting {...props} width={120} inputMode="numeric" help={props.help ?? `${MIN_DAYS} to ${MAX_DAYS} days`} />;
+export function DaysSetting(props: {
+  id: string;
+  label: string;
+  help?: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  messages: readonly string[] | undefined;
+}) {
+  return (
+    <TextSetting {...props} width={120} inputMode="numeric" help={props.help ?? `${MIN_DAYS} to ${MAX_DAYS} days`} />
+  );
 }

@@ -26,7 +26,12 @@ export function fromConfig(config: CoverageConfig): ConfigForm {
   const categories = {} as Record<CategoryId, CategoryForm>;
   for (const id of CATEGORY_IDS) {
     const c = config.categories[id];
-    categories[id] = { labels: [...c.labels], enabled: c.enabled, disabledReason: c.disabledReason ?? '', windowDays: String(c.windowDays) };
+    categories[id] = {
+      labels: [...c.labels],
+      enabled: c.enabled,
+      disabledReason: c.disabledReason ?? '',
+      windowDays: String(c.windowDays),
+    };
   }
   return {
     categories,
@@ -47,7 +52,12 @@ export function toCandidate(form: ConfigForm): unknown {
   const categories: Record<string, unknown> = {};
   for (const id of CATEGORY_IDS) {
     const c = form.categories[id];
-    categories[id] = { labels: c.labels, enabled: c.enabled, windowDays: days(c.windowDays), ...(c.enabled ? {} : { disabledReason: c.disabledReason }) };
+    categories[id] = {
+      labels: c.labels,
+      enabled: c.enabled,
+      windowDays: days(c.windowDays),
+      ...(c.enabled ? {} : { disabledReason: c.disabledReason }),
+    };
   }
   return {
     categories,
@@ -71,7 +81,10 @@ export function errorMap(errors: readonly FieldError[]): ErrorMap {
 
 /** The back end names fields of the payload (`config.categories...`); the form names them without `config.`. */
 export function fromServerFields(fields: readonly FieldError[]): FieldError[] {
-  return fields.map((f) => ({ field: f.field === 'config' ? '' : f.field.replace(/^config\./, ''), message: f.message }));
+  return fields.map((f) => ({
+    field: f.field === 'config' ? '' : f.field.replace(/^config\./, ''),
+    message: f.message,
+  }));
 }
 
 /** One setting the admin can change, by the path validateConfig and the history use. */
@@ -86,9 +99,19 @@ function fields(form: ConfigForm): [string, FieldValue][] {
   const list: [string, FieldValue][] = [];
   for (const id of CATEGORY_IDS) {
     const c = form.categories[id];
-    list.push([`categories.${id}.labels`, c.labels], [`categories.${id}.enabled`, c.enabled], [`categories.${id}.disabledReason`, c.disabledReason], [`categories.${id}.windowDays`, c.windowDays]);
+    list.push(
+      [`categories.${id}.labels`, c.labels],
+      [`categories.${id}.enabled`, c.enabled],
+      [`categories.${id}.disabledReason`, c.disabledReason],
+      [`categories.${id}.windowDays`, c.windowDays],
+    );
   }
-  list.push(['approvalLabel', form.approvalLabel], ['effectiveDateField', form.effectiveDateField], ['reviewIntervalDays', form.reviewIntervalDays], ['expiringSoonDays', form.expiringSoonDays]);
+  list.push(
+    ['approvalLabel', form.approvalLabel],
+    ['effectiveDateField', form.effectiveDateField],
+    ['reviewIntervalDays', form.reviewIntervalDays],
+    ['expiringSoonDays', form.expiringSoonDays],
+  );
   return list;
 }
 
@@ -114,11 +137,15 @@ export function applyChanges(form: ConfigForm, changes: readonly FormChange[]): 
       const key = field.slice(`categories.${id}.`.length);
       if (key === 'labels' && Array.isArray(to)) next.categories[id] = { ...current, labels: [...to] };
       else if (key === 'enabled' && typeof to === 'boolean') next.categories[id] = { ...current, enabled: to };
-      else if (key === 'disabledReason' && typeof to === 'string') next.categories[id] = { ...current, disabledReason: to };
+      else if (key === 'disabledReason' && typeof to === 'string')
+        next.categories[id] = { ...current, disabledReason: to };
       else if (key === 'windowDays' && typeof to === 'string') next.categories[id] = { ...current, windowDays: to };
     } else if (field === 'effectiveDateField' && (typeof to === 'string' || to === null)) {
       next.effectiveDateField = to;
-    } else if ((field === 'approvalLabel' || field === 'reviewIntervalDays' || field === 'expiringSoonDays') && typeof to === 'string') {
+    } else if (
+      (field === 'approvalLabel' || field === 'reviewIntervalDays' || field === 'expiringSoonDays') &&
+      typeof to === 'string'
+    ) {
       next[field] = to;
     }
   }

@@ -6,7 +6,8 @@
  */
 const FeatureGates = {
   checkGate: (_gate: string, _options?: unknown): boolean => false,
-  getExperimentValue: <T>(_experiment: string, _parameter: string, defaultValue: T, _options?: unknown): T => defaultValue,
+  getExperimentValue: <T>(_experiment: string, _parameter: string, defaultValue: T, _options?: unknown): T =>
+    defaultValue,
   initializeCompleted: (): boolean => false,
   hasCheckGateErrorOccurred: (): boolean => false,
   hasGetExperimentValueErrorOccurred: (): boolean => false,

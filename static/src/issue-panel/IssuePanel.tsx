@@ -12,12 +12,19 @@ import { ErrorState, LoadingState } from '../shared/components/States';
 import { formatDay } from '../shared/format';
 import { useIssueReport } from '../shared/hooks';
 
-const cardStyle = xcss({ borderColor: 'color.border', borderStyle: 'solid', borderWidth: 'border.width', borderRadius: 'radius.medium' });
+const cardStyle = xcss({
+  borderColor: 'color.border',
+  borderStyle: 'solid',
+  borderWidth: 'border.width',
+  borderRadius: 'radius.medium',
+});
 
 function CheckRow({ check }: { check: Check }) {
   const color = token(check.pass ? 'color.text.success' : 'color.text.danger');
   return (
-    <li style={{ display: 'flex', gap: token('space.100'), alignItems: 'baseline', marginBlockEnd: token('space.075') }}>
+    <li
+      style={{ display: 'flex', gap: token('space.100'), alignItems: 'baseline', marginBlockEnd: token('space.075') }}
+    >
       <span style={{ color, fontWeight: token('font.weight.bold'), minWidth: '3.2em', flexShrink: 0 }}>
         <span aria-hidden="true">{check.pass ? '✓ ' : '✗ '}</span>
         {check.pass ? 'Pass' : 'Fail'}
@@ -87,7 +94,10 @@ export function IssueReportView({ report }: { report: IssueReport }) {
         <NotEvidence report={report} />
       ) : (
         <>
-          <Notice appearance={allCount ? 'success' : 'warning'} title={allCount ? 'Counts as Clause 5.1 evidence' : 'Next step'}>
+          <Notice
+            appearance={allCount ? 'success' : 'warning'}
+            title={allCount ? 'Counts as Clause 5.1 evidence' : 'Next step'}
+          >
             <Text as="p">{report.nextStep}</Text>
           </Notice>
           {report.categories.map((category) => (

@@ -9,14 +9,25 @@ import { VISUALLY_HIDDEN } from '../shared/components/VisuallyHidden';
 import { formatDay } from '../shared/format';
 import { EvidenceList } from './EvidenceList';
 
-const cell = { padding: `${token('space.100')} ${token('space.150')}`, borderBottom: `${token('border.width')} solid ${token('color.border')}`, textAlign: 'left', verticalAlign: 'top' } as const;
-const headCell = { ...cell, font: token('font.body.small'), fontWeight: token('font.weight.semibold'), color: token('color.text.subtle') } as const;
+const cell = {
+  padding: `${token('space.100')} ${token('space.150')}`,
+  borderBottom: `${token('border.width')} solid ${token('color.border')}`,
+  textAlign: 'left',
+  verticalAlign: 'top',
+} as const;
+const headCell = {
+  ...cell,
+  font: token('font.body.small'),
+  fontWeight: token('font.weight.semibold'),
+  color: token('color.text.subtle'),
+} as const;
 const detailCell = { ...cell, background: token('color.background.neutral.subtle.hovered') } as const;
 
 /** When the category stops being met: its lapse date, "No expiry" for held roles, else a dash. */
 function lapses(category: CategoryResult): string {
   if (category.expiresOn) return formatDay(category.expiresOn);
-  if (category.rule === 'role' && (category.status === 'met' || category.status === 'partial')) return 'No expiry (while the role is held)';
+  if (category.rule === 'role' && (category.status === 'met' || category.status === 'partial'))
+    return 'No expiry (while the role is held)';
   return '—';
 }
 
@@ -27,7 +38,13 @@ function CategoryRow({ category, open, onToggle }: { category: CategoryResult; o
       <tr>
         <th scope="row" style={cell}>
           <span className="c51-no-print">
-            <Button appearance="subtle" spacing="compact" aria-expanded={open} aria-controls={detailId} onClick={onToggle}>
+            <Button
+              appearance="subtle"
+              spacing="compact"
+              aria-expanded={open}
+              aria-controls={detailId}
+              onClick={onToggle}
+            >
               <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>
               {category.name}
             </Button>
@@ -44,7 +61,9 @@ function CategoryRow({ category, open, onToggle }: { category: CategoryResult; o
             <span>
               <StatusLozenge status={category.status} />
             </span>
-            {category.status === 'disabled' ? <Text size="small">{category.disabledReason ?? 'Disabled by a Jira admin.'}</Text> : null}
+            {category.status === 'disabled' ? (
+              <Text size="small">{category.disabledReason ?? 'Disabled by a Jira admin.'}</Text>
+            ) : null}
           </Stack>
         </td>
         <td style={cell}>{category.evidence.length}</td>
@@ -79,26 +98,46 @@ export function CategoryTable({ categories }: { categories: CategoryResult[] }) 
             Evidence categories
           </Heading>
           <span className="c51-no-print">
-            <Button spacing="compact" onClick={() => setOpen(allOpen ? new Set() : new Set(categories.map((c) => c.id)))}>
+            <Button
+              spacing="compact"
+              onClick={() => setOpen(allOpen ? new Set() : new Set(categories.map((c) => c.id)))}
+            >
               {allOpen ? 'Collapse all' : 'Expand all'}
             </Button>
           </span>
         </Inline>
         <div style={{ overflowX: 'auto' }}>
           <table style={{ borderCollapse: 'collapse', width: '100%', margin: 0 }}>
-            <caption style={VISUALLY_HIDDEN}>Status of each Clause 5.1 evidence category; expand a category to see its issues.</caption>
+            <caption style={VISUALLY_HIDDEN}>
+              Status of each Clause 5.1 evidence category; expand a category to see its issues.
+            </caption>
             <thead>
               <tr>
-                <th scope="col" style={headCell}>Category</th>
-                <th scope="col" style={headCell}>Status</th>
-                <th scope="col" style={headCell}>Evidence issues</th>
-                <th scope="col" style={headCell}>Newest evidence</th>
-                <th scope="col" style={headCell}>Coverage lapses on</th>
+                <th scope="col" style={headCell}>
+                  Category
+                </th>
+                <th scope="col" style={headCell}>
+                  Status
+                </th>
+                <th scope="col" style={headCell}>
+                  Evidence issues
+                </th>
+                <th scope="col" style={headCell}>
+                  Newest evidence
+                </th>
+                <th scope="col" style={headCell}>
+                  Coverage lapses on
+                </th>
               </tr>
             </thead>
             <tbody>
               {categories.map((category) => (
-                <CategoryRow key={category.id} category={category} open={open.has(category.id)} onToggle={() => toggle(category.id)} />
+                <CategoryRow
+                  key={category.id}
+                  category={category}
+                  open={open.has(category.id)}
+                  onToggle={() => toggle(category.id)}
+                />
               ))}
             </tbody>
           </table>

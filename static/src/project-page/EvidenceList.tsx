@@ -54,7 +54,10 @@ export function EvidenceList({ category }: { category: CategoryResult }) {
       {category.evidence.length === 0 ? (
         <Text as="p">No issue you can see carries these labels.</Text>
       ) : (
-        <ul style={{ ...listStyle, paddingInlineStart: token('space.200') }} aria-label={`Evidence for ${category.name}`}>
+        <ul
+          style={{ ...listStyle, paddingInlineStart: token('space.200') }}
+          aria-label={`Evidence for ${category.name}`}
+        >
           {category.evidence.map((entry) => (
             <Entry key={entry.key} entry={entry} />
           ))}

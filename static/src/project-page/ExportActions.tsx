@@ -13,7 +13,9 @@ export function ExportActions({ report, onReload }: { report: ProjectReport; onR
     setProblem(null);
     import('./exports')
       .then((exports) => (what === 'csv' ? exports.downloadCsv(report) : exports.downloadJson(report)))
-      .catch((error: unknown) => setProblem(`The download failed: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) =>
+        setProblem(`The download failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
   };
   return (
     <div className="c51-no-print">

@@ -18,7 +18,13 @@ export function FindingList({ findings }: { findings: Finding[] }) {
         ) : (
           <ul style={{ margin: 0, padding: 0, listStyle: 'none' }}>
             {findings.map((finding, index) => (
-              <li key={`${finding.categoryId ?? ''}-${index}`} style={{ padding: `${token('space.150')} 0`, borderBottom: `${token('border.width')} solid ${token('color.border')}` }}>
+              <li
+                key={`${finding.categoryId ?? ''}-${index}`}
+                style={{
+                  padding: `${token('space.150')} 0`,
+                  borderBottom: `${token('border.width')} solid ${token('color.border')}`,
+                }}
+              >
                 <Stack space="space.075">
                   <Inline space="space.100" alignBlock="start">
                     <span style={{ flexShrink: 0 }}>

@@ -5,7 +5,14 @@ import type { ProjectReport } from '../../../src/contract/invoke';
 import { ITEM_TEXT } from '../../../src/core/categories';
 import { formatPercent } from '../shared/format';
 
-const track = xcss({ width: '120px', height: '8px', backgroundColor: 'color.background.neutral', borderRadius: 'radius.small', overflow: 'hidden', flexShrink: 0 });
+const track = xcss({
+  width: '120px',
+  height: '8px',
+  backgroundColor: 'color.background.neutral',
+  borderRadius: 'radius.small',
+  overflow: 'hidden',
+  flexShrink: 0,
+});
 
 /** A decorative bar; the percentage beside it says the same in words. */
 function Meter({ value }: { value: number }) {
@@ -26,9 +33,17 @@ export function ItemList({ report }: { report: ProjectReport }) {
         </Heading>
         <ul style={{ margin: 0, padding: 0, listStyle: 'none' }}>
           {report.items.map((item) => {
-            const sources = report.categories.filter((c) => c.items.includes(item.id) && c.status !== 'disabled').map((c) => c.name);
+            const sources = report.categories
+              .filter((c) => c.items.includes(item.id) && c.status !== 'disabled')
+              .map((c) => c.name);
             return (
-              <li key={item.id} style={{ padding: `${token('space.100')} 0`, borderBottom: `${token('border.width')} solid ${token('color.border')}` }}>
+              <li
+                key={item.id}
+                style={{
+                  padding: `${token('space.100')} 0`,
+                  borderBottom: `${token('border.width')} solid ${token('color.border')}`,
+                }}
+              >
                 <Inline space="space.200" spread="space-between" alignBlock="center" shouldWrap>
                   <Stack space="space.025">
                     <Text>

@@ -4,7 +4,12 @@ import { token } from '@atlaskit/tokens';
 import type { ProjectReport } from '../../../src/contract/invoke';
 import { LabelList } from '../shared/components/LabelCode';
 
-const panel = xcss({ borderColor: 'color.border', borderStyle: 'dashed', borderWidth: 'border.width', borderRadius: 'radius.medium' });
+const panel = xcss({
+  borderColor: 'color.border',
+  borderStyle: 'dashed',
+  borderWidth: 'border.width',
+  borderRadius: 'radius.medium',
+});
 
 /** No evidence yet: which labels start it, from the report (so they follow the admin's settings). */
 export function NoEvidence({ report }: { report: ProjectReport }) {
@@ -17,8 +22,9 @@ export function NoEvidence({ report }: { report: ProjectReport }) {
           {`No Clause 5.1 evidence in ${report.projectKey} yet`}
         </Heading>
         <Text as="p">
-          Coverage is graded from issues that carry an evidence label. To start, add the label of its category to an issue that records leadership activity,
-          for example the minutes of a management review or the CEO's approval of the security policy.
+          Coverage is graded from issues that carry an evidence label. To start, add the label of its category to an
+          issue that records leadership activity, for example the minutes of a management review or the CEO's approval
+          of the security policy.
         </Text>
         <ul style={{ margin: 0, paddingInlineStart: token('space.250') }} aria-label="Evidence labels by category">
           {enabled.map((category) => (
@@ -33,7 +39,8 @@ export function NoEvidence({ report }: { report: ProjectReport }) {
           </Text>
         ) : null}
         <Text as="p" size="small" color="color.text.subtle">
-          The labels come from this app's settings; a Jira administrator can change them. Only issues you can see are counted.
+          The labels come from this app's settings; a Jira administrator can change them. Only issues you can see are
+          counted.
         </Text>
       </Stack>
     </Box>

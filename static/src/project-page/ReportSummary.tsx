@@ -7,7 +7,12 @@ import { VerdictLozenge } from '../shared/components/Lozenges';
 import { Notice } from '../shared/components/Notice';
 import { formatDay, formatPercent } from '../shared/format';
 
-const cardStyle = xcss({ borderColor: 'color.border', borderStyle: 'solid', borderWidth: 'border.width', borderRadius: 'radius.medium' });
+const cardStyle = xcss({
+  borderColor: 'color.border',
+  borderStyle: 'solid',
+  borderWidth: 'border.width',
+  borderRadius: 'radius.medium',
+});
 const bigNumber = { font: token('font.heading.xxlarge'), color: token('color.text'), margin: 0 } as const;
 const termStyle = { font: token('font.body.small'), color: token('color.text.subtle') } as const;
 
@@ -44,12 +49,17 @@ export function ReportSummary({ report }: { report: ProjectReport }) {
             </Fact>
             <Fact term="As of">{formatDay(report.asOf)}</Fact>
             <Fact term="Evidence issues">{report.evidenceIssueCount}</Fact>
-            <Fact term="Data">{report.complete ? 'Complete: every matching issue was read' : 'Incomplete (see below)'}</Fact>
+            <Fact term="Data">
+              {report.complete ? 'Complete: every matching issue was read' : 'Incomplete (see below)'}
+            </Fact>
           </dl>
         </Inline>
         {report.complete ? null : (
           <Notice appearance="warning" title="Not every issue could be read">
-            <Text as="p">{report.incompleteReason ?? 'Some evidence issues could not be read, so coverage may be lower than it really is.'}</Text>
+            <Text as="p">
+              {report.incompleteReason ??
+                'Some evidence issues could not be read, so coverage may be lower than it really is.'}
+            </Text>
           </Notice>
         )}
         <Text as="p" color="color.text.subtle" size="small">

@@ -41,10 +41,12 @@ async function call<K extends InvokeKey>(key: K, payload: PayloadOf<K>): Promise
 export const getProjectReport = (): Promise<ProjectReport> => call('report/project', {});
 export const getIssueReport = (): Promise<IssueReport> => call('report/issue', {});
 export const getConfig = (): Promise<ConfigState> => call('config/get', {});
-export const saveConfig = (config: CoverageConfig, expectedVersion: number): Promise<ConfigState> => call('config/save', { config, expectedVersion });
+export const saveConfig = (config: CoverageConfig, expectedVersion: number): Promise<ConfigState> =>
+  call('config/save', { config, expectedVersion });
 export const resetConfig = (expectedVersion: number): Promise<ConfigState> => call('config/reset', { expectedVersion });
 export const getConfigHistory = async (): Promise<ConfigChange[]> => (await call('config/history', {})).changes;
-export const suggestLabels = async (query: string): Promise<string[]> => (await call('jira/labels', query ? { query } : {})).labels;
+export const suggestLabels = async (query: string): Promise<string[]> =>
+  (await call('jira/labels', query ? { query } : {})).labels;
 export const getDateFields = async (): Promise<DateField[]> => (await call('jira/date-fields', {})).fields;
 
 /** What the screens need from the host's context: the site, for absolute links. */

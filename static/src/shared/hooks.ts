@@ -79,7 +79,10 @@ export const LABEL_SUGGESTION_DELAY_MS = 300;
  */
 export function useLabelSuggestions(query: string): { labels: string[]; loading: boolean; error?: ApiError } {
   const debounced = useDebounced(query.trim(), LABEL_SUGGESTION_DELAY_MS);
-  const [result, setResult] = useState<{ query: string; labels: string[]; error?: ApiError }>({ query: '', labels: [] });
+  const [result, setResult] = useState<{ query: string; labels: string[]; error?: ApiError }>({
+    query: '',
+    labels: [],
+  });
   useEffect(() => {
     if (debounced === '') return undefined;
     let current = true;
@@ -94,5 +97,7 @@ export function useLabelSuggestions(query: string): { labels: string[]; loading:
   const trimmed = query.trim();
   if (trimmed === '') return { labels: [], loading: false };
   const fresh = result.query === trimmed;
-  return fresh ? { labels: result.labels, loading: false, ...(result.error ? { error: result.error } : {}) } : { labels: [], loading: true };
+  return fresh
+    ? { labels: result.labels, loading: false, ...(result.error ? { error: result.error } : {}) }
+    : { labels: [], loading: true };
 }

@@ -19,7 +19,10 @@ export const ISMS = siteProject('ISMS', '10000', {
   browsers: [USERS.alice, USERS.bob, USERS.inactive],
   projectAdmins: [USERS.padmin],
 });
-export const OPS = siteProject('OPS', '10001', { name: 'Operations', browsers: [USERS.alice, USERS.bob, USERS.padmin] });
+export const OPS = siteProject('OPS', '10001', {
+  name: 'Operations',
+  browsers: [USERS.alice, USERS.bob, USERS.padmin],
+});
 /** INT is a JQL reserved word: it must be quoted in JQL. */
 export const INT = siteProject('INT', '10002', { name: 'Internal', browsers: '*' });
 
@@ -30,11 +33,42 @@ export const AWKWARD_LABEL = 'we"ird\\label';
 
 export function fixtureIssues(): SiteIssue[] {
   return [
-    siteIssue({ key: 'ISMS-1', project: ISMS, labels: ['policy', 'clause-5.1'], created: '2025-01-01T09:00:00.000+0000', updated: '2025-02-01T09:00:00.000+0000' }),
-    siteIssue({ key: 'ISMS-2', project: ISMS, labels: ['Policy'], created: '2025-01-03T09:00:00.000+0000', updated: '2025-01-04T09:00:00.000+0000', status: { name: 'Done', category: 'done' } }),
-    siteIssue({ key: 'ISMS-3', project: ISMS, labels: ['board', 'policy'], securityLevel: BOARD_ONLY, created: '2025-01-02T09:00:00.000+0000', updated: '2025-03-01T09:00:00.000+0000' }),
-    siteIssue({ key: 'ISMS-10', project: ISMS, labels: [AWKWARD_LABEL], created: '2025-01-05T09:00:00.000+0000', fields: { duedate: '2025-06-30', customfield_10042: '2025-02-02' } }),
-    siteIssue({ key: 'OPS-1', project: OPS, labels: ['ops'], fields: { assignee: { accountId: USERS.bob, displayName: 'User acc-bob', active: true } } }),
+    siteIssue({
+      key: 'ISMS-1',
+      project: ISMS,
+      labels: ['policy', 'clause-5.1'],
+      created: '2025-01-01T09:00:00.000+0000',
+      updated: '2025-02-01T09:00:00.000+0000',
+    }),
+    siteIssue({
+      key: 'ISMS-2',
+      project: ISMS,
+      labels: ['Policy'],
+      created: '2025-01-03T09:00:00.000+0000',
+      updated: '2025-01-04T09:00:00.000+0000',
+      status: { name: 'Done', category: 'done' },
+    }),
+    siteIssue({
+      key: 'ISMS-3',
+      project: ISMS,
+      labels: ['board', 'policy'],
+      securityLevel: BOARD_ONLY,
+      created: '2025-01-02T09:00:00.000+0000',
+      updated: '2025-03-01T09:00:00.000+0000',
+    }),
+    siteIssue({
+      key: 'ISMS-10',
+      project: ISMS,
+      labels: [AWKWARD_LABEL],
+      created: '2025-01-05T09:00:00.000+0000',
+      fields: { duedate: '2025-06-30', customfield_10042: '2025-02-02' },
+    }),
+    siteIssue({
+      key: 'OPS-1',
+      project: OPS,
+      labels: ['ops'],
+      fields: { assignee: { accountId: USERS.bob, displayName: 'User acc-bob', active: true } },
+    }),
     siteIssue({ key: 'INT-1', project: INT, labels: ['internal'] }),
   ];
 }
@@ -56,7 +90,11 @@ export function fixtureSite(): SiteData {
         id: 'customfield_10042',
         name: 'Approved on',
         custom: true,
-        schema: { type: 'date', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:datepicker', customId: 10042 },
+        schema: {
+          type: 'date',
+          custom: 'com.atlassian.jira.plugin.system.customfieldtypes:datepicker',
+          customId: 10042,
+        },
       },
     ],
     issues: fixtureIssues(),

@@ -9,7 +9,12 @@ export interface SimCall {
   body: unknown;
 }
 
-export async function call(baseUrl: string, as: As, path: string, init: { method?: string; json?: unknown; headers?: Record<string, string>; rawBody?: string } = {}): Promise<SimCall> {
+export async function call(
+  baseUrl: string,
+  as: As,
+  path: string,
+  init: { method?: string; json?: unknown; headers?: Record<string, string>; rawBody?: string } = {},
+): Promise<SimCall> {
   const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
   if (as === 'app') headers[APP_HEADER] = 'true';
   else if (as !== 'anonymous') headers[ACCOUNT_ID_HEADER] = as;
@@ -18,16 +23,25 @@ export async function call(baseUrl: string, as: As, path: string, init: { method
     body = JSON.stringify(init.json);
     headers['content-type'] ??= 'application/json';
   }
-  const response = await fetch(`${baseUrl}${path}`, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: init.method ?? (body === undefined ? 'GET' : 'POST'),
+    headers,
+    body,
+  });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text.length > 0 ? (JSON.parse(text) as unknown) : undefined };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text.length > 0 ? (JSON.parse(text) as unknown) : undefined,
+  };
 }
 
 /** Reads a path of object keys from an unknown JSON body, failing the test with a clear message if absent. */
 export function at(value: unknown, ...path: Array<string | number>): unknown {
   let current: unknown = value;
   for (const step of path) {
-    if (typeof current !== 'object' || current === null) throw new Error(`no '${String(step)}' in ${JSON.stringify(current)}`);
+    if (typeof current !== 'object' || current === null)
+      throw new Error(`no '${String(step)}' in ${JSON.stringify(current)}`);
     current = Reflect.get(current, step);
   }
   return current;

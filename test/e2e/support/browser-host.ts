@@ -13,14 +13,21 @@ export interface BrowserHost {
   url: string;
   browser: Browser;
   /** A fresh browser session as one of the host's personas. */
-  as(persona: 'security-lead' | 'manager' | 'admin' | 'outsider', theme?: 'light' | 'dark'): Promise<{ context: BrowserContext; page: Page }>;
+  as(
+    persona: 'security-lead' | 'manager' | 'admin' | 'outsider',
+    theme?: 'light' | 'dark',
+  ): Promise<{ context: BrowserContext; page: Page }>;
   stop(): Promise<void>;
 }
 
 /** `npm start`'s host (demo data, a fresh settings file) and headless Chromium, for one test file. */
 export async function startBrowserHost(): Promise<BrowserHost> {
   const store = join(mkdtempSync(join(tmpdir(), 'e2e-host-')), 'kvs.json');
-  const { child, line } = await startChild(join(ROOT, 'dev/host/start.ts'), ['--port', '0', '--store', store], /http:\/\/localhost:\d+/);
+  const { child, line } = await startChild(
+    join(ROOT, 'dev/host/start.ts'),
+    ['--port', '0', '--store', store],
+    /http:\/\/localhost:\d+/,
+  );
   const url = line.match(/http:\/\/localhost:\d+/)?.[0] ?? '';
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -49,7 +56,9 @@ export const adminFrame = (page: Page): FrameLocator => page.frameLocator('ifram
 /** Serious and critical accessibility violations on the page, the app's iframe included. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -12,11 +12,18 @@ import { buildDemoSite } from '../../../dev/demo/demo-site';
 
 export const AS_OF = '2026-11-28';
 
-export function projectReport(issues: EvidenceIssue[], config: CoverageConfig = defaultConfig(), extra: Partial<ProjectReport> = {}): ProjectReport {
+export function projectReport(
+  issues: EvidenceIssue[],
+  config: CoverageConfig = defaultConfig(),
+  extra: Partial<ProjectReport> = {},
+): ProjectReport {
   return {
     ...buildReport('ISMS', issues, config, AS_OF),
     projectName: 'Information Security Management',
-    scope: { accountId: 'demo-security-lead', note: 'Computed from the issues in ISMS that you can see. Issues restricted from you are not counted.' },
+    scope: {
+      accountId: 'demo-security-lead',
+      note: 'Computed from the issues in ISMS that you can see. Issues restricted from you are not counted.',
+    },
     generatedAt: `${AS_OF}T09:00:00.000Z`,
     ...extra,
   };
@@ -29,7 +36,8 @@ export function demoIssues(): EvidenceIssue[] {
     .map((raw) => toEvidenceIssue(raw));
 }
 
-export const demoReport = (extra: Partial<ProjectReport> = {}): ProjectReport => projectReport(demoIssues(), defaultConfig(), extra);
+export const demoReport = (extra: Partial<ProjectReport> = {}): ProjectReport =>
+  projectReport(demoIssues(), defaultConfig(), extra);
 
 export function issueReport(issue: EvidenceIssue, config: CoverageConfig = defaultConfig()): IssueReport {
   return { ...explainIssue(issue, config, AS_OF), summary: issue.summary, projectKey: 'ISMS' };

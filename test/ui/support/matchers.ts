@@ -39,7 +39,10 @@ expect.extend({
     const reason = hiddenBy(element);
     return {
       pass: reason === null,
-      message: () => (reason === null ? `expected <${element.tagName.toLowerCase()}> not to be visible` : `expected <${element.tagName.toLowerCase()}> to be visible, but ${reason}`),
+      message: () =>
+        reason === null
+          ? `expected <${element.tagName.toLowerCase()}> not to be visible`
+          : `expected <${element.tagName.toLowerCase()}> to be visible, but ${reason}`,
     };
   },
   toHaveTextContent(received: unknown, expected: string | RegExp) {
@@ -50,7 +53,11 @@ expect.extend({
   toHaveAttribute(received: unknown, name: string, value?: string) {
     const actual = asElement(received).getAttribute(name);
     const pass = actual !== null && (value === undefined || actual === value);
-    return { pass, message: () => `expected attribute ${name}${value === undefined ? '' : `="${value}"`} ${pass ? 'not ' : ''}to be present, got ${actual === null ? 'none' : `"${actual}"`}` };
+    return {
+      pass,
+      message: () =>
+        `expected attribute ${name}${value === undefined ? '' : `="${value}"`} ${pass ? 'not ' : ''}to be present, got ${actual === null ? 'none' : `"${actual}"`}`,
+    };
   },
 });
 

@@ -3,11 +3,29 @@ import type { CategoryStatus, Severity, Verdict } from '../../../../src/core/typ
 import { SEVERITY_WORDS, STATUS_WORDS, VERDICT_WORDS } from '../../../../src/export/words';
 
 // Colour repeats what the word says; the word is always there.
-const STATUS_LOOK: Record<CategoryStatus, ThemeAppearance> = { met: 'success', partial: 'inprogress', stale: 'moved', missing: 'removed', disabled: 'default' };
-const VERDICT_LOOK: Record<Verdict, ThemeAppearance> = { ready: 'success', warning: 'moved', 'minor-nc': 'moved', 'major-nc': 'removed' };
-const SEVERITY_LOOK: Record<Severity, ThemeAppearance> = { major: 'removed', minor: 'moved', warning: 'moved', observation: 'inprogress' };
+const STATUS_LOOK: Record<CategoryStatus, ThemeAppearance> = {
+  met: 'success',
+  partial: 'inprogress',
+  stale: 'moved',
+  missing: 'removed',
+  disabled: 'default',
+};
+const VERDICT_LOOK: Record<Verdict, ThemeAppearance> = {
+  ready: 'success',
+  warning: 'moved',
+  'minor-nc': 'moved',
+  'major-nc': 'removed',
+};
+const SEVERITY_LOOK: Record<Severity, ThemeAppearance> = {
+  major: 'removed',
+  minor: 'moved',
+  warning: 'moved',
+  observation: 'inprogress',
+};
 
-export const StatusLozenge = ({ status }: { status: CategoryStatus }) => <Lozenge appearance={STATUS_LOOK[status]}>{STATUS_WORDS[status]}</Lozenge>;
+export const StatusLozenge = ({ status }: { status: CategoryStatus }) => (
+  <Lozenge appearance={STATUS_LOOK[status]}>{STATUS_WORDS[status]}</Lozenge>
+);
 
 export const VerdictLozenge = ({ verdict }: { verdict: Verdict }) => (
   <Lozenge appearance={VERDICT_LOOK[verdict]} isBold maxWidth="none">
@@ -15,7 +33,9 @@ export const VerdictLozenge = ({ verdict }: { verdict: Verdict }) => (
   </Lozenge>
 );
 
-export const SeverityLozenge = ({ severity }: { severity: Severity }) => <Lozenge appearance={SEVERITY_LOOK[severity]}>{SEVERITY_WORDS[severity]}</Lozenge>;
+export const SeverityLozenge = ({ severity }: { severity: Severity }) => (
+  <Lozenge appearance={SEVERITY_LOOK[severity]}>{SEVERITY_WORDS[severity]}</Lozenge>
+);
 
 /** Whether an issue counts as evidence, in words. */
 export const CountsLozenge = ({ counts }: { counts: boolean }) => (

@@ -6,7 +6,11 @@ import { token } from '@atlaskit/tokens';
 export type NoticeAppearance = 'information' | 'warning' | 'error' | 'success';
 
 const LOOK = {
-  information: { background: 'color.background.information', icon: token('color.icon.information'), word: 'Information' },
+  information: {
+    background: 'color.background.information',
+    icon: token('color.icon.information'),
+    word: 'Information',
+  },
   warning: { background: 'color.background.warning', icon: token('color.icon.warning'), word: 'Warning' },
   error: { background: 'color.background.danger', icon: token('color.icon.danger'), word: 'Error' },
   success: { background: 'color.background.success', icon: token('color.icon.success'), word: 'Success' },
@@ -16,11 +20,35 @@ const boxStyle = xcss({ borderRadius: 'radius.small' });
 
 function Glyph({ appearance }: { appearance: NoticeAppearance }) {
   const mark =
-    appearance === 'success' ? <path d="M7 12.5l3 3 7-7" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" /> :
-    appearance === 'information' ? <><rect x="11" y="10" width="2" height="7" rx="1" fill="currentColor" /><circle cx="12" cy="7.2" r="1.3" fill="currentColor" /></> :
-    <><rect x="11" y="6" width="2" height="8" rx="1" fill="currentColor" /><circle cx="12" cy="17" r="1.3" fill="currentColor" /></>;
+    appearance === 'success' ? (
+      <path
+        d="M7 12.5l3 3 7-7"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2.2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    ) : appearance === 'information' ? (
+      <>
+        <rect x="11" y="10" width="2" height="7" rx="1" fill="currentColor" />
+        <circle cx="12" cy="7.2" r="1.3" fill="currentColor" />
+      </>
+    ) : (
+      <>
+        <rect x="11" y="6" width="2" height="8" rx="1" fill="currentColor" />
+        <circle cx="12" cy="17" r="1.3" fill="currentColor" />
+      </>
+    );
   return (
-    <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" focusable="false" style={{ color: LOOK[appearance].icon, flexShrink: 0 }}>
+    <svg
+      width="24"
+      height="24"
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+      style={{ color: LOOK[appearance].icon, flexShrink: 0 }}
+    >
       <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />
       {mark}
     </svg>
@@ -32,7 +60,13 @@ function Glyph({ appearance }: { appearance: NoticeAppearance }) {
  * from primitives and tokens: @atlaskit/section-message alone would add ~36 KB gzipped to each
  * screen's first load. The icon is decorative; the title and text carry the meaning.
  */
-export function Notice({ appearance, title, children, actions, live }: {
+export function Notice({
+  appearance,
+  title,
+  children,
+  actions,
+  live,
+}: {
   appearance: NoticeAppearance;
   title: string;
   children?: ReactNode;
@@ -42,7 +76,14 @@ export function Notice({ appearance, title, children, actions, live }: {
 }) {
   const titleId = useId();
   return (
-    <Box as="section" aria-labelledby={titleId} role={live} backgroundColor={LOOK[appearance].background} padding="space.200" xcss={boxStyle}>
+    <Box
+      as="section"
+      aria-labelledby={titleId}
+      role={live}
+      backgroundColor={LOOK[appearance].background}
+      padding="space.200"
+      xcss={boxStyle}
+    >
       <Inline space="space.150" alignBlock="start">
         <Glyph appearance={appearance} />
         <Stack space="space.100">
@@ -50,7 +91,11 @@ export function Notice({ appearance, title, children, actions, live }: {
             {title}
           </Heading>
           {children}
-          {actions ? <Inline space="space.100" shouldWrap>{actions}</Inline> : null}
+          {actions ? (
+            <Inline space="space.100" shouldWrap>
+              {actions}
+            </Inline>
+          ) : null}
         </Stack>
       </Inline>
     </Box>

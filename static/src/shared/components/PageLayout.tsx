@@ -5,7 +5,17 @@ import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 const pageStyle = xcss({ maxWidth: '1200px' });
 
 /** A screen: its title, an optional line under it, actions on the right, then the content. */
-export function PageLayout({ title, subtitle, actions, children }: { title: string; subtitle?: ReactNode; actions?: ReactNode; children: ReactNode }) {
+export function PageLayout({
+  title,
+  subtitle,
+  actions,
+  children,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <Box as="main" padding="space.300" xcss={pageStyle}>
       <Stack space="space.300">
