@@ -12,7 +12,7 @@
  *   - lint(files, manifest, env, logger, statsig, { linter: { mode: 'client-side' } }).
  *
  * Offline pieces:
- *   - statsig stub `{ getDeprecatedRuntimes: async () => [] }` (the only statsig call);
+ *   - statsig stub `{ getDeprecatedRuntimes: () => Promise.resolve([]) }` (the only statsig call);
  *   - the permission linter reads REST specs from local files (USE_LOCAL_SWAGGER=1 and the
  *     LOCAL_*_SWAGGER variables): Jira from <repo>/../shared/reference/
  *     jira-platform-rest-v3.openapi.json (or $LOCAL_JIRA_SWAGGER), every other product from a
@@ -68,7 +68,8 @@ const OTHER_SPEC_VARS = [
   'LOCAL_BB_SWAGGER',
 ] as const;
 const ICON_DOCS = 'https://developer.atlassian.com/platform/forge/custom-ui/#icons';
-const ANSI = /\u001b\[[0-9;]*m/g;
+// Terminal colour codes (ESC [ ... m) in the linter's messages.
+const ANSI = new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g');
 
 const strip = (text: string): string => text.replace(ANSI, '').trim();
 
@@ -76,8 +77,8 @@ function blockNetwork(): void {
   const refuse = (what: string) => (): never => {
     throw new Error(`lint-manifest runs offline: blocked a network call (${what})`);
   };
-  globalThis.fetch = (async (input: unknown) =>
-    refuse(`fetch ${input instanceof Request ? input.url : String(input)}`)()) as typeof fetch;
+  globalThis.fetch = (input: unknown) =>
+    Promise.resolve().then(refuse(`fetch ${input instanceof Request ? input.url : String(input)}`));
   for (const [name, mod] of [
     ['http', http],
     ['https', https],
@@ -189,7 +190,7 @@ async function runForgeLint(
     ['./src', ...uiKitDirectories].map((dir) => reader.recursiveReadDir(dir, exclude)),
   );
   const files = [...new Set(fileLists.flat())];
-  const statsig = { getDeprecatedRuntimes: async () => [] } as unknown as StatsigService;
+  const statsig = { getDeprecatedRuntimes: () => Promise.resolve([]) } as unknown as StatsigService;
   const logger = { info: (message: string) => void linterMessages.push(strip(message)) };
   const results = await lint(files, manifest, optionToEnvironment('development'), logger, statsig, {
     linter: { mode: 'client-side' },
@@ -202,7 +203,7 @@ function fromLintResults(results: LintResult[]): Issue[] {
     (['errors', 'warnings', 'approvals'] as const).flatMap((kind) =>
       result[kind].map((rule) => ({
         // An "approval" blocks `forge lint` (exit 1) just like an error.
-        level: (kind === 'warnings' ? 'warning' : 'error') as Level,
+        level: kind === 'warnings' ? 'warning' : 'error',
         file: path.relative(REPO_ROOT, path.resolve(result.file)) || result.file,
         line: rule.line,
         column: rule.column,

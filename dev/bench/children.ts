@@ -15,7 +15,10 @@ export function runJson<T>(script: string, args: string[]): Promise<T> {
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('close', (code) => {
       const last = out.trim().split('\n').pop() ?? '';
-      if (code !== 0) return reject(new Error(`${script} failed (${code}): ${err.trim().slice(0, 500)}`));
+      if (code !== 0) {
+        reject(new Error(`${script} failed (${code}): ${err.trim().slice(0, 500)}`));
+        return;
+      }
       try {
         resolveRun(JSON.parse(last) as T);
       } catch {
@@ -42,12 +45,12 @@ export function startChild(
       child.kill();
       reject(new Error(`${script} did not start in ${timeoutMs} ms: ${err.slice(0, 300)}`));
     }, timeoutMs);
-    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`${script} exited (${code}) before it was ready: ${err.slice(0, 500)}`));
     });
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       if (ready.test(line)) {
         clearTimeout(timer);
         child.removeAllListeners('exit');
@@ -59,7 +62,10 @@ export function startChild(
 
 export function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((done) => {
-    if (child.exitCode !== null) return done();
+    if (child.exitCode !== null) {
+      done();
+      return;
+    }
     child.once('exit', () => done());
     child.stdin?.end();
     child.kill('SIGTERM');

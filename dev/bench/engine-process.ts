@@ -13,7 +13,8 @@ const AS_OF = '2026-11-28';
 
 function issues(n: number): EvidenceIssue[] {
   return Array.from({ length: n }, (_, i) => {
-    const def = CATEGORIES[i % CATEGORIES.length]!;
+    const def = CATEGORIES[i % CATEGORIES.length];
+    if (!def) throw new Error('no category definitions');
     const done = i % 5 !== 0;
     const day = addDaysTo(AS_OF, -((i * 37) % 700));
     return {

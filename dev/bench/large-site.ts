@@ -13,7 +13,8 @@ const OWNER: JiraUserJson = { accountId: 'demo-security-lead', displayName: 'Sam
 export function largeSite(today: string, extra: number) {
   const site = buildDemoSite(today);
   for (let i = 0; i < extra; i += 1) {
-    const def = CATEGORIES[i % CATEGORIES.length]!;
+    const def = CATEGORIES[i % CATEGORIES.length];
+    if (!def) throw new Error('no category definitions');
     const age = (i * 37) % 700;
     const done = i % 5 !== 0;
     const labels = [def.defaultLabel];

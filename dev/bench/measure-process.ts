@@ -47,9 +47,10 @@ async function main(): Promise<void> {
   installForgeRuntime({ jiraBaseUrl: url, kvs: new MemoryKvsStore() });
   let requests = 0;
   const forgeFetch = (globalThis as { __forge_fetch__?: (...args: unknown[]) => Promise<unknown> }).__forge_fetch__;
+  if (!forgeFetch) throw new Error('the Forge runtime did not install __forge_fetch__');
   (globalThis as { __forge_fetch__?: unknown }).__forge_fetch__ = (ctx: unknown, ...rest: unknown[]) => {
     if (typeof ctx === 'object' && ctx !== null && 'remote' in ctx && ctx.remote === 'jira') requests += 1;
-    return forgeFetch!(ctx, ...rest);
+    return forgeFetch(ctx, ...rest);
   };
   const { buildHandler } = await import('../../src/index');
   const handler = buildHandler({ clock: () => new Date(`${asOf}T12:00:00Z`) }) as ResolverHandler;
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
   const rssBefore = process.memoryUsage().rss;
   const cpuBefore = process.cpuUsage();
   const start = performance.now();
-  let issues = 0;
+  let issues: number;
   let complete = true;
   let result: unknown;
   if (mode === 'report') {
@@ -89,8 +90,13 @@ async function main(): Promise<void> {
       defaultConfig(),
       asOf,
     );
-    const { projectName, scope, generatedAt, ...report } = (result as { data: Record<string, unknown> }).data;
-    (void projectName, scope, generatedAt);
+    // The resolver adds what the engine does not know (the project's name, the scope, the time).
+    const {
+      projectName: _name,
+      scope: _scope,
+      generatedAt: _at,
+      ...report
+    } = (result as { data: Record<string, unknown> }).data;
     matchesDirect = JSON.stringify(report) === JSON.stringify(direct);
   }
   process.stdout.write(

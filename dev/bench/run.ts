@@ -31,7 +31,9 @@ const mb = (v: number) => `${v.toFixed(0)} MB`;
 
 function median(list: Measure[]): Measure {
   const sorted = [...list].sort((a, b) => a.wallMs - b.wallMs);
-  return sorted[Math.floor(sorted.length / 2)] ?? list[0]!;
+  const middle = sorted[Math.floor(sorted.length / 2)];
+  if (!middle) throw new Error('median of no measurements');
+  return middle;
 }
 
 /** Each mode `repeat` times, interleaved so drift on a busy machine hits both alike; the median run of each is kept. */

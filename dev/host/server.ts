@@ -86,8 +86,9 @@ function redirect(res: http.ServerResponse, to: string, cookie?: string): void {
  */
 export function createHostServer(options: HostOptions): http.Server {
   const resourcesRoot = resolve(options.resourcesDir);
-  const defaultPersona = options.personas[0];
-  if (!defaultPersona) throw new Error('the host needs at least one persona');
+  const firstPersona = options.personas[0];
+  if (!firstPersona) throw new Error('the host needs at least one persona');
+  const defaultPersona: Persona = firstPersona;
 
   const personaOf = (req: http.IncomingMessage): Persona =>
     options.personas.find((p) => p.id === cookies(req).host_user) ?? defaultPersona;
@@ -144,10 +145,10 @@ export function createHostServer(options: HostOptions): http.Server {
     return `/resources/${module}/index.html?${query.toString()}`;
   }
 
-  async function projectPage(req: http.IncomingMessage, res: http.ServerResponse, key: string): Promise<void> {
+  function projectPage(req: http.IncomingMessage, res: http.ServerResponse, key: string): void {
     const project = visibleProjects(personaOf(req).accountId).find((p) => p.key === key);
-    if (!project)
-      return send(
+    if (!project) {
+      send(
         res,
         404,
         TYPES['.html'] ?? 'text/html',
@@ -158,7 +159,13 @@ export function createHostServer(options: HostOptions): http.Server {
           `<h1>Project not found</h1><p>${esc(key)} does not exist, or you do not have permission to see it.</p>`,
         ),
       );
-    const body = `${appFrame('project-page', frameSrc(req, 'project-page', { project: project.key, projectId: project.id }), 'Clause 5.1 coverage')}`;
+      return;
+    }
+    const body = appFrame(
+      'project-page',
+      frameSrc(req, 'project-page', { project: project.key, projectId: project.id }),
+      'Clause 5.1 coverage',
+    );
     send(
       res,
       200,
@@ -170,8 +177,8 @@ export function createHostServer(options: HostOptions): http.Server {
   async function issueList(req: http.IncomingMessage, res: http.ServerResponse, key: string): Promise<void> {
     const persona = personaOf(req);
     const project = visibleProjects(persona.accountId).find((p) => p.key === key);
-    if (!project)
-      return send(
+    if (!project) {
+      send(
         res,
         404,
         'text/html; charset=utf-8',
@@ -182,6 +189,8 @@ export function createHostServer(options: HostOptions): http.Server {
           `<h1>Project not found</h1><p>${esc(key)} does not exist, or you do not have permission to see it.</p>`,
         ),
       );
+      return;
+    }
     const result = await jira(persona.accountId, '/rest/api/3/search/jql', {
       method: 'POST',
       body: {
@@ -215,7 +224,7 @@ export function createHostServer(options: HostOptions): http.Server {
       `/rest/api/3/issue/${encodeURIComponent(key)}?fields=summary,status,labels,assignee,project,security`,
     );
     if (result.status !== 200 || typeof result.body !== 'object' || result.body === null) {
-      return send(
+      send(
         res,
         404,
         'text/html; charset=utf-8',
@@ -226,6 +235,7 @@ export function createHostServer(options: HostOptions): http.Server {
           `<h1>You can't view this issue</h1><p>${esc(key)} does not exist, or you do not have permission to see it.</p>`,
         ),
       );
+      return;
     }
     const issue = result.body as {
       id?: string;
@@ -265,16 +275,23 @@ export function createHostServer(options: HostOptions): http.Server {
   }
 
   async function resource(res: http.ServerResponse, module: string, rest: string): Promise<void> {
-    if (!MODULE_KEYS[module]) return send(res, 404, 'text/plain', 'No such resource');
+    if (!MODULE_KEYS[module]) {
+      send(res, 404, 'text/plain', 'No such resource');
+      return;
+    }
     const root = join(resourcesRoot, module);
     const file = normalize(join(root, rest || 'index.html'));
-    if (!file.startsWith(root + sep)) return send(res, 403, 'text/plain', 'Forbidden');
+    if (!file.startsWith(root + sep)) {
+      send(res, 403, 'text/plain', 'Forbidden');
+      return;
+    }
     let content: Buffer;
     try {
       content = await readFile(file);
     } catch {
       const hint = rest === 'index.html' || rest === '' ? ' Run `npm run build:ui` first.' : '';
-      return send(res, 404, 'text/plain', `Not found: ${module}/${rest}.${hint}`);
+      send(res, 404, 'text/plain', `Not found: ${module}/${rest}.${hint}`);
+      return;
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     if (extname(file) === '.html') {
@@ -282,7 +299,8 @@ export function createHostServer(options: HostOptions): http.Server {
       const html = content
         .toString('utf8')
         .replace(/<head([^>]*)>/i, `<head$1><script src="/__host/bridge.js"></script>`);
-      return send(res, 200, type, html);
+      send(res, 200, type, html);
+      return;
     }
     send(res, 200, type, content);
   }
@@ -293,7 +311,8 @@ export function createHostServer(options: HostOptions): http.Server {
     try {
       parsed = JSON.parse(await body(req));
     } catch {
-      return send(res, 400, 'application/json', JSON.stringify({ message: 'The invoke request is not JSON.' }));
+      send(res, 400, 'application/json', JSON.stringify({ message: 'The invoke request is not JSON.' }));
+      return;
     }
     const functionKey =
       typeof parsed === 'object' && parsed !== null && 'functionKey' in parsed && typeof parsed.functionKey === 'string'
@@ -329,41 +348,55 @@ export function createHostServer(options: HostOptions): http.Server {
     if (req.method === 'POST' && path === '/__host/user') {
       const chosen = new URLSearchParams(await body(req)).get('user') ?? '';
       const known = options.personas.find((p) => p.id === chosen);
-      return redirect(
+      redirect(
         res,
         req.headers.referer && new URL(req.headers.referer).host === req.headers.host
           ? new URL(req.headers.referer).pathname
           : '/',
-        `host_user=${encodeURIComponent(known?.id ?? defaultPersona!.id)}; Path=/; SameSite=Lax`,
+        `host_user=${encodeURIComponent(known?.id ?? defaultPersona.id)}; Path=/; SameSite=Lax`,
       );
+      return;
     }
     if (req.method === 'POST' && path === '/__host/theme') {
       const theme = new URLSearchParams(await body(req)).get('theme') === 'dark' ? 'dark' : 'light';
-      return redirect(
+      redirect(
         res,
         req.headers.referer && new URL(req.headers.referer).host === req.headers.host
           ? new URL(req.headers.referer).pathname
           : '/',
         `host_theme=${theme}; Path=/; SameSite=Lax`,
       );
+      return;
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
-    if (path === '/__host/bridge.js') return send(res, 200, 'text/javascript; charset=utf-8', BRIDGE_SCRIPT);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'text/plain', 'Method not allowed');
+      return;
+    }
+    if (path === '/__host/bridge.js') {
+      send(res, 200, 'text/javascript; charset=utf-8', BRIDGE_SCRIPT);
+      return;
+    }
     if ((m = path.match(/^\/__host\/tokens\/([a-z]+)\.css$/))) {
       const css = themeCss(m[1] ?? '');
-      return css ? send(res, 200, 'text/css; charset=utf-8', css) : send(res, 404, 'text/plain', 'No such theme');
+      if (css) send(res, 200, 'text/css; charset=utf-8', css);
+      else send(res, 404, 'text/plain', 'No such theme');
+      return;
     }
     if ((m = path.match(/^\/resources\/([a-z-]+)\/(.*)$/)))
       return resource(res, m[1] ?? '', decodeURIComponent(m[2] ?? ''));
     if (path === '/') {
       const first = visibleProjects(persona.accountId)[0];
-      return redirect(res, first ? `/projects/${first.key}/coverage` : '/admin');
+      redirect(res, first ? `/projects/${first.key}/coverage` : '/admin');
+      return;
     }
-    if ((m = path.match(/^\/projects\/([A-Z][A-Z0-9_]*)\/coverage$/))) return projectPage(req, res, m[1] ?? '');
+    if ((m = path.match(/^\/projects\/([A-Z][A-Z0-9_]*)\/coverage$/))) {
+      projectPage(req, res, m[1] ?? '');
+      return;
+    }
     if ((m = path.match(/^\/projects\/([A-Z][A-Z0-9_]*)\/issues$/))) return issueList(req, res, m[1] ?? '');
     if ((m = path.match(/^\/browse\/([A-Za-z0-9_-]+)$/))) return issueView(req, res, m[1] ?? '');
     if (path === '/admin') {
-      return send(
+      send(
         res,
         200,
         'text/html; charset=utf-8',
@@ -371,9 +404,10 @@ export function createHostServer(options: HostOptions): http.Server {
           req,
           'Clause 5.1 coverage settings',
           'admin',
-          `${appFrame('admin-page', frameSrc(req, 'admin-page', {}), 'Clause 5.1 coverage settings')}`,
+          appFrame('admin-page', frameSrc(req, 'admin-page', {}), 'Clause 5.1 coverage settings'),
         ),
       );
+      return;
     }
     send(res, 404, 'text/html; charset=utf-8', page(req, 'Not found', 'coverage', '<h1>Page not found</h1>'));
   }

@@ -156,7 +156,7 @@ export function projectIssue(
     // Jira returns null for a known field the issue has no value for, and ignores unknown names.
     else if (SYSTEM_FIELD_IDS.has(name) || site.customFields.has(name)) fields[name] = null;
   }
-  for (const name of selection.exclude) delete fields[name];
+  for (const name of selection.exclude) Reflect.deleteProperty(fields, name);
   return {
     expand: ISSUE_EXPAND,
     id: issue.id,

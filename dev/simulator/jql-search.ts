@@ -61,7 +61,7 @@ function issueKeyPredicate(site: SiteIndex, caller: Caller, clause: JqlClause, e
 function compareBy(sorts: readonly JqlSort[]): (a: IndexedIssue, b: IndexedIssue) => number {
   return (a, b) => {
     for (const sort of sorts) {
-      let diff = 0;
+      let diff: number;
       if (sort.field === 'created') diff = a.createdMs - b.createdMs;
       else if (sort.field === 'updated') diff = a.updatedMs - b.updatedMs;
       else diff = a.project.key < b.project.key ? -1 : a.project.key > b.project.key ? 1 : a.keyNumber - b.keyNumber;

@@ -61,15 +61,12 @@ export function matchRoute(method: string, path: string): RouteMatch {
       continue;
     }
     const params: Record<string, string> = {};
-    let bad = false;
-    r.paramNames.forEach((name, i) => {
-      try {
-        params[name] = decodeURIComponent(m[i + 1] ?? '');
-      } catch {
-        bad = true;
-      }
-    });
-    if (bad) return { kind: 'not-found' };
+    try {
+      r.paramNames.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1] ?? '')));
+    } catch {
+      // A malformed percent-escape names no resource.
+      return { kind: 'not-found' };
+    }
     return { kind: 'found', method: r.method, handler: r.handler, params };
   }
   return allowed.length > 0 ? { kind: 'method-not-allowed', allowed } : { kind: 'not-found' };

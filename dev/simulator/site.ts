@@ -146,9 +146,7 @@ function readProject(p: Problems, raw: unknown, path: string, userIds: ReadonlyS
   const id = p.string(obj, 'id', path, { pattern: NUMERIC_ID });
   const key = p.string(obj, 'key', path, { pattern: PROJECT_KEY });
   const name = p.string(obj, 'name', path);
-  let browsers: string[] | '*' = [];
-  if (obj['browsers'] === '*') browsers = '*';
-  else browsers = p.stringArray(obj, 'browsers', path);
+  const browsers: string[] | '*' = obj['browsers'] === '*' ? '*' : p.stringArray(obj, 'browsers', path);
   const projectAdmins = p.stringArray(obj, 'projectAdmins', path, true);
   for (const [field, ids] of [
     ['browsers', browsers === '*' ? [] : browsers],
@@ -322,7 +320,9 @@ function readIssue(p: Problems, raw: unknown, path: string, ctx: IssueContext): 
     }
   }
 
-  if (summary === undefined || !project || !projectObj) return undefined;
+  const { created, updated } = fields;
+  if (summary === undefined || !project || !projectObj || !isDateTime(created) || !isDateTime(updated))
+    return undefined;
   const typedFields: SiteIssueFields = {
     ...fields,
     summary,
@@ -332,8 +332,8 @@ function readIssue(p: Problems, raw: unknown, path: string, ctx: IssueContext): 
       key: project.key,
       name: typeof projectObj['name'] === 'string' ? projectObj['name'] : project.name,
     },
-    created: String(fields['created']),
-    updated: String(fields['updated']),
+    created,
+    updated,
   };
   return { id, key, ...(self !== undefined ? { self } : {}), fields: typedFields };
 }
@@ -435,6 +435,7 @@ export function loadSite(path: string): SiteData {
   } catch (error) {
     throw new Error(
       `Cannot read Jira simulator site file ${path}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
     );
   }
   const parsed = parseJson(text);

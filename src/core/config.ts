@@ -113,6 +113,18 @@ function parseCategory(id: CategoryId, value: unknown, errors: FieldError[]): Ca
   return result;
 }
 
+function completeCategories(
+  parsed: Partial<Record<CategoryId, CategoryConfig>>,
+): Record<CategoryId, CategoryConfig> | null {
+  const complete = {} as Record<CategoryId, CategoryConfig>;
+  for (const id of CATEGORY_IDS) {
+    const category = parsed[id];
+    if (!category) return null;
+    complete[id] = category;
+  }
+  return complete;
+}
+
 /**
  * Validates an untrusted config (an admin's save, a config file) and returns it typed, or every
  * problem with the dotted path of the setting it concerns.
@@ -122,7 +134,8 @@ export function validateConfig(input: unknown): ConfigResult {
   if (!isRecord(input)) return { ok: false, errors: [{ field: '', message: 'the configuration must be an object' }] };
   checkUnknownKeys(input, TOP_LEVEL_KEYS, '', errors);
 
-  const categories = {} as Record<CategoryId, CategoryConfig>;
+  // Filled as the categories parse; complete whenever no error was recorded.
+  const categories: Partial<Record<CategoryId, CategoryConfig>> = {};
   if (!isRecord(input.categories)) {
     errors.push({ field: 'categories', message: 'must be an object with one entry per category' });
   } else {
@@ -173,13 +186,17 @@ export function validateConfig(input: unknown): ConfigResult {
         errors.push({ field, message: `"${label}" is the approval label and cannot also be evidence` });
     });
   }
-  const parsed = CATEGORY_IDS.filter((id) => categories[id] !== undefined);
-  if (parsed.length === CATEGORY_IDS.length && parsed.every((id) => !categories[id].enabled)) {
+  const parsed = CATEGORY_IDS.flatMap((id) => categories[id] ?? []);
+  if (parsed.length === CATEGORY_IDS.length && parsed.every((category) => !category.enabled)) {
     errors.push({ field: 'categories', message: 'at least one category must be enabled' });
   }
 
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, config: { categories, approvalLabel, effectiveDateField, reviewIntervalDays, expiringSoonDays } };
+  const complete = completeCategories(categories);
+  if (errors.length > 0 || !complete) return { ok: false, errors };
+  return {
+    ok: true,
+    config: { categories: complete, approvalLabel, effectiveDateField, reviewIntervalDays, expiringSoonDays },
+  };
 }
 
 /**

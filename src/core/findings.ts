@@ -4,8 +4,6 @@ import { plural } from './facts';
 import type { CategoryId, CategoryResult, CoverageConfig, Day, Finding, Severity, Verdict } from './types';
 
 const SEVERITY_ORDER: Severity[] = ['major', 'minor', 'warning', 'observation'];
-/** Categories with their own line in the enforcement path; every other one is a minor NC. */
-const OWN_SEVERITY: CategoryId[] = ['security-policy', 'management-review', 'resources'];
 
 function firstLabel(c: CategoryResult): string {
   return c.labels[0] ?? '(no label)';

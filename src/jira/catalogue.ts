@@ -1,5 +1,6 @@
 import { route } from '@forge/api';
 import type { DateField } from '../contract/invoke';
+import { isRecord } from '../core/guards';
 import type { JiraClient } from './client';
 import { failureOf } from './errors';
 
@@ -34,13 +35,12 @@ export async function suggestLabels(client: JiraClient, query: string): Promise<
 export async function dateFields(client: JiraClient): Promise<DateField[]> {
   const response = await client.get(route`/rest/api/3/field`);
   if (response.status !== 200) throw failureOf(response, 'the fields');
-  const body = Array.isArray(response.body) ? response.body : [];
+  const body: unknown[] = Array.isArray(response.body) ? response.body : [];
   const fields: DateField[] = [];
   for (const field of body) {
-    if (typeof field !== 'object' || field === null || !('id' in field) || !('name' in field) || !('schema' in field))
-      continue;
+    if (!isRecord(field)) continue;
     const { id, name, schema } = field;
-    const type = typeof schema === 'object' && schema !== null && 'type' in schema ? schema.type : undefined;
+    const type = isRecord(schema) ? schema.type : undefined;
     if (typeof id === 'string' && typeof name === 'string' && (type === 'date' || type === 'datetime'))
       fields.push({ id, name, type });
   }

@@ -1,6 +1,6 @@
-import api, { route } from '@forge/api';
+import api, { type route } from '@forge/api';
 import { AppError } from '../resolvers/app-error';
-import { Budget } from './budget';
+import { type Budget } from './budget';
 
 type Route = ReturnType<typeof route>;
 export type Sleep = (ms: number) => Promise<void>;

@@ -1,7 +1,7 @@
 import { defaultConfig, validateConfig, withDefaults } from '../../src/core/config';
 import { CATEGORY_IDS } from '../../src/core/types';
 
-type Mutable = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests build bad input on purpose
+type Mutable = Record<string, any>;
 const configWith = (change: (c: Mutable) => void): unknown => {
   const c: Mutable = JSON.parse(JSON.stringify(defaultConfig()));
   change(c);
@@ -93,7 +93,9 @@ describe('config: validation names the field', () => {
     ],
     [
       'disabled with a blank reason',
-      (c: Mutable) => Object.assign(c.categories.resources, { enabled: false, disabledReason: '  ' }),
+      (c: Mutable) => {
+        Object.assign(c.categories.resources, { enabled: false, disabledReason: '  ' });
+      },
       'categories.resources.disabledReason',
       'say why',
     ],
@@ -105,7 +107,9 @@ describe('config: validation names the field', () => {
     ],
     [
       'an unknown category',
-      (c: Mutable) => (c.categories.coffee = c.categories.resources),
+      (c: Mutable) => {
+        c.categories.coffee = c.categories.resources;
+      },
       'categories.coffee',
       'not a Clause 5.1 category',
     ],

@@ -128,7 +128,11 @@ describe.each(stores)('@forge/kvs on %s', (_name, makeStore) => {
       () => kvs.set('deep', JSON.parse('['.repeat(40) + ']'.repeat(40)) as unknown),
       '400 MAX_DEPTH',
     ],
-    ['unknown metadata fields', () => kvs.get('k', { metadataFields: ['NOPE' as MetadataField] }), '400 BAD_REQUEST'],
+    [
+      'unknown metadata fields',
+      () => kvs.get('k', { metadataFields: ['NOPE' as unknown as MetadataField] }),
+      '400 BAD_REQUEST',
+    ],
   ])('rejects %s', async (_label, action, expected) => {
     expect(await codeOf(action())).toBe(expected);
   });

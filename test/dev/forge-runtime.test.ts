@@ -120,19 +120,19 @@ describe('asApp()', () => {
 describe('runtime context', () => {
   it('gives each invocation its own app context and time budget', async () => {
     const read = () =>
-      runInvocation(USERS.alice, async () => {
+      runInvocation(USERS.alice, () => {
         const context = getAppContext();
-        return {
+        return Promise.resolve({
           id: context.invocationId,
           remaining: context.invocationRemainingTimeInMillis(),
           app: String(context.appAri),
-        };
+        });
       });
     const [a, b] = await Promise.all([read(), read()]);
-    expect(a?.id).not.toBe(b?.id);
-    expect(a?.remaining).toBeGreaterThan(20_000);
-    expect(a?.remaining).toBeLessThanOrEqual(25_000);
-    expect(a?.app).toMatch(/^ari:cloud:ecosystem::app\//);
+    expect(a.id).not.toBe(b.id);
+    expect(a.remaining).toBeGreaterThan(20_000);
+    expect(a.remaining).toBeLessThanOrEqual(25_000);
+    expect(a.app).toMatch(/^ari:cloud:ecosystem::app\//);
   });
 
   it('refuses products and calls it cannot serve, with a clear error', async () => {
@@ -145,7 +145,7 @@ describe('runtime context', () => {
   });
 
   it('rejects an empty account id', () => {
-    expect(() => runInvocation('', async () => undefined)).toThrow(TypeError);
+    expect(() => runInvocation('', () => Promise.resolve(undefined))).toThrow(TypeError);
   });
 });
 

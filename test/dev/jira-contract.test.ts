@@ -60,7 +60,7 @@ describeContract(SUITE_TITLE, () => {
   });
 
   afterAll(async () => {
-    await sim?.stop();
+    await sim.stop();
   });
 
   const validators = new Map<string, ValidateFunction>();

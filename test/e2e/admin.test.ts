@@ -13,7 +13,7 @@ let host: BrowserHost;
 beforeAll(async () => {
   host = await startBrowserHost();
 });
-afterAll(() => host?.stop());
+afterAll(() => host.stop());
 
 async function openAdmin(page: Page): Promise<FrameLocator> {
   await page.goto(`${host.url}/admin`);

@@ -13,7 +13,7 @@ let host: BrowserHost;
 beforeAll(async () => {
   host = await startBrowserHost();
 });
-afterAll(() => host?.stop());
+afterAll(() => host.stop());
 
 describe('a manager on the issue panel', () => {
   test('valid evidence: counts, every check passes, and when it stops counting', async () => {

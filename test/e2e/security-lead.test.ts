@@ -13,7 +13,7 @@ let host: BrowserHost;
 beforeAll(async () => {
   host = await startBrowserHost();
 });
-afterAll(() => host?.stop());
+afterAll(() => host.stop());
 
 describe('the security lead on the project page', () => {
   test('reads coverage, the verdict, the categories and the findings', async () => {
@@ -77,7 +77,7 @@ describe('the security lead on the project page', () => {
       app.getByRole('button', { name: 'Download CSV' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^clause-5\.1-ISMS-\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = readFileSync((await download.path()) ?? '', 'utf8').split('\r\n');
+    const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
     expect(csv[0]).toBe(
       'project,asOf,category,categoryStatus,issueKey,summary,done,counts,effectiveDate,expiresOn,problems',
     );

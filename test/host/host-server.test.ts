@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PERSONAS } from '../../dev/host/personas';
 import { createHostServer, type ForgeHandler } from '../../dev/host/server';
 import { startLocalForge, type LocalForge } from '../../dev/runtime';
+import type { ProjectReport } from '../../src/contract/invoke';
 import { buildHandler } from '../../src/index';
 import { NOW, demoSite } from '../support/app-harness';
 
@@ -42,13 +43,18 @@ afterAll(async () => {
 
 const as = (persona: string) => ({ cookie: `host_user=${persona}` });
 
-async function invoke(persona: string, functionKey: string, context: unknown) {
+/** The part of the report/project envelope these tests read. */
+interface ReportEnvelope {
+  data: Pick<ProjectReport, 'scope' | 'evidenceIssueCount'>;
+}
+
+async function invoke(persona: string, functionKey: string, context: unknown): Promise<ReportEnvelope> {
   const response = await fetch(`${base}/__host/invoke`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...as(persona) },
     body: JSON.stringify({ functionKey, payload: {}, context }),
   });
-  return response.json();
+  return (await response.json()) as ReportEnvelope;
 }
 
 describe('the local Jira host', () => {

@@ -3,7 +3,7 @@ import { siteFromExport } from '../../dev/host/site-from-export';
 import { validateSite } from '../../dev/simulator';
 
 describe("npm start -- --data: a site around a team's own export", () => {
-  const exported = buildDemoSite('2026-11-28').issues.map((issue) => JSON.parse(JSON.stringify(issue)));
+  const exported = buildDemoSite('2026-11-28').issues.map((issue) => JSON.parse(JSON.stringify(issue)) as unknown);
   const site = siteFromExport(exported);
 
   test('is a valid simulator site with the projects and security levels the issues name', () => {
@@ -47,7 +47,9 @@ describe("npm start -- --data: a site around a team's own export", () => {
 });
 
 test('custom fields in the export are declared, date pickers as dates', () => {
-  const site = siteFromExport(buildDemoSite('2026-11-28').issues.map((issue) => JSON.parse(JSON.stringify(issue))));
+  const site = siteFromExport(
+    buildDemoSite('2026-11-28').issues.map((issue) => JSON.parse(JSON.stringify(issue)) as unknown),
+  );
   expect(site.fields).toEqual([
     { id: 'customfield_10042', name: 'customfield_10042', custom: true, schema: { type: 'date', customId: 10042 } },
   ]);

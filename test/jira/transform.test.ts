@@ -54,13 +54,13 @@ describe('Jira issue JSON to the engine issue', () => {
 
   test('a user without an active flag (some app users) is treated as active', () => {
     const raw = jiraIssue({ key: 'ISMS-3', summary: 'x', created: '2026-03-01' });
-    (raw.fields as Record<string, unknown>).assignee = { accountId: 'app-1', displayName: 'Automation' };
+    raw.fields.assignee = { accountId: 'app-1', displayName: 'Automation' };
     expect(toEvidenceIssue(raw).assignee?.active).toBe(true);
   });
 
   test('unknown status categories and missing status are not done', () => {
     const raw = jiraIssue({ key: 'ISMS-4', summary: 'x', created: '2026-03-01' });
-    const fields = raw.fields as Record<string, unknown>;
+    const fields = raw.fields;
     fields.status = { name: 'Weird', statusCategory: { key: 'undefined' } };
     expect(toEvidenceIssue(raw).done).toBe(false);
     delete fields.status;

@@ -1,4 +1,5 @@
 import { defaultConfig } from '../../src/core/config';
+import type { InvokeKey, ProjectReport } from '../../src/contract/invoke';
 import { USERS, projectPage, startApp, type App } from '../support/app-harness';
 
 let app: App;
@@ -28,8 +29,8 @@ describe('config/get', () => {
 
 describe('config/save', () => {
   test('an admin saves; the version, author and time are returned and the report changes', async () => {
-    const before = await app.call(USERS.lead, 'report/project', {}, projectPage());
-    expect(before.data.categories.find((c: { id: string }) => c.id === 'management-targets').status).toBe('stale');
+    const before: ProjectReport = (await app.call(USERS.lead, 'report/project', {}, projectPage())).data;
+    expect(before.categories.find((c) => c.id === 'management-targets')?.status).toBe('stale');
 
     const saved = await app.call(USERS.admin, 'config/save', { config: withWindow(730), expectedVersion: 0 });
     expect(saved).toEqual({
@@ -44,8 +45,8 @@ describe('config/save', () => {
     });
     expect((await app.call(USERS.manager, 'config/get')).data).toMatchObject({ version: 1, config: withWindow(730) });
 
-    const after = await app.call(USERS.lead, 'report/project', {}, projectPage());
-    expect(after.data.categories.find((c: { id: string }) => c.id === 'management-targets').status).toBe('met');
+    const after: ProjectReport = (await app.call(USERS.lead, 'report/project', {}, projectPage())).data;
+    expect(after.categories.find((c) => c.id === 'management-targets')?.status).toBe('met');
   });
 
   test('a non-admin is FORBIDDEN and nothing is stored', async () => {
@@ -145,7 +146,7 @@ describe('config/reset and config/history', () => {
     });
   });
 
-  test.each(['config/reset', 'config/history'])('%s is FORBIDDEN for a non-admin', async (key) => {
+  test.each<InvokeKey>(['config/reset', 'config/history'])('%s is FORBIDDEN for a non-admin', async (key) => {
     const payload = key === 'config/reset' ? { expectedVersion: 0 } : {};
     expect(await app.call(USERS.manager, key, payload)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });

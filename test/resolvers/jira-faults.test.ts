@@ -1,5 +1,6 @@
 import { jiraIssue } from '../../dev/demo/jira-issue';
 import { defaultConfig } from '../../src/core/config';
+import type { ProjectReport } from '../../src/contract/invoke';
 import { USERS, demoSite, projectPage, useApp } from '../support/app-harness';
 
 const SEARCH = '/rest/api/3/search/jql';
@@ -131,10 +132,11 @@ describe('JQL injection through labels', () => {
     expect((await app.call(USERS.admin, 'config/save', { config, expectedVersion: 0 })).ok).toBe(true);
     const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
     expect(result.ok).toBe(true);
-    const strategy = result.data.categories.find((c: { id: string }) => c.id === 'strategy-alignment');
-    expect(strategy.evidence.map((e: { key: string }) => e.key)).toEqual(['ISMS-50']);
-    expect(strategy.status).toBe('met');
-    const keys = result.data.categories.flatMap((c: { evidence: { key: string }[] }) => c.evidence.map((e) => e.key));
-    expect(keys.some((k: string) => k.startsWith('ITOPS'))).toBe(false);
+    const report: ProjectReport = result.data;
+    const strategy = report.categories.find((c) => c.id === 'strategy-alignment');
+    expect(strategy?.evidence.map((e) => e.key)).toEqual(['ISMS-50']);
+    expect(strategy?.status).toBe('met');
+    const keys = report.categories.flatMap((c) => c.evidence.map((e) => e.key));
+    expect(keys.some((k) => k.startsWith('ITOPS'))).toBe(false);
   });
 });

@@ -26,7 +26,7 @@ describe('a large project, read in parallel with latency on every search', () =>
   test('the security lead gets the same complete report as the direct path', async () => {
     const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
     expect(result.ok).toBe(true);
-    const { projectName, scope, generatedAt, ...report } = result.data;
+    const { projectName: _projectName, scope: _scope, generatedAt: _generatedAt, ...report } = result.data;
     expect(report).toEqual(directReport(() => true));
     expect(report.complete).toBe(true);
     expect(report.evidenceIssueCount).toBe(EXTRA + 16);
@@ -40,7 +40,7 @@ describe('a large project, read in parallel with latency on every search', () =>
 
   test("the manager's permissions still decide: Board-only issues are left out", async () => {
     const result = await app.call(USERS.manager, 'report/project', {}, projectPage());
-    const { projectName, scope, generatedAt, ...report } = result.data;
+    const { projectName: _projectName, scope: _scope, generatedAt: _generatedAt, ...report } = result.data;
     expect(report).toEqual(directReport((i) => !i.fields.security));
     expect(report.evidenceIssueCount).toBe(EXTRA + 16 - 3);
   });

@@ -1,5 +1,5 @@
 import { defaultConfig } from '../../src/core/config';
-import { INVOKE_KEYS } from '../../src/contract/invoke';
+import { INVOKE_KEYS, type InvokeKey } from '../../src/contract/invoke';
 import { USERS, issuePanel, projectPage, useApp } from '../support/app-harness';
 
 const app = useApp();
@@ -96,19 +96,22 @@ describe('jira/labels and jira/date-fields', () => {
     expect((await app.call(USERS.admin, 'jira/labels', {})).data.labels).toContain('board-approved');
   });
 
-  test.each(['jira/labels', 'jira/date-fields'])('%s serves the admin page only: FORBIDDEN for others', async (key) => {
-    expect(await app.call(USERS.lead, key, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await app.call(USERS.outsider, key, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  });
+  test.each<InvokeKey>(['jira/labels', 'jira/date-fields'])(
+    '%s serves the admin page only: FORBIDDEN for others',
+    async (key) => {
+      expect(await app.call(USERS.lead, key, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await app.call(USERS.outsider, key, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    },
+  );
 
   test("date fields are Jira's date and datetime fields, custom ones included", async () => {
-    const fields = (await app.call(USERS.admin, 'jira/date-fields')).data.fields;
+    const fields: { type: string }[] = (await app.call(USERS.admin, 'jira/date-fields')).data.fields;
     expect(fields).toEqual(
       expect.arrayContaining([
         { id: 'customfield_10042', name: 'Approved on', type: 'date' },
         { id: 'duedate', name: expect.any(String), type: 'date' },
       ]),
     );
-    expect(fields.every((f: { type: string }) => f.type === 'date' || f.type === 'datetime')).toBe(true);
+    expect(fields.every((f) => f.type === 'date' || f.type === 'datetime')).toBe(true);
   });
 });

@@ -24,10 +24,10 @@ export interface App {
   /** Calls the exported handler as Forge would, as `accountId`, from a screen with `extension`. */
   call(
     accountId: string | undefined,
-    key: InvokeKey | string,
+    key: InvokeKey,
     payload?: unknown,
     extension?: Record<string, unknown>,
-  ): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read envelopes loosely
+  ): Promise<any>;
   stop(): Promise<void>;
 }
 

@@ -1,17 +1,21 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { AdminPage } from '../../static/src/admin-page/AdminPage';
 import * as api from '../../static/src/shared/api';
 import { ApiError } from '../../static/src/shared/api-error';
 import { LABEL_SUGGESTION_DELAY_MS } from '../../static/src/shared/hooks';
 import { defaultConfig } from '../../src/core/config';
 import type { CoverageConfig } from '../../src/core/types';
+import { actAsync } from './support/act-async';
 import { configState } from './support/fixtures';
 import { resetApiMock } from './support/mocks';
+import type * as Mocks from './support/mocks';
 import './support/dom-setup';
 
-jest.mock('../../static/src/shared/api', () => jest.requireActual('./support/mocks').apiMock());
-jest.mock('../../static/src/shared/navigation', () => jest.requireActual('./support/mocks').navigationMock());
+jest.mock('../../static/src/shared/api', () => jest.requireActual<typeof Mocks>('./support/mocks').apiMock());
+jest.mock('../../static/src/shared/navigation', () =>
+  jest.requireActual<typeof Mocks>('./support/mocks').navigationMock(),
+);
 
 const mockedApi = jest.mocked(api);
 beforeEach(() => resetApiMock(mockedApi));
@@ -82,7 +86,7 @@ describe('admin page', () => {
     mockedApi.saveConfig.mockResolvedValueOnce(
       configState({ config: withWindow(defaultConfig(), 180), version: 4, updatedAt: '2026-11-28T10:00:00.000Z' }),
     );
-    await act(async () => fireEvent.click(saveButton()));
+    await actAsync(() => fireEvent.click(saveButton()));
     expect(mockedApi.saveConfig).toHaveBeenCalledWith(withWindow(defaultConfig(), 180), 3);
     expect(screen.getByText('Saved. Version 4 now applies to every project.')).toBeVisible();
     expect(screen.getByText('Version 4, last saved by Alex Morgan on 28 Nov 2026, 10:00 UTC.')).toBeVisible();
@@ -97,8 +101,8 @@ describe('admin page', () => {
     expect(within(card).getByText('say why the category is disabled: auditors ask')).toBeVisible();
     expect(isDisabled(saveButton())).toBe(true);
     typeInto(reason, 'Objectives are set in the board pack, outside Jira');
-    mockedApi.saveConfig.mockImplementationOnce(async (config) => configState({ config, version: 4 }));
-    await act(async () => fireEvent.click(saveButton()));
+    mockedApi.saveConfig.mockImplementationOnce((config) => Promise.resolve(configState({ config, version: 4 })));
+    await actAsync(() => fireEvent.click(saveButton()));
     const sent = mockedApi.saveConfig.mock.calls[0]?.[0];
     expect(sent?.categories['strategy-alignment']).toEqual({
       labels: ['iso27001-strategy-alignment'],
@@ -123,9 +127,7 @@ describe('admin page', () => {
 
       typeInto(input, 'iso27001-bud');
       expect(mockedApi.suggestLabels).not.toHaveBeenCalled();
-      await act(async () => {
-        jest.advanceTimersByTime(LABEL_SUGGESTION_DELAY_MS);
-      });
+      await actAsync(() => jest.advanceTimersByTime(LABEL_SUGGESTION_DELAY_MS));
       expect(mockedApi.suggestLabels).toHaveBeenCalledTimes(1);
       expect(mockedApi.suggestLabels).toHaveBeenCalledWith('iso27001-bud');
       // The label already in the list is not offered again.
@@ -135,7 +137,7 @@ describe('admin page', () => {
       expect(
         within(labels)
           .getAllByRole('listitem')
-          .map((li) => li.textContent?.replace('×', '')),
+          .map((li) => li.textContent.replace('×', '')),
       ).toEqual(['iso27001-budget-approval', 'iso27001-budget-2027']);
 
       fireEvent.click(
@@ -172,7 +174,7 @@ describe('admin page', () => {
         fields: [{ field: 'config.approvalLabel', message: 'is reserved by another app' }],
       }),
     );
-    await act(async () => fireEvent.click(saveButton()));
+    await actAsync(() => fireEvent.click(saveButton()));
     const input = screen.getByLabelText('Approval label');
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByText('is reserved by another app')).toBeVisible();
@@ -186,7 +188,7 @@ describe('admin page', () => {
     mockedApi.saveConfig.mockRejectedValueOnce(
       new ApiError('CONFLICT', 'The settings changed since you loaded them.', { currentVersion: 4 }),
     );
-    await act(async () => fireEvent.click(saveButton()));
+    await actAsync(() => fireEvent.click(saveButton()));
 
     const conflict = screen.getByRole('alert');
     expect(conflict).toHaveTextContent('Someone else saved these settings while you were editing');
@@ -199,7 +201,7 @@ describe('admin page', () => {
     mockedApi.getConfig.mockResolvedValueOnce(
       configState({ config: theirs, version: 4, updatedBy: { accountId: 'x', displayName: 'Sam Rivera' } }),
     );
-    await act(async () => fireEvent.click(within(conflict).getByRole('button', { name: 'Load their version' })));
+    await actAsync(() => fireEvent.click(within(conflict).getByRole('button', { name: 'Load their version' })));
     expect(screen.getByText('Version 4, last saved by Sam Rivera on 20 Nov 2026, 14:03 UTC.')).toBeVisible();
     expect(window()).toHaveAttribute('value', '365');
     expect(screen.getByLabelText('Approval label')).toHaveAttribute('value', 'board-ok');
@@ -209,8 +211,8 @@ describe('admin page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Re-apply my changes' }));
     expect(window()).toHaveAttribute('value', '200');
     expect(screen.getByLabelText('Approval label')).toHaveAttribute('value', 'board-ok');
-    mockedApi.saveConfig.mockImplementationOnce(async (config) => configState({ config, version: 5 }));
-    await act(async () => fireEvent.click(saveButton()));
+    mockedApi.saveConfig.mockImplementationOnce((config) => Promise.resolve(configState({ config, version: 5 })));
+    await actAsync(() => fireEvent.click(saveButton()));
     expect(mockedApi.saveConfig).toHaveBeenLastCalledWith(withWindow(theirs, 200), 4);
   });
 
@@ -218,7 +220,7 @@ describe('admin page', () => {
     await renderAdmin();
     typeInto(screen.getByLabelText('Approval label'), 'board-ok');
     mockedApi.saveConfig.mockRejectedValueOnce(new ApiError('FORBIDDEN', 'You are no longer a Jira administrator.'));
-    await act(async () => fireEvent.click(saveButton()));
+    await actAsync(() => fireEvent.click(saveButton()));
     expect(screen.getByRole('heading', { name: 'Only Jira administrators can change these settings' })).toBeVisible();
     expect(screen.getByText('You are no longer a Jira administrator.')).toBeVisible();
   });
@@ -230,7 +232,7 @@ describe('admin page', () => {
     expect(mockedApi.resetConfig).not.toHaveBeenCalled();
     const confirm = screen.getByRole('region', { name: 'Reset every setting to the product defaults?' });
     mockedApi.resetConfig.mockResolvedValueOnce(configState({ version: 4 }));
-    await act(async () => fireEvent.click(within(confirm).getByRole('button', { name: 'Yes, reset to defaults' })));
+    await actAsync(() => fireEvent.click(within(confirm).getByRole('button', { name: 'Yes, reset to defaults' })));
     expect(mockedApi.resetConfig).toHaveBeenCalledWith(3);
     expect(screen.getByText('Reset to the defaults (version 4).')).toBeVisible();
     expect(within(category('ISMS budget and staffing')).getByLabelText('Window (days)')).toHaveAttribute(
@@ -251,8 +253,8 @@ describe('admin page', () => {
       ).toEqual(["Jira's own dates (default)", 'Approved on (customfield_10042)']),
     );
     fireEvent.change(select, { target: { value: 'customfield_10042' } });
-    mockedApi.saveConfig.mockImplementationOnce(async (config) => configState({ config, version: 4 }));
-    await act(async () => fireEvent.click(saveButton()));
+    mockedApi.saveConfig.mockImplementationOnce((config) => Promise.resolve(configState({ config, version: 4 })));
+    await actAsync(() => fireEvent.click(saveButton()));
     expect(mockedApi.saveConfig.mock.calls[0]?.[0].effectiveDateField).toBe('customfield_10042');
   });
 

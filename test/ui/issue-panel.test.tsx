@@ -6,10 +6,13 @@ import { ApiError } from '../../static/src/shared/api-error';
 import { aConfig, activeUser, anIssue, inactiveUser } from '../support/builders';
 import { issueReport } from './support/fixtures';
 import { resetApiMock } from './support/mocks';
+import type * as Mocks from './support/mocks';
 import './support/dom-setup';
 
-jest.mock('../../static/src/shared/api', () => jest.requireActual('./support/mocks').apiMock());
-jest.mock('../../static/src/shared/navigation', () => jest.requireActual('./support/mocks').navigationMock());
+jest.mock('../../static/src/shared/api', () => jest.requireActual<typeof Mocks>('./support/mocks').apiMock());
+jest.mock('../../static/src/shared/navigation', () =>
+  jest.requireActual<typeof Mocks>('./support/mocks').navigationMock(),
+);
 
 const mockedApi = jest.mocked(api);
 beforeEach(() => resetApiMock(mockedApi));
@@ -50,7 +53,7 @@ describe('issue panel', () => {
     expect(within(card).getByText('Does not count')).toBeVisible();
     const failing = report.categories[0]?.checks.find((c) => !c.pass);
     if (!failing) throw new Error('a stale workshop fails a check');
-    const row = checkItems('Executive workshop outcomes').find((li) => li.textContent?.includes(failing.message));
+    const row = checkItems('Executive workshop outcomes').find((li) => li.textContent.includes(failing.message));
     expect(row).toHaveTextContent(`✗ Fail: ${failing.message}`);
     const next = screen.getByRole('region', { name: 'Next step' });
     expect(within(next).getByText(/record fresh executive workshop outcomes evidence in a new issue/)).toBeVisible();
@@ -68,7 +71,7 @@ describe('issue panel', () => {
     expect(screen.getByRole('region', { name: 'Security role assignments' })).toBeVisible();
     expect(screen.getByRole('region', { name: 'Executive training and drills' })).toBeVisible();
     const role = checkItems('Security role assignments');
-    expect(role.some((li) => /^✗ Fail: /.test(li.textContent ?? ''))).toBe(true);
+    expect(role.some((li) => /^✗ Fail: /.test(li.textContent))).toBe(true);
     expect(screen.getByRole('region', { name: 'Next step' })).toHaveTextContent('reassign the role');
   });
 
@@ -84,10 +87,10 @@ describe('issue panel', () => {
       .parentElement?.querySelector('ul') as HTMLElement;
     const items = within(list).getAllByRole('listitem');
     expect(items).toHaveLength(9);
-    expect(items.find((li) => li.textContent?.startsWith('ISMS budget and staffing'))).toHaveTextContent(
+    expect(items.find((li) => li.textContent.startsWith('ISMS budget and staffing'))).toHaveTextContent(
       'ISMS budget and staffing: budget-signed',
     );
-    expect(items.some((li) => li.textContent?.startsWith('Strategy alignment'))).toBe(false);
+    expect(items.some((li) => li.textContent.startsWith('Strategy alignment'))).toBe(false);
   });
 
   test('a failed load shows the message and retries', async () => {

@@ -1,17 +1,22 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ProjectPage } from '../../static/src/project-page/ProjectPage';
 import * as api from '../../static/src/shared/api';
 import { ApiError } from '../../static/src/shared/api-error';
 import * as navigation from '../../static/src/shared/navigation';
 import { reportToCsv } from '../../src/export/csv';
 import { aConfig } from '../support/builders';
-import { AS_OF, demoReport, projectReport } from './support/fixtures';
+import { actAsync } from './support/act-async';
+import { demoReport, projectReport } from './support/fixtures';
+import type * as Fixtures from './support/fixtures';
 import { resetApiMock } from './support/mocks';
+import type * as Mocks from './support/mocks';
 import './support/dom-setup';
 
-jest.mock('../../static/src/shared/api', () => jest.requireActual('./support/mocks').apiMock());
-jest.mock('../../static/src/shared/navigation', () => jest.requireActual('./support/mocks').navigationMock());
+jest.mock('../../static/src/shared/api', () => jest.requireActual<typeof Mocks>('./support/mocks').apiMock());
+jest.mock('../../static/src/shared/navigation', () =>
+  jest.requireActual<typeof Mocks>('./support/mocks').navigationMock(),
+);
 
 const mockedApi = jest.mocked(api);
 
@@ -196,7 +201,7 @@ describe('project page', () => {
 });
 
 function demoReportIssues() {
-  return jest.requireActual<typeof import('./support/fixtures')>('./support/fixtures').demoIssues();
+  return jest.requireActual<typeof Fixtures>('./support/fixtures').demoIssues();
 }
 
 describe('project page exports', () => {
@@ -213,7 +218,7 @@ describe('project page exports', () => {
         const entry = { name: this.download, type: blob.type, text: '' };
         downloads.push(entry);
         const reader = new FileReader();
-        reader.onload = () => (entry.text = String(reader.result));
+        reader.onload = () => (entry.text = reader.result as string); // readAsText: the result is a string
         reader.readAsText(blob);
       }
     });
@@ -222,7 +227,7 @@ describe('project page exports', () => {
 
   test('Download CSV saves reportToCsv of the report as clause-5.1-<KEY>-<asOf>.csv', async () => {
     const report = await renderWith();
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Download CSV' })));
+    await actAsync(() => fireEvent.click(screen.getByRole('button', { name: 'Download CSV' })));
     await waitFor(() => expect(downloads[0]?.text).not.toBe(''));
     expect(downloads[0]?.name).toBe('clause-5.1-ISMS-2026-11-28.csv');
     expect(downloads[0]?.type).toBe('text/csv;charset=utf-8');
@@ -232,7 +237,7 @@ describe('project page exports', () => {
 
   test('Download JSON saves the report object', async () => {
     const report = await renderWith();
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Download JSON' })));
+    await actAsync(() => fireEvent.click(screen.getByRole('button', { name: 'Download JSON' })));
     await waitFor(() => expect(downloads[0]?.text).not.toBe(''));
     expect(downloads[0]?.name).toBe('clause-5.1-ISMS-2026-11-28.json');
     expect(JSON.parse(downloads[0]?.text ?? '')).toEqual(report);

@@ -95,8 +95,14 @@ export function SettingsEditor({ initial }: { initial: ConfigState }) {
 
   const fail = (error: unknown, what: 'save' | 'reset' | 'load') => {
     const e = toApiError(error);
-    if (e.code === 'FORBIDDEN') return setRefused(e.message);
-    if (e.code === 'CONFLICT') return setOutcome({ kind: 'conflict', error: e });
+    if (e.code === 'FORBIDDEN') {
+      setRefused(e.message);
+      return;
+    }
+    if (e.code === 'CONFLICT') {
+      setOutcome({ kind: 'conflict', error: e });
+      return;
+    }
     if (e.code === 'INVALID_INPUT') setServerErrors(fromServerFields(e.details?.fields ?? []));
     setOutcome({ kind: 'failed', error: e, what });
   };
@@ -127,7 +133,10 @@ export function SettingsEditor({ initial }: { initial: ConfigState }) {
       .getConfig()
       .then(
         (state) => {
-          if (!state.canEdit) return setRefused('Your Jira administrator rights were removed while you were editing.');
+          if (!state.canEdit) {
+            setRefused('Your Jira administrator rights were removed while you were editing.');
+            return;
+          }
           if (dirty) setStash({ mine: form, myBase: baseForm });
           adopt(state);
           setOutcome(null);

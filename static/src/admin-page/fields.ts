@@ -33,8 +33,8 @@ export function describeField(path: string): string {
 /** A setting's value in words: lists joined, booleans as yes/no, empty as "(none)". */
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(none)';
-  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map((v) => String(v)).join(', ');
+  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map((v) => describeValue(v)).join(', ');
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  return JSON.stringify(value);
 }

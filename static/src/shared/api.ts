@@ -3,7 +3,7 @@
  * (src/contract/invoke.ts). Each unwraps the resolver's envelope: data on `ok: true`, an ApiError
  * (code, message, details) otherwise, so components and hooks never see the envelope.
  */
-import { invoke, view } from '@forge/bridge';
+import { invoke, view, type FullContext } from '@forge/bridge';
 import type {
   ConfigChange,
   ConfigState,
@@ -57,7 +57,8 @@ export interface AppContext {
 }
 
 export async function getAppContext(): Promise<AppContext> {
-  const context = await view.getContext();
+  // The host fills the context; a field it leaves out must not break the screen.
+  const context: Partial<Pick<FullContext, 'siteUrl' | 'locale' | 'timezone'>> = await view.getContext();
   const result: AppContext = { siteUrl: context.siteUrl ?? '' };
   if (context.locale) result.locale = context.locale;
   if (context.timezone) result.timezone = context.timezone;

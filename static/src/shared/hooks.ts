@@ -26,12 +26,14 @@ export function useRemote<T>(load: () => Promise<T>, enabled = true): RemoteHand
   const [attempt, setAttempt] = useState(0);
   const latest = useRef(0);
   const loadRef = useRef(load);
-  loadRef.current = load;
+  // Declared before the loading effect, so that effect always calls the newest `load`.
+  useEffect(() => {
+    loadRef.current = load;
+  }, [load]);
 
   useEffect(() => {
     if (!enabled) return undefined;
     const request = ++latest.current;
-    setState({ status: 'loading' });
     loadRef.current().then(
       (data) => {
         if (request === latest.current) setState({ status: 'ready', data });
@@ -46,7 +48,11 @@ export function useRemote<T>(load: () => Promise<T>, enabled = true): RemoteHand
     };
   }, [attempt, enabled]);
 
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const retry = useCallback(() => {
+    // The loading state shows at once; the effect then starts the new request.
+    setState({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
   const setData = useCallback((data: T) => {
     latest.current += 1;
     setState({ status: 'ready', data });

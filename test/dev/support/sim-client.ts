@@ -1,7 +1,8 @@
 /** Calls the simulator directly over HTTP as a given user, the app, or nobody. */
 import { ACCOUNT_ID_HEADER, APP_HEADER } from '../../../dev/simulator/identity';
 
-export type As = string | 'app' | 'anonymous';
+/** Who calls: an account id, `'app'` (the app itself) or `'anonymous'` (no identity at all). */
+export type As = string;
 
 export interface SimCall {
   status: number;

@@ -28,7 +28,7 @@ export const StatusLozenge = ({ status }: { status: CategoryStatus }) => (
 );
 
 export const VerdictLozenge = ({ verdict }: { verdict: Verdict }) => (
-  <Lozenge appearance={VERDICT_LOOK[verdict]} isBold maxWidth="none">
+  <Lozenge appearance={VERDICT_LOOK[verdict]} maxWidth="none">
     {VERDICT_WORDS[verdict]}
   </Lozenge>
 );
