@@ -84,3 +84,8 @@ export function addDaysTo(day: Day, days: number): Day {
 export function dayOf(instant: Date): Day {
   return format(instant, 'yyyy-MM-dd', IN_UTC);
 }
+
+/** A day as people write it in a sentence: 4 Mar 2026. */
+export function humanDay(day: Day): string {
+  return format(parseISO(day, IN_UTC), 'd MMM yyyy', IN_UTC);
+}

@@ -1,0 +1,56 @@
+import type { CategoryId } from './types';
+
+/**
+ * What an auditor checks beyond the label (spec 8.3). Each category has the requirements listed
+ * for it here and no others; an admin sets each one's mode.
+ */
+export const REQUIREMENT_IDS = [
+  'approved-by-top-management',
+  'top-management-took-part',
+  'document-attached',
+  'decisions-recorded',
+  'duties-described',
+] as const;
+export type RequirementId = (typeof REQUIREMENT_IDS)[number];
+
+/** `required`: an issue failing it does not count; `advisory`: reported, the issue still counts. */
+export const REQUIREMENT_MODES = ['required', 'advisory', 'off'] as const;
+export type RequirementMode = (typeof REQUIREMENT_MODES)[number];
+
+export type RequirementModes = Partial<Record<RequirementId, RequirementMode>>;
+
+/** The requirements that need to know who top management is. */
+export const TOP_MANAGEMENT_REQUIREMENTS: readonly RequirementId[] = [
+  'approved-by-top-management',
+  'top-management-took-part',
+];
+
+/** Each category's requirements with their default modes; a category not listed has none. */
+export const DEFAULT_REQUIREMENTS: Readonly<Partial<Record<CategoryId, Readonly<RequirementModes>>>> = {
+  'security-policy': { 'approved-by-top-management': 'required', 'document-attached': 'required' },
+  resources: { 'approved-by-top-management': 'required' },
+  'corrective-action': { 'approved-by-top-management': 'required' },
+  'workshop-outcome': { 'top-management-took-part': 'required', 'decisions-recorded': 'advisory' },
+  'management-review': {
+    'top-management-took-part': 'required',
+    'document-attached': 'required',
+    'decisions-recorded': 'advisory',
+  },
+  'executive-training': { 'top-management-took-part': 'required' },
+  'leadership-communication': { 'top-management-took-part': 'required' },
+  'role-assignment': { 'duties-described': 'advisory' },
+};
+
+/** The requirements a category may have, in the table's order. */
+export function requirementsOf(category: CategoryId): RequirementId[] {
+  const defaults = DEFAULT_REQUIREMENTS[category] ?? {};
+  return REQUIREMENT_IDS.filter((id) => defaults[id] !== undefined);
+}
+
+export function isRequirementId(value: string): value is RequirementId {
+  return (REQUIREMENT_IDS as readonly string[]).includes(value);
+}
+
+export function isRequirementMode(value: unknown): value is RequirementMode {
+  return typeof value === 'string' && (REQUIREMENT_MODES as readonly string[]).includes(value);
+}

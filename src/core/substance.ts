@@ -1,0 +1,147 @@
+/**
+ * The requirement checks of spec 8.3: one named check per requirement, naming the person and the
+ * reason. They join the rule's own checks, so the report's problems and the issue panel cannot
+ * disagree about them either.
+ */
+import { humanDay } from './dates';
+import {
+  approverOf,
+  documentOf,
+  grantorOf,
+  hasDecisions,
+  isTopManagementNamed,
+  membershipOf,
+  participantsOf,
+  type IssueFacts,
+  type Signers,
+} from './people';
+import { requirementsOf, type RequirementId, type RequirementModes } from './requirements';
+import type { JiraUser, TopManagement } from './substance-types';
+import type { CategoryId, Check } from './types';
+
+export interface RequirementCheck extends Check {
+  id: RequirementId;
+  /** An advisory requirement is reported but never stops the issue counting. */
+  advisory?: true;
+}
+
+export interface RequirementContext {
+  categoryId: CategoryId;
+  modes: RequirementModes;
+  top: TopManagement;
+  approvalLabel: string;
+  /** What the admin's approver field is called in Jira, for the sentences. */
+  approverFieldName?: string;
+}
+
+export interface RequirementOutcome {
+  checks: RequirementCheck[];
+  /** Required requirements the issue fails: any one stops it counting. */
+  failedRequired: RequirementId[];
+  /** Who signed or approved it, and who took part, where the app could tell. */
+  approvers: JiraUser[];
+  participants: JiraUser[];
+}
+
+// Why each category needs top management's own approval, in an auditor's words.
+const WHY_TOP_APPROVES: Partial<Record<CategoryId, string>> = {
+  'security-policy': 'the security policy must be approved by the highest level of management',
+  resources: 'the ISMS budget and staffing must be approved by top management',
+  'corrective-action': 'a corrective action is Board-approved only when top management approved it',
+};
+const DOCUMENT_OF: Partial<Record<CategoryId, string>> = {
+  'security-policy': 'the signed policy',
+  'management-review': 'the minutes',
+};
+
+const names = (users: JiraUser[]): string => users.map((u) => u.displayName).join(', ');
+
+type Verdict = { pass: boolean; message: string };
+
+/** Who among `users` is top management: the first who is, else those who could not be looked up. */
+function sortByMembership(users: JiraUser[], top: TopManagement): { yes?: JiraUser; unknown: JiraUser[] } {
+  const yes = users.find((u) => membershipOf(u.accountId, top) === 'yes');
+  return { yes, unknown: users.filter((u) => membershipOf(u.accountId, top) === 'unknown') };
+}
+
+const couldNotCheck = (top: TopManagement): string =>
+  `whether they are top management could not be checked${top.unknownReason ? ` (${top.unknownReason})` : ''}`;
+
+function approvedCheck(signers: Signers, ctx: RequirementContext): Verdict {
+  const verb = ctx.categoryId === 'corrective-action' ? 'Approved' : 'Signed off';
+  if (signers.kind === 'unknown')
+    return { pass: false, message: `Could not check who ${verb.toLowerCase()} it: ${signers.reason}.` };
+  if (signers.kind === 'none')
+    return { pass: false, message: `No ${verb.toLowerCase()} by top management is recorded: ${signers.reason}.` };
+  const when = signers.on ? ` on ${humanDay(signers.on)}` : '';
+  const by = (who: string) => `${verb} by ${who} (${signers.how}${when})`;
+  const { yes, unknown } = sortByMembership(signers.users, ctx.top);
+  if (yes) return { pass: true, message: `${by(yes.displayName)}, who is top management.` };
+  if (unknown.length > 0) return { pass: false, message: `${by(names(unknown))}, but ${couldNotCheck(ctx.top)}.` };
+  const why = WHY_TOP_APPROVES[ctx.categoryId] ?? 'top management must approve it';
+  const who = signers.users.length > 1 ? 'none of whom is' : 'who is not';
+  return { pass: false, message: `${by(names(signers.users))}, ${who} top management: ${why}.` };
+}
+
+function tookPartCheck(participants: JiraUser[], top: TopManagement): Verdict {
+  if (participants.length === 0)
+    return { pass: false, message: 'Nobody is recorded as taking part (no attendees, assignee or approver).' };
+  const { yes, unknown } = sortByMembership(participants, top);
+  if (yes) return { pass: true, message: `${yes.displayName} took part, and is top management.` };
+  if (unknown.length > 0) return { pass: false, message: `${names(unknown)} took part, but ${couldNotCheck(top)}.` };
+  return {
+    pass: false,
+    message: `Of those who took part (${names(participants)}), none is top management: Clause 5.1 asks top management to take part itself, not to delegate it.`,
+  };
+}
+
+function documentCheck(issue: IssueFacts, categoryId: CategoryId): Verdict {
+  const document = documentOf(issue);
+  if (document.kind === 'attached') return { pass: true, message: 'Has the document attached.' };
+  if (document.kind === 'linked') return { pass: true, message: 'Links to the document (a remote link).' };
+  if (document.kind === 'unknown')
+    return { pass: false, message: `Could not check for the document: ${document.reason}.` };
+  const what = DOCUMENT_OF[categoryId] ?? 'the document';
+  return {
+    pass: false,
+    message: `Has no attachment and links to no document: an auditor asks to see ${what}, not only the ticket.`,
+  };
+}
+
+const NOT_SET = "Not checked: top management is not set on the app's settings page.";
+
+/** The checks of every requirement of the category that is not `off`, for one issue. */
+export function requirementChecks(issue: IssueFacts, ctx: RequirementContext): RequirementOutcome {
+  const corrective = ctx.categoryId === 'corrective-action';
+  const signers = corrective
+    ? grantorOf(issue, ctx.approvalLabel, ctx.approverFieldName)
+    : approverOf(issue, ctx.approverFieldName);
+  const participants = participantsOf(issue, signers);
+  const named = isTopManagementNamed(ctx.top);
+  const checks: RequirementCheck[] = [];
+  const failedRequired: RequirementId[] = [];
+  for (const id of requirementsOf(ctx.categoryId)) {
+    const mode = ctx.modes[id] ?? 'off';
+    if (mode === 'off') continue;
+    let verdict: Verdict;
+    if (id === 'approved-by-top-management')
+      verdict = named ? approvedCheck(signers, ctx) : { pass: true, message: NOT_SET };
+    else if (id === 'top-management-took-part')
+      verdict = named ? tookPartCheck(participants, ctx.top) : { pass: true, message: NOT_SET };
+    else if (id === 'document-attached') verdict = documentCheck(issue, ctx.categoryId);
+    else if (id === 'decisions-recorded')
+      verdict = hasDecisions(issue)
+        ? { pass: true, message: 'The decisions are recorded (comments or linked follow-up issues).' }
+        : { pass: false, message: 'No comment or linked issue records the decisions taken.' };
+    else
+      verdict =
+        issue.described === true
+          ? { pass: true, message: "The role's duties are described." }
+          : { pass: false, message: "The description is empty: write down the role's duties and authority." };
+    const result: RequirementCheck = { id, pass: verdict.pass, message: verdict.message };
+    if (mode === 'advisory') result.advisory = true;
+    else if (!verdict.pass) failedRequired.push(id);
+    checks.push(result);
+  }
+  return { checks, failedRequired, approvers: signers.kind === 'known' ? signers.users : [], participants };
+}
