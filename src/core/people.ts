@@ -67,8 +67,8 @@ export function grantorOf(issue: IssueFacts, approvalLabel: string, approverFiel
     e.items.some(
       (item) =>
         item.field.toLowerCase() === 'labels' &&
-        words(item.toString).includes(approvalLabel) &&
-        !words(item.fromString).includes(approvalLabel),
+        words(item.toText).includes(approvalLabel) &&
+        !words(item.fromText).includes(approvalLabel),
     ),
   );
   if (entry?.author)

@@ -17,8 +17,9 @@ export interface ChangeItem {
   fieldId?: string;
   from?: string | null;
   to?: string | null;
-  fromString?: string | null;
-  toString?: string | null;
+  /** Jira's `fromString` / `toString`: renamed, since a `toString` property shadows Object's method. */
+  fromText?: string | null;
+  toText?: string | null;
 }
 
 export interface ChangeEntry {

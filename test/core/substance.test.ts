@@ -22,14 +22,14 @@ const toDone = (author: JiraUser | null, at: string, extra: ChangeEntry['items']
   author,
   at,
   items: [
-    { field: 'status', fieldId: 'status', from: '3', to: DONE_ID, fromString: 'In Progress', toString: 'Done' },
+    { field: 'status', fieldId: 'status', from: '3', to: DONE_ID, fromText: 'In Progress', toText: 'Done' },
     ...extra,
   ],
 });
 const labelled = (author: JiraUser, at: string, from: string, to: string): ChangeEntry => ({
   author,
   at,
-  items: [{ field: 'labels', fieldId: 'labels', fromString: from, toString: to }],
+  items: [{ field: 'labels', fieldId: 'labels', fromText: from, toText: to }],
 });
 
 function facts(overrides: Partial<IssueFacts> = {}): IssueFacts {
