@@ -31,6 +31,17 @@ export interface Person {
   displayName?: string;
 }
 
+/**
+ * Stored settings the app cannot read or migrate (damaged, or written by another version). It
+ * grades with the defaults meanwhile; a save or reset replaces them.
+ */
+export interface StoredSettingsProblem {
+  /** The version of the unusable record: a save or reset expects it, and writes the next. */
+  version: number;
+  /** Which setting is wrong, in words, values cut short. */
+  message: string;
+}
+
 /** The project report as a user sees it: only the issues they may browse count. */
 export interface ProjectReport extends CoverageReport {
   projectName: string;
@@ -40,11 +51,15 @@ export interface ProjectReport extends CoverageReport {
   incompleteReason?: string;
   /** ISO instant the report was computed. */
   generatedAt: string;
+  /** Set when the report is graded with the defaults because the stored settings cannot be used. */
+  settingsNotice?: string;
 }
 
 export interface IssueReport extends IssueExplanation {
   summary: string;
   projectKey: string;
+  /** As ProjectReport.settingsNotice. */
+  settingsNotice?: string;
 }
 
 export interface ConfigState {
@@ -55,6 +70,8 @@ export interface ConfigState {
   updatedAt?: string;
   /** Whether the caller may save: Jira administrators only, checked on the server. */
   canEdit: boolean;
+  /** Set while the stored settings cannot be used; `config` is then the defaults. */
+  storedProblem?: StoredSettingsProblem;
 }
 
 export interface ConfigChange {
@@ -62,7 +79,7 @@ export interface ConfigChange {
   action: 'save' | 'reset';
   by: Person;
   at: string;
-  /** Dotted paths of the settings that changed, with their old and new values. */
+  /** Dotted paths of the settings that changed, with their old and new values (text cut short, long lists counted). */
   changes: { field: string; from: unknown; to: unknown }[];
 }
 

@@ -1,12 +1,18 @@
 import { CATEGORIES } from './categories';
 import { CATEGORY_IDS, type CategoryConfig, type CategoryId, type CoverageConfig } from './types';
 import { isRecord } from './guards';
+import { invisibleCharacter, quoted, shown } from './config-text';
 
 export const DEFAULT_WINDOW_DAYS = 365;
 export const MIN_DAYS = 1;
 export const MAX_DAYS = 3660;
 export const MAX_LABEL_LENGTH = 255;
 export const MAX_REASON_LENGTH = 500;
+/** Caps that keep a config (and so its stored record) small, each refused with its own field error. */
+export const MAX_LABELS_PER_CATEGORY = 50;
+export const MAX_LABELS_TOTAL = 200;
+/** At most this many problems are reported; the rest are counted, so a flood of bad input stays a short answer. */
+export const MAX_REPORTED_ERRORS = 50;
 
 export function defaultConfig(): CoverageConfig {
   const categories = {} as Record<CategoryId, CategoryConfig>;
@@ -28,19 +34,30 @@ export interface FieldError {
   message: string;
 }
 
-export type ConfigResult = { ok: true; config: CoverageConfig } | { ok: false; errors: FieldError[] };
+/** On failure, `errors` holds at most MAX_REPORTED_ERRORS problems and `total` counts them all. */
+export type ConfigResult = { ok: true; config: CoverageConfig } | { ok: false; errors: FieldError[]; total: number };
 
-const TOP_LEVEL_KEYS = ['categories', 'approvalLabel', 'effectiveDateField', 'reviewIntervalDays', 'expiringSoonDays'];
-const CATEGORY_KEYS = ['labels', 'enabled', 'disabledReason', 'windowDays'];
+const TOP_LEVEL_KEYS = new Set([
+  'categories',
+  'approvalLabel',
+  'effectiveDateField',
+  'reviewIntervalDays',
+  'expiringSoonDays',
+]);
+const CATEGORY_KEYS = new Set(['labels', 'enabled', 'disabledReason', 'windowDays']);
+const CATEGORY_ID_SET: ReadonlySet<string> = new Set(CATEGORY_IDS);
 // Jira field ids: customfield_10042, or a system field such as duedate.
 const FIELD_ID_PATTERN = /^(customfield_\d{1,12}|[a-z][a-zA-Z]{0,63})$/;
 
 /** Why a string is not a usable Jira label, or null when it is one. */
 export function labelProblem(label: string): string | null {
   if (label.length === 0) return 'a label cannot be empty';
-  if (/\s/.test(label)) return `"${label}" contains a space: Jira labels cannot contain spaces`;
   if (label.length > MAX_LABEL_LENGTH)
     return `a label is at most ${MAX_LABEL_LENGTH} characters (this one has ${label.length})`;
+  // Before the space check: a tab or U+FEFF is also \s, and naming the character says more.
+  const invisible = invisibleCharacter(label);
+  if (invisible) return `contains ${invisible}: Jira labels are visible words`;
+  if (/\s/.test(label)) return `${quoted(label)} contains a space: Jira labels cannot contain spaces`;
   return null;
 }
 
@@ -54,17 +71,53 @@ function checkDays(value: unknown, field: string, errors: FieldError[]): number 
 
 function checkUnknownKeys(
   value: Record<string, unknown>,
-  allowed: string[],
+  allowed: ReadonlySet<string>,
   prefix: string,
   errors: FieldError[],
 ): void {
   for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) errors.push({ field: prefix + key, message: 'is not a known setting' });
+    // The key is the caller's text: it is part of the field path, so it is cut like any quoted value.
+    if (!allowed.has(key)) errors.push({ field: prefix + shown(key), message: 'is not a known setting' });
   }
 }
 
 function isCategoryId(value: string): value is CategoryId {
-  return (CATEGORY_IDS as readonly string[]).includes(value);
+  return CATEGORY_ID_SET.has(value);
+}
+
+/**
+ * A category's labels, each checked once against a Set (linear, whatever the list holds). A list
+ * over the cap is one error and is not read further: 100,000 labels are one message, not 100,000.
+ */
+function parseLabels(at: string, value: unknown, errors: FieldError[]): string[] {
+  if (!Array.isArray(value)) {
+    errors.push({ field: `${at}.labels`, message: 'must be a list of labels' });
+    return [];
+  }
+  if (value.length > MAX_LABELS_PER_CATEGORY) {
+    errors.push({
+      field: `${at}.labels`,
+      message: `has ${value.length} labels; a category takes at most ${MAX_LABELS_PER_CATEGORY}`,
+    });
+    return [];
+  }
+  const labels: string[] = [];
+  const seen = new Set<string>();
+  value.forEach((label: unknown, index: number) => {
+    const field = `${at}.labels.${index}`;
+    if (typeof label !== 'string') {
+      errors.push({ field, message: 'must be text' });
+      return;
+    }
+    const problem = labelProblem(label);
+    if (problem) errors.push({ field, message: problem });
+    else if (seen.has(label)) errors.push({ field, message: `${quoted(label)} is listed twice` });
+    else {
+      seen.add(label);
+      labels.push(label);
+    }
+  });
+  return labels;
 }
 
 function parseCategory(id: CategoryId, value: unknown, errors: FieldError[]): CategoryConfig {
@@ -74,22 +127,7 @@ function parseCategory(id: CategoryId, value: unknown, errors: FieldError[]): Ca
     return { labels: [], enabled: false, windowDays: DEFAULT_WINDOW_DAYS };
   }
   checkUnknownKeys(value, CATEGORY_KEYS, `${at}.`, errors);
-  const labels: string[] = [];
-  if (!Array.isArray(value.labels)) {
-    errors.push({ field: `${at}.labels`, message: 'must be a list of labels' });
-  } else {
-    value.labels.forEach((label: unknown, index: number) => {
-      if (typeof label !== 'string') {
-        errors.push({ field: `${at}.labels.${index}`, message: 'must be text' });
-        return;
-      }
-      const problem = labelProblem(label);
-      if (problem) errors.push({ field: `${at}.labels.${index}`, message: problem });
-      else if (labels.includes(label))
-        errors.push({ field: `${at}.labels.${index}`, message: `"${label}" is listed twice` });
-      else labels.push(label);
-    });
-  }
+  const labels = parseLabels(at, value.labels, errors);
   const enabled = value.enabled;
   if (typeof enabled !== 'boolean') errors.push({ field: `${at}.enabled`, message: 'must be true or false' });
   const reason = value.disabledReason;
@@ -131,7 +169,8 @@ function completeCategories(
  */
 export function validateConfig(input: unknown): ConfigResult {
   const errors: FieldError[] = [];
-  if (!isRecord(input)) return { ok: false, errors: [{ field: '', message: 'the configuration must be an object' }] };
+  if (!isRecord(input))
+    return { ok: false, errors: [{ field: '', message: 'the configuration must be an object' }], total: 1 };
   checkUnknownKeys(input, TOP_LEVEL_KEYS, '', errors);
 
   // Filled as the categories parse; complete whenever no error was recorded.
@@ -140,7 +179,8 @@ export function validateConfig(input: unknown): ConfigResult {
     errors.push({ field: 'categories', message: 'must be an object with one entry per category' });
   } else {
     for (const key of Object.keys(input.categories)) {
-      if (!isCategoryId(key)) errors.push({ field: `categories.${key}`, message: 'is not a Clause 5.1 category' });
+      if (!isCategoryId(key))
+        errors.push({ field: `categories.${shown(key)}`, message: 'is not a Clause 5.1 category' });
     }
     for (const id of CATEGORY_IDS) {
       if (!(id in input.categories)) errors.push({ field: `categories.${id}`, message: 'is missing' });
@@ -180,19 +220,29 @@ export function validateConfig(input: unknown): ConfigResult {
       const field = `categories.${id}.labels.${index}`;
       const other = owner.get(label);
       if (other)
-        errors.push({ field, message: `"${label}" already maps to ${other}: a label maps to one category at most` });
+        errors.push({
+          field,
+          message: `${quoted(label)} already maps to ${other}: a label maps to one category at most`,
+        });
       else owner.set(label, id);
       if (label === approvalLabel)
-        errors.push({ field, message: `"${label}" is the approval label and cannot also be evidence` });
+        errors.push({ field, message: `${quoted(label)} is the approval label and cannot also be evidence` });
     });
   }
+  const total = owner.size;
+  if (total > MAX_LABELS_TOTAL)
+    errors.push({
+      field: 'categories',
+      message: `hold ${total} labels in all; at most ${MAX_LABELS_TOTAL} are allowed`,
+    });
   const parsed = CATEGORY_IDS.flatMap((id) => categories[id] ?? []);
   if (parsed.length === CATEGORY_IDS.length && parsed.every((category) => !category.enabled)) {
     errors.push({ field: 'categories', message: 'at least one category must be enabled' });
   }
 
   const complete = completeCategories(categories);
-  if (errors.length > 0 || !complete) return { ok: false, errors };
+  if (errors.length > 0 || !complete)
+    return { ok: false, errors: errors.slice(0, MAX_REPORTED_ERRORS), total: errors.length };
   return {
     ok: true,
     config: { categories: complete, approvalLabel, effectiveDateField, reviewIntervalDays, expiringSoonDays },
@@ -220,6 +270,15 @@ export function withDefaults(input: unknown): unknown {
   };
 }
 
-export function formatFieldErrors(errors: FieldError[]): string {
-  return errors.map((e) => (e.field ? `${e.field} ${e.message}` : e.message)).join('; ');
+/** Shown in one sentence: the first few problems; the field-level list carries the rest. */
+export const SUMMARISED_ERRORS = 5;
+
+/** The problems in one sentence; `total` counts those left out of `errors` too (see ConfigResult). */
+export function formatFieldErrors(errors: FieldError[], total = errors.length): string {
+  const listed = errors
+    .slice(0, SUMMARISED_ERRORS)
+    .map((e) => (e.field ? `${e.field} ${e.message}` : e.message))
+    .join('; ');
+  const more = Math.max(total, errors.length) - Math.min(errors.length, SUMMARISED_ERRORS);
+  return more > 0 ? `${listed}; and ${more} more` : listed;
 }

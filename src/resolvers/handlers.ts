@@ -28,6 +28,13 @@ type Handler<K extends keyof InvokeContract> = (
   ctx: HandlerContext,
 ) => Promise<InvokeContract[K]['result']>;
 
+/** Said to everyone grading while the stored settings cannot be used; admins get the details on config/get. */
+export const SETTINGS_NOTICE =
+  "The saved Clause 5.1 settings cannot be read, so this is graded with the default settings until a Jira admin saves or resets them on the app's settings page.";
+
+const settingsNotice = (stored: StoredConfig): { settingsNotice?: string } =>
+  stored.problem ? { settingsNotice: SETTINGS_NOTICE } : {};
+
 function enabledLabels(config: StoredConfig['config']): string[] {
   return Object.values(config.categories).flatMap((c) => (c.enabled ? c.labels : []));
 }
@@ -82,6 +89,7 @@ export async function projectReport(caller: Caller, jira: JiraClient, now: Date)
       note: `Computed from the issues in ${project.key} that you can see. Issues restricted from you are not counted.`,
     },
     generatedAt: now.toISOString(),
+    ...settingsNotice(configRead.value),
   };
   if (!complete) report.incompleteReason = reasons.join(' ');
   return report;
@@ -103,10 +111,12 @@ async function me(jira: JiraClient, accountId: string): Promise<Person> {
 
 function state(stored: StoredConfig, canEdit: boolean): ConfigState {
   const result: ConfigState = { config: stored.config, version: stored.version, canEdit };
-  if (stored.record) {
-    result.updatedBy = stored.record.by;
-    result.updatedAt = stored.record.at;
+  if (stored.change) {
+    result.updatedBy = stored.change.by;
+    result.updatedAt = stored.change.at;
   }
+  // The details name settings and values: for the admins who can fix them.
+  if (stored.problem && canEdit) result.storedProblem = stored.problem;
   return result;
 }
 
@@ -114,7 +124,8 @@ export const HANDLERS: { [K in keyof InvokeContract]: Handler<K> } = {
   'report/project': async (_payload, { caller, jira, now }) => projectReport(caller, jira, now),
 
   'report/issue': async (_payload, { caller, jira, now }) => {
-    const { config } = await loadConfig();
+    const stored = await loadConfig();
+    const { config } = stored;
     const raw = await readIssue(jira, claimedKey(caller, 'issue'), fieldsToRead(config.effectiveDateField));
     let issue: EvidenceIssue;
     try {
@@ -124,7 +135,12 @@ export const HANDLERS: { [K in keyof InvokeContract]: Handler<K> } = {
         throw new AppError('JIRA_UNAVAILABLE', `Jira sent data the app cannot read: ${error.message}.`);
       throw error;
     }
-    return { ...explainIssue(issue, config, dayOf(now)), summary: issue.summary, projectKey: projectKeyOf(raw) ?? '' };
+    return {
+      ...explainIssue(issue, config, dayOf(now)),
+      summary: issue.summary,
+      projectKey: projectKeyOf(raw) ?? '',
+      ...settingsNotice(stored),
+    };
   },
 
   'config/get': async (_payload, { jira }) => {
@@ -138,7 +154,7 @@ export const HANDLERS: { [K in keyof InvokeContract]: Handler<K> } = {
     const checked = validateConfig(config);
     if (!checked.ok)
       throw AppError.invalid(
-        `The settings were not saved: ${formatFieldErrors(checked.errors)}.`,
+        `The settings were not saved: ${formatFieldErrors(checked.errors, checked.total)}.`,
         checked.errors.map((e) => ({ field: e.field ? `config.${e.field}` : 'config', message: e.message })),
       );
     return state(

@@ -1,6 +1,10 @@
-import type { FieldError } from '../core/config';
+import { MAX_REPORTED_ERRORS, type FieldError } from '../core/config';
+import { shown } from '../core/config-text';
 import type { PayloadOf } from '../contract/invoke';
 import { AppError } from './app-error';
+
+/** The sentence names this many unexpected fields; the field list holds up to MAX_REPORTED_ERRORS. */
+const NAMED_FIELDS = 5;
 
 /**
  * Payloads come from the browser: each is checked field by field, and anything unknown or
@@ -10,11 +14,19 @@ function objectWith(payload: unknown, allowed: string[]): Record<string, unknown
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw AppError.invalid('The request is not an object.', [{ field: '', message: 'must be an object' }]);
   }
+  const expected = new Set(allowed);
+  // Field names are the caller's text: cut short, and only so many, so the answer stays small.
   const unknown: FieldError[] = Object.keys(payload)
-    .filter((key) => !allowed.includes(key))
-    .map((field) => ({ field, message: 'is not expected here' }));
-  if (unknown.length > 0)
-    throw AppError.invalid(`The request has fields it should not: ${unknown.map((u) => u.field).join(', ')}.`, unknown);
+    .filter((key) => !expected.has(key))
+    .map((field) => ({ field: shown(field), message: 'is not expected here' }));
+  if (unknown.length > 0) {
+    const named = unknown.slice(0, NAMED_FIELDS).map((u) => u.field);
+    const more = unknown.length > NAMED_FIELDS ? ` and ${unknown.length - NAMED_FIELDS} more` : '';
+    throw AppError.invalid(
+      `The request has fields it should not: ${named.join(', ')}${more}.`,
+      unknown.slice(0, MAX_REPORTED_ERRORS),
+    );
+  }
   return { ...payload };
 }
 

@@ -1,4 +1,4 @@
-import { defaultConfig, validateConfig, withDefaults } from '../../src/core/config';
+import { defaultConfig, formatFieldErrors, validateConfig, withDefaults } from '../../src/core/config';
 import { CATEGORY_IDS } from '../../src/core/types';
 
 type Mutable = Record<string, any>;
@@ -202,5 +202,88 @@ describe('config files may leave out what they do not change', () => {
     expect(errorsOf(withDefaults({ categories: { resources: { windowDays: -1 } } }))).toEqual([
       { field: 'categories.resources.windowDays', message: expect.any(String) },
     ]);
+  });
+});
+
+describe('config: caps keep settings small, each with its own field error', () => {
+  const labels = (count: number, prefix = 'label') => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
+
+  test.each([
+    ['50 labels in a category', 50, true],
+    ['51 labels in a category', 51, false],
+  ])('%s', (_name, count, ok) => {
+    const errors = errorsOf(configWith((c) => (c.categories.resources.labels = labels(count))));
+    expect(errors).toEqual(
+      ok ? [] : [{ field: 'categories.resources.labels', message: 'has 51 labels; a category takes at most 50' }],
+    );
+  });
+
+  test.each([
+    ['200 labels in all', 20, true],
+    ['210 labels in all', 21, false],
+  ])('%s', (_name, perCategory, ok) => {
+    const input = configWith((c) => {
+      for (const id of CATEGORY_IDS) c.categories[id].labels = labels(perCategory, id);
+    });
+    expect(errorsOf(input)).toEqual(
+      ok ? [] : [{ field: 'categories', message: 'hold 210 labels in all; at most 200 are allowed' }],
+    );
+  });
+
+  test('a reason of 501 characters is refused', () => {
+    const input = configWith((c) => {
+      Object.assign(c.categories.resources, { enabled: false, disabledReason: 'r'.repeat(501) });
+    });
+    expect(errorsOf(input)).toEqual([
+      { field: 'categories.resources.disabledReason', message: 'is at most 500 characters' },
+    ]);
+  });
+
+  test('100,000 labels are one field error, however the list is made', () => {
+    const many = Array.from({ length: 100_000 }, (_, i) => (i % 2 === 0 ? `label-${i}` : 'same label'));
+    expect(errorsOf(configWith((c) => (c.categories.resources.labels = many)))).toEqual([
+      { field: 'categories.resources.labels', message: 'has 100000 labels; a category takes at most 50' },
+    ]);
+  });
+
+  test('a flood of unknown settings is reported as the first 50 and a count', () => {
+    const input = configWith((c) => {
+      for (let i = 0; i < 100_000; i += 1) c[`setting-${i}`] = i;
+    });
+    const result = validateConfig(input);
+    expect(result).toMatchObject({ ok: false, total: 100_000 });
+    if (!result.ok) {
+      expect(result.errors).toHaveLength(50);
+      expect(formatFieldErrors(result.errors, result.total)).toMatch(/; and 99995 more$/);
+    }
+  });
+
+  test('an unknown setting with a 5 MB name is named cut short', () => {
+    const [error] = errorsOf(configWith((c) => (c['x'.repeat(5 * 1024 * 1024)] = 1)));
+    expect(error?.field).toBe(`${'x'.repeat(59)}…`);
+  });
+});
+
+describe('config: labels are visible words', () => {
+  test.each([
+    ['a zero-width space', 'budget\u200bapproval', 'U+200B, a zero-width character'],
+    ['a right-to-left override', 'budget\u202eapproval', 'U+202E, a bidirectional control'],
+    ['a tab', 'budget\tapproval', 'U+0009, a control character'],
+    ['a C1 control', 'budget\u0085approval', 'U+0085, a control character'],
+    ['a byte-order mark', '\ufeffbudget', 'U+FEFF, a zero-width character'],
+  ])('a category label with %s is refused, naming the character', (_name, label, named) => {
+    expect(errorsOf(configWith((c) => (c.categories.resources.labels = [label])))).toEqual([
+      { field: 'categories.resources.labels.0', message: `contains ${named}: Jira labels are visible words` },
+    ]);
+  });
+
+  test('so is an approval label with one', () => {
+    expect(errorsOf(configWith((c) => (c.approvalLabel = 'board\u2066approved')))).toEqual([
+      { field: 'approvalLabel', message: 'contains U+2066, a bidirectional control: Jira labels are visible words' },
+    ]);
+  });
+
+  test('labels in other scripts are fine', () => {
+    expect(errorsOf(configWith((c) => (c.categories.resources.labels = ['预算批准', 'budget-approuvé'])))).toEqual([]);
   });
 });

@@ -123,6 +123,17 @@ describe.each(stores)('@forge/kvs on %s', (_name, makeStore) => {
     ['a key with a slash', () => kvs.set('a/b', 1), '400 INVALID_KEY'],
     ['a blank key', () => kvs.set('   ', 1), '400 INVALID_KEY'],
     ['a value over 240 KiB', () => kvs.set('big', 'x'.repeat(240 * 1024)), '400 MAX_SIZE'],
+    // Counted in UTF-8 bytes as stored, not in characters: 90,000 CJK characters are 270,000 bytes.
+    ['a value over 240 KiB in UTF-8', () => kvs.set('big', '中'.repeat(90_000)), '400 MAX_SIZE'],
+    [
+      'a value over 240 KiB in a transaction',
+      () =>
+        kvs
+          .transact()
+          .set('big', 'x'.repeat(240 * 1024))
+          .execute(),
+      '400 MAX_SIZE',
+    ],
     [
       'a value nested too deep',
       () => kvs.set('deep', JSON.parse('['.repeat(40) + ']'.repeat(40)) as unknown),

@@ -151,7 +151,7 @@ describe('config/reset and config/history', () => {
     expect(await app.call(USERS.manager, key, payload)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
-  test('a damaged stored record is reported, never used to grade', async () => {
+  test('a damaged stored record is reported to admins, never used to grade, and never locks anyone out', async () => {
     await app.call(USERS.admin, 'config/save', { config: withWindow(100), expectedVersion: 0 });
     app.forge.kvs.write([
       {
@@ -160,10 +160,18 @@ describe('config/reset and config/history', () => {
         entry: { value: { version: 1, config: { categories: 'garbage' } }, createdAt: 0, updatedAt: 0 },
       },
     ]);
-    const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
-    expect(result).toMatchObject({
-      ok: false,
-      error: { code: 'INTERNAL', message: expect.stringContaining('no longer valid') },
+    const report = await app.call(USERS.lead, 'report/project', {}, projectPage());
+    expect(report).toMatchObject({ ok: true, data: { settingsNotice: expect.stringContaining('default settings') } });
+    const categories = (report.data as ProjectReport).categories;
+    expect(categories.find((c) => c.id === 'management-targets')?.status).toBe('stale');
+    expect((await app.call(USERS.admin, 'config/get')).data).toMatchObject({
+      version: 1,
+      config: defaultConfig(),
+      storedProblem: { version: 1, message: expect.stringContaining('categories must be an object') },
+    });
+    expect(await app.call(USERS.admin, 'config/reset', { expectedVersion: 1 })).toMatchObject({
+      ok: true,
+      data: { version: 2 },
     });
   });
 });

@@ -55,6 +55,18 @@ describe('malformed payloads are INVALID_INPUT with field-level details, for eve
     });
   });
 
+  test('unexpected fields are named cut short, and only so many: the answer stays small', async () => {
+    const payload: Record<string, unknown> = { expectedVersion: 0, ['x'.repeat(5 * 1024 * 1024)]: 1 };
+    for (let i = 0; i < 100_000; i += 1) payload[`extra-${i}`] = i;
+    const result = await app.call(USERS.admin, 'config/reset', payload);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(result.error.message).toMatch(
+      /^The request has fields it should not: x{59}…, extra-0, .* and 99996 more\.$/,
+    );
+    expect(result.error.details.fields).toHaveLength(50);
+    expect(Buffer.byteLength(JSON.stringify(result))).toBeLessThan(5000);
+  });
+
   test('a malformed save is refused before anything is asked of Jira or stored', async () => {
     app.forge.jira.stats.reset();
     await app.call(USERS.manager, 'config/save', { expectedVersion: 'x' });

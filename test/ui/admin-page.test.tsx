@@ -258,6 +258,39 @@ describe('admin page', () => {
     expect(mockedApi.saveConfig.mock.calls[0]?.[0].effectiveDateField).toBe('customfield_10042');
   });
 
+  test('unusable stored settings are named once, and saving the defaults as they are replaces them', async () => {
+    const storedProblem = {
+      version: 3,
+      message:
+        'The saved settings (version 3) cannot be used: categories.coffee is not a Clause 5.1 category. Every project is graded with the default settings until a Jira admin saves or resets them.',
+    };
+    await renderAdmin(configState({ storedProblem }));
+    const notice = screen.getByRole('region', { name: 'The saved settings cannot be used' });
+    expect(within(notice).getByText(storedProblem.message)).toBeVisible();
+    expect(
+      within(notice).getByText(/Saving them \(changed or not\) or resetting to the defaults replaces/),
+    ).toBeVisible();
+    expect(screen.getAllByRole('region', { name: 'The saved settings cannot be used' })).toHaveLength(1);
+    expect(screen.getByText('Save to replace the damaged settings')).toBeVisible();
+
+    mockedApi.saveConfig.mockResolvedValueOnce(configState({ version: 4 }));
+    expect(isDisabled(saveButton())).toBe(false);
+    await actAsync(() => fireEvent.click(saveButton()));
+    expect(mockedApi.saveConfig).toHaveBeenCalledWith(defaultConfig(), 3);
+    expect(screen.queryByRole('region', { name: 'The saved settings cannot be used' })).toBeNull();
+    expect(screen.getByText('Saved. Version 4 now applies to every project.')).toBeVisible();
+  });
+
+  test('a reset from unusable stored settings sends their version and clears the notice', async () => {
+    await renderAdmin(configState({ storedProblem: { version: 3, message: 'The saved settings cannot be used.' } }));
+    fireEvent.click(screen.getByRole('button', { name: 'Reset to defaults…' }));
+    const confirm = screen.getByRole('region', { name: 'Reset every setting to the product defaults?' });
+    mockedApi.resetConfig.mockResolvedValueOnce(configState({ version: 4 }));
+    await actAsync(() => fireEvent.click(within(confirm).getByRole('button', { name: 'Yes, reset to defaults' })));
+    expect(mockedApi.resetConfig).toHaveBeenCalledWith(3);
+    expect(screen.queryByRole('region', { name: 'The saved settings cannot be used' })).toBeNull();
+  });
+
   test('the change history loads only when asked, and lists who changed what', async () => {
     mockedApi.getConfigHistory.mockResolvedValue([
       {

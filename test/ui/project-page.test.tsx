@@ -158,6 +158,19 @@ describe('project page', () => {
     expect(screen.getByText('Incomplete (see below)')).toBeVisible();
   });
 
+  test('says when it is graded with the default settings because the saved ones cannot be read', async () => {
+    const notice =
+      "The saved Clause 5.1 settings cannot be read, so this is graded with the default settings until a Jira admin saves or resets them on the app's settings page.";
+    await renderWith(demoReport({ settingsNotice: notice }));
+    const warning = screen.getByRole('region', { name: 'Graded with the default settings' });
+    expect(within(warning).getByText(notice)).toBeVisible();
+  });
+
+  test('says nothing of the settings while they are fine', async () => {
+    await renderWith();
+    expect(screen.queryByRole('region', { name: 'Graded with the default settings' })).toBeNull();
+  });
+
   test('with no evidence, explains which labels to use (from the config in force) instead of a table', async () => {
     const config = aConfig({
       resources: { labels: ['budget-signed', 'isms-budget'] },

@@ -1,10 +1,26 @@
 import Button from '@atlaskit/button/new';
 import { Text } from '@atlaskit/primitives';
+import type { StoredSettingsProblem } from '../../../src/contract/invoke';
 import type { ApiError } from '../shared/api-error';
 import { Notice } from '../shared/components/Notice';
 import { errorTitle } from '../shared/errors';
 import { describeField, describeValue } from './fields';
 import { formChanges, type ConfigForm, type FormChange } from './form';
+
+/**
+ * The stored settings cannot be used: said once, at the top, with what is wrong. The form holds
+ * the defaults the app grades with meanwhile, so saving it or resetting replaces the bad record.
+ */
+export function StoredProblemNotice({ problem }: { problem: StoredSettingsProblem }) {
+  return (
+    <Notice appearance="warning" title="The saved settings cannot be used">
+      <Text as="p">{problem.message}</Text>
+      <Text as="p">
+        {`The form below shows the default settings. Saving them (changed or not) or resetting to the defaults replaces the damaged settings of version ${problem.version}.`}
+      </Text>
+    </Notice>
+  );
+}
 
 /** A save or reset met a newer version: nothing was lost, and their version is one click away. */
 export function ConflictNotice({

@@ -24,7 +24,7 @@ import {
   type ConfigForm,
 } from './form';
 import { GeneralSettings } from './GeneralSettings';
-import { ConflictNotice, FailedNotice, TheirVersionNotice } from './Notices';
+import { ConflictNotice, FailedNotice, StoredProblemNotice, TheirVersionNotice } from './Notices';
 import { Refusal, SUBTITLE, TITLE } from './Refusal';
 import { HistorySection, ResetSection } from './Sections';
 
@@ -40,7 +40,8 @@ const PLACED =
   /^(categories\.[a-z-]+\.(labels(\.\d+)?|disabledReason|windowDays)|approvalLabel|effectiveDateField|reviewIntervalDays|expiringSoonDays)$/;
 
 function savedLine(state: ConfigState): string {
-  if (state.version === 0 || !state.updatedAt) return `Version ${state.version}: the product defaults, never saved.`;
+  if (state.version === 0) return 'Version 0: the product defaults, never saved.';
+  if (!state.updatedAt) return `Version ${state.version}.`;
   const by = state.updatedBy ? (state.updatedBy.displayName ?? state.updatedBy.accountId) : 'an administrator';
   return `Version ${state.version}, last saved by ${by} on ${formatInstant(state.updatedAt)}.`;
 }
@@ -77,7 +78,9 @@ export function SettingsEditor({ initial }: { initial: ConfigState }) {
   const errors = errorMap(allErrors);
   const dirty = !sameForm(baseForm, form);
   const conflicted = outcome?.kind === 'conflict';
-  const canSave = dirty && check.ok && busy === null && !conflicted;
+  // Unusable stored settings are replaced by any save, even of the defaults the form starts with.
+  const replacing = base.storedProblem !== undefined;
+  const canSave = (dirty || replacing) && check.ok && busy === null && !conflicted;
 
   if (refused !== null) return <Refusal message={refused} />;
 
@@ -159,7 +162,8 @@ export function SettingsEditor({ initial }: { initial: ConfigState }) {
       return `${allErrors.length === 1 ? '1 problem' : `${allErrors.length} problems`} to fix before saving`;
     if (outcome?.kind === 'saved') return `Saved. Version ${outcome.version} now applies to every project.`;
     if (outcome?.kind === 'reset') return `Reset to the defaults (version ${outcome.version}).`;
-    return dirty ? 'Unsaved changes' : 'No changes to save';
+    if (dirty) return 'Unsaved changes';
+    return replacing ? 'Save to replace the damaged settings' : 'No changes to save';
   };
   const unplaced = allErrors.filter((e) => !PLACED.test(e.field));
 
@@ -168,6 +172,7 @@ export function SettingsEditor({ initial }: { initial: ConfigState }) {
       <Text as="p" color="color.text.subtle">
         {savedLine(base)}
       </Text>
+      {base.storedProblem ? <StoredProblemNotice problem={base.storedProblem} /> : null}
 
       <GeneralSettings
         form={form}

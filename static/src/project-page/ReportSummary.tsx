@@ -54,6 +54,11 @@ export function ReportSummary({ report }: { report: ProjectReport }) {
             </Fact>
           </dl>
         </Inline>
+        {report.settingsNotice ? (
+          <Notice appearance="warning" title="Graded with the default settings">
+            <Text as="p">{report.settingsNotice}</Text>
+          </Notice>
+        ) : null}
         {report.complete ? null : (
           <Notice appearance="warning" title="Not every issue could be read">
             <Text as="p">
