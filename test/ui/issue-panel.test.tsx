@@ -93,6 +93,13 @@ describe('issue panel', () => {
     expect(items.some((li) => li.textContent.startsWith('Strategy alignment'))).toBe(false);
   });
 
+  test('says when it is graded with the default settings because the saved ones cannot be read', async () => {
+    const settingsNotice = 'The saved Clause 5.1 settings cannot be read, so this is graded with the default settings.';
+    await renderPanel({ ...issueReport(anIssue({ labels: ['iso27001-workshop-outcome'] })), settingsNotice });
+    const warning = screen.getByRole('region', { name: 'Graded with the default settings' });
+    expect(within(warning).getByText(settingsNotice)).toBeVisible();
+  });
+
   test('a failed load shows the message and retries', async () => {
     mockedApi.getIssueReport.mockRejectedValueOnce(
       new ApiError('JIRA_UNAVAILABLE', 'Jira answered 503 to GET /rest/api/3/issue/ISMS-1.'),

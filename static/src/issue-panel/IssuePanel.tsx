@@ -90,6 +90,11 @@ export function IssueReportView({ report }: { report: IssueReport }) {
   const allCount = report.categories.length > 0 && report.categories.every((c) => c.counts);
   return (
     <Stack space="space.150">
+      {report.settingsNotice ? (
+        <Notice appearance="warning" title="Graded with the default settings">
+          <Text as="p">{report.settingsNotice}</Text>
+        </Notice>
+      ) : null}
       {report.categories.length === 0 ? (
         <NotEvidence report={report} />
       ) : (
