@@ -1,6 +1,6 @@
 import Resolver from '@forge/resolver';
 import { INVOKE_KEYS, type InvokeKey } from './contract/invoke';
-import { Budget } from './jira/budget';
+import { invocationBudget } from './jira/budget';
 import { JiraClient } from './jira/client';
 import { callerOf } from './resolvers/caller';
 import { enveloped } from './resolvers/envelope';
@@ -17,7 +17,10 @@ const EMPTY_PAYLOAD: readonly InvokeKey[] = [
 ];
 
 export interface HandlerOptions {
-  /** Time for Jira calls in one invocation; Forge allows 25 s, tests shorten it. */
+  /**
+   * Time for Jira calls in one invocation (default 23 s: Forge's 25 s less time to answer), never
+   * more than Forge says is left less that reserve; tests shorten it.
+   */
   budgetMs?: number;
   clock?: () => Date;
 }
@@ -34,7 +37,7 @@ export function buildHandler(options: HandlerOptions = {}) {
       enveloped(key, async () => {
         const caller = callerOf(context);
         if (EMPTY_PAYLOAD.includes(key)) emptyPayload(payload);
-        const jira = new JiraClient({ budget: new Budget(options.budgetMs) });
+        const jira = new JiraClient({ budget: invocationBudget(options.budgetMs) });
         return HANDLERS[key](payload, { caller, jira, now: clock() });
       }),
     );

@@ -103,7 +103,9 @@ async function forwardToJira(
   for (const name of [...headers.keys()])
     if (name.toLowerCase().startsWith(SIMULATOR_HEADER_PREFIX)) headers.delete(name);
   for (const [name, value] of Object.entries(identity)) headers.set(name, value);
-  return fetch(`${options.jiraBaseUrl.replace(/\/+$/, '')}${path}`, { ...init, headers });
+  // init.signal goes on to fetch: an app that gives up on a request (its deadline passed) really ends it, and
+  // the simulator stops working on it, as a closed connection would on Jira.
+  return fetch(`${options.jiraBaseUrl.replace(/\/+$/, '')}${path}`, { ...init, headers, signal: init?.signal ?? null });
 }
 
 function kvsResponse(options: ForgeRuntimeOptions, path: unknown, init: RequestInit | undefined): Response {

@@ -1,13 +1,14 @@
 /**
  * Fault injection, switchable at run time from a test: latency, a number of 429s with Retry-After, a number of
- * 5xx responses, each optionally limited to a path prefix. Lets retry/back-off code be tested against the real
- * HTTP stack instead of mocks.
+ * 5xx responses, search pages Jira gets wrong (entries without a key, a page token that does not advance), and
+ * an issue deleted part way through a read, each optionally limited to a path prefix and to requests after the
+ * first N. Lets retry, deadline and paging code be tested against the real HTTP stack instead of mocks.
  */
 
 export interface FaultScope {
   /** Only requests whose path starts with this are affected, e.g. '/rest/api/3/search'. */
   pathPrefix?: string;
-  /** Failures only: let this many matching requests through first (a search that fails part way). */
+  /** Let this many matching requests through untouched first (a search that goes wrong part way). */
   afterRequests?: number;
 }
 
@@ -17,27 +18,85 @@ export interface InjectedFailure {
   message: string;
 }
 
-interface FailureRule {
+/** What a search answer gets wrong; applied by the search route to the page it would have sent. */
+export type PageFault =
+  /** The first `entries` issues of the page come without their `key`. */
+  | { kind: 'drop-keys'; entries: number }
+  /** The page's nextPageToken points at the page itself, and it says it is not the last. */
+  | { kind: 'repeat-page' };
+
+/** Page faults apply to searches unless a scope says otherwise. */
+export const SEARCH_PATH = '/rest/api/3/search/jql';
+
+interface CountedRule<T> {
   remaining: number;
-  /** Matching requests still to let through before failing. */
+  /** Matching requests still to let through first. */
   skip: number;
   pathPrefix: string;
-  failure: InjectedFailure;
+  value: T;
 }
 
 interface LatencyRule {
   ms: number;
+  skip: number;
   pathPrefix: string;
+}
+
+export interface FaultDecision {
+  latencyMs: number;
+  failure: InjectedFailure | undefined;
+  /** Only when there is no failure: a failed request sends no page. */
+  page: PageFault | undefined;
+  /** Issues (id or key) to delete before this request is answered. */
+  deletions: string[];
+}
+
+function checkedCount(name: string, value: number, least: number): number {
+  if (!Number.isInteger(value) || value < least) {
+    const what = least === 0 ? 'a non-negative integer' : 'a positive integer';
+    throw new RangeError(`${name} must be ${what}, got ${value}`);
+  }
+  return value;
+}
+
+function rule<T>(
+  count: number,
+  scope: FaultScope,
+  value: T,
+  defaultPrefix = '',
+  countName = 'failure count',
+): CountedRule<T> {
+  return {
+    remaining: checkedCount(countName, count, 1),
+    skip: checkedCount('afterRequests', scope.afterRequests ?? 0, 0),
+    pathPrefix: scope.pathPrefix ?? defaultPrefix,
+    value,
+  };
+}
+
+/** Consumes one use of the first matching rule (or one of its skips); the rules left, and what it gave. */
+function consume<T>(rules: CountedRule<T>[], path: string): { rules: CountedRule<T>[]; value: T | undefined } {
+  const match = rules.find((r) => r.remaining > 0 && path.startsWith(r.pathPrefix));
+  if (!match) return { rules, value: undefined };
+  if (match.skip > 0) {
+    match.skip -= 1;
+    return { rules, value: undefined };
+  }
+  match.remaining -= 1;
+  return { rules: rules.filter((r) => r.remaining > 0), value: match.value };
 }
 
 export class FaultController {
   private latencies: LatencyRule[] = [];
-  private failures: FailureRule[] = [];
+  private failures: CountedRule<InjectedFailure>[] = [];
+  private pages: CountedRule<PageFault>[] = [];
+  private deletions: CountedRule<string>[] = [];
 
   /** Adds `ms` of delay before each matching response (stacks with other latency rules). */
   setLatency(ms: number, scope: FaultScope = {}): void {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latency must be a non-negative number of ms, got ${ms}`);
-    this.latencies.push({ ms, pathPrefix: scope.pathPrefix ?? '' });
+    const skip = checkedCount('afterRequests', scope.afterRequests ?? 0, 0);
+    this.latencies.push({ ms, skip, pathPrefix: scope.pathPrefix ?? '' });
   }
 
   /** The next `count` matching requests get 429 with `Retry-After: retryAfterSeconds`. */
@@ -45,48 +104,69 @@ export class FaultController {
     if (!Number.isInteger(retryAfterSeconds) || retryAfterSeconds < 0) {
       throw new RangeError(`Retry-After must be a non-negative whole number of seconds, got ${retryAfterSeconds}`);
     }
-    this.addFailure(count, scope, {
-      status: 429,
-      headers: { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-reason': 'jira-burst-based' },
-      message: 'Rate limit exceeded.',
-    });
+    this.failures.push(
+      rule(count, scope, {
+        status: 429,
+        headers: { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-reason': 'jira-burst-based' },
+        message: 'Rate limit exceeded.',
+      }),
+    );
   }
 
   /** The next `count` matching requests fail with `status` (500 by default; 502, 503 or 504 also allowed). */
   serverError(count: number, scope: FaultScope & { status?: 500 | 502 | 503 | 504 } = {}): void {
     const status = scope.status ?? 500;
-    this.addFailure(count, scope, {
-      status,
-      headers: {},
-      message: status === 503 ? 'Service Unavailable' : 'Internal server error',
-    });
+    this.failures.push(
+      rule(count, scope, {
+        status,
+        headers: {},
+        message: status === 503 ? 'Service Unavailable' : 'Internal server error',
+      }),
+    );
   }
 
-  /** Removes every latency and failure rule. */
+  /** The next matching search page sends its first `entries` issues without a `key`. */
+  dropKeys(entries: number, scope: FaultScope = {}): void {
+    this.pages.push(rule(1, scope, { kind: 'drop-keys', entries: checkedCount('entries', entries, 1) }, SEARCH_PATH));
+  }
+
+  /** The next `count` matching search pages send a nextPageToken that does not advance: the same page again. */
+  repeatPage(count: number, scope: FaultScope = {}): void {
+    this.pages.push(rule(count, scope, { kind: 'repeat-page' }, SEARCH_PATH, 'repeat count'));
+  }
+
+  /** After `afterRequests` matching requests, the issue is deleted before the next one is answered. */
+  deleteIssue(idOrKey: string, scope: FaultScope = {}): void {
+    if (idOrKey.length === 0) throw new RangeError('deleteIssue needs an issue id or key');
+    this.deletions.push(rule(1, scope, idOrKey));
+  }
+
+  /** Removes every fault rule. */
   reset(): void {
     this.latencies = [];
     this.failures = [];
+    this.pages = [];
+    this.deletions = [];
   }
 
-  /** Decides what happens to one request; consumes one use of the first matching failure rule. */
-  take(path: string): { latencyMs: number; failure: InjectedFailure | undefined } {
-    const latencyMs = this.latencies.filter((r) => path.startsWith(r.pathPrefix)).reduce((sum, r) => sum + r.ms, 0);
-    const rule = this.failures.find((r) => r.remaining > 0 && path.startsWith(r.pathPrefix));
-    if (rule && rule.skip > 0) {
-      rule.skip -= 1;
-      return { latencyMs, failure: undefined };
+  /** Decides what happens to one request; consumes one use (or one skip) of the first matching rule of each kind. */
+  take(path: string): FaultDecision {
+    let latencyMs = 0;
+    for (const r of this.latencies.filter((l) => path.startsWith(l.pathPrefix))) {
+      if (r.skip > 0) r.skip -= 1;
+      else latencyMs += r.ms;
     }
-    if (rule) rule.remaining -= 1;
-    this.failures = this.failures.filter((r) => r.remaining > 0);
-    return { latencyMs, failure: rule?.failure };
-  }
-
-  private addFailure(count: number, scope: FaultScope, failure: InjectedFailure): void {
-    if (!Number.isInteger(count) || count < 1)
-      throw new RangeError(`failure count must be a positive integer, got ${count}`);
-    const skip = scope.afterRequests ?? 0;
-    if (!Number.isInteger(skip) || skip < 0)
-      throw new RangeError(`afterRequests must be a non-negative integer, got ${skip}`);
-    this.failures.push({ remaining: count, skip, pathPrefix: scope.pathPrefix ?? '', failure });
+    const deletions: string[] = [];
+    for (const r of this.deletions.filter((d) => path.startsWith(d.pathPrefix))) {
+      if (r.skip > 0) r.skip -= 1;
+      else if (r.remaining-- > 0) deletions.push(r.value);
+    }
+    this.deletions = this.deletions.filter((d) => d.remaining > 0);
+    const failed = consume(this.failures, path);
+    this.failures = failed.rules;
+    if (failed.value) return { latencyMs, failure: failed.value, page: undefined, deletions };
+    const paged = consume(this.pages, path);
+    this.pages = paged.rules;
+    return { latencyMs, failure: undefined, page: paged.value, deletions };
   }
 }

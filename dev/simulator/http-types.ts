@@ -2,6 +2,7 @@
  * What a route handler sees and returns. Handlers are plain functions of (context, request) so they can be
  * read and tested without sockets; server.ts owns the HTTP details.
  */
+import type { PageFault } from './faults';
 import type { Caller } from './permissions';
 import type { SiteIndex } from './site-index';
 
@@ -18,6 +19,8 @@ export interface RouteContext {
   siteUrl: string;
   limits: SimulatorLimits;
   appDisplayName: string;
+  /** An injected fault for the page this request answers (faults.ts); search routes apply it. */
+  pageFault?: PageFault;
 }
 
 export interface SimRequest {

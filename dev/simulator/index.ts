@@ -1,7 +1,7 @@
 /** Public entry point of the local Jira Cloud simulator. */
-export { startJiraSimulator, type JiraSimulator, type JiraSimulatorOptions } from './server';
+export { startJiraSimulator, CLIENT_CLOSED_REQUEST, type JiraSimulator, type JiraSimulatorOptions } from './server';
 export { loadSite, validateSite, SiteValidationError } from './site';
-export { FaultController, type FaultScope } from './faults';
+export { FaultController, type FaultScope, type PageFault } from './faults';
 export { RequestStats, type RequestLogEntry } from './stats';
 export { ACCOUNT_ID_HEADER, APP_HEADER, APP_ACCOUNT_ID } from './identity';
 export { parseJql, type JqlQuery, type JqlClause, type JqlSort } from './jql-parser';

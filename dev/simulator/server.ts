@@ -2,13 +2,13 @@
  * The Jira Cloud simulator: an HTTP server on 127.0.0.1 (ephemeral port by default) that answers the REST v3
  * endpoints in router.ts as the user named by the x-sim-* headers (see identity.ts).
  *
- * Request pipeline: read body -> identify caller -> injected faults (latency, 429, 5xx) -> route (404/405)
+ * Request pipeline: read body -> identify caller -> injected faults (deletion, latency, 429, 5xx) -> route (404/405)
  * -> authenticate (401) -> content type and JSON (415/400) -> handler. Every request is counted in `stats`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import { FaultController } from './faults';
+import { FaultController, type PageFault } from './faults';
 import {
   INVALID_PAYLOAD,
   jiraError,
@@ -66,6 +66,8 @@ export interface JiraSimulator {
 }
 
 const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
+/** nginx's status for a request the client gave up on before it was answered; only ever seen in `stats`. */
+export const CLIENT_CLOSED_REQUEST = 499;
 
 class BodyTooLargeError extends Error {}
 
@@ -129,14 +131,28 @@ export async function startJiraSimulator(
   const stopping = new AbortController();
   let url = '';
 
-  const context = (): RouteContext => ({
+  const context = (pageFault: PageFault | undefined): RouteContext => ({
     site,
     siteUrl: options.siteUrl ?? url,
     limits,
     appDisplayName: options.appDisplayName ?? 'Forge app (local)',
+    ...(pageFault ? { pageFault } : {}),
   });
 
-  async function handle(req: IncomingMessage): Promise<{
+  /** An injected deletion of an issue that is already gone is a no-op, not a simulator error. */
+  const deleteIssue = (idOrKey: string): void => {
+    if (!site.findIssue(idOrKey)) return;
+    mutate((data) => {
+      const index = findIssueIndex(data, idOrKey);
+      return { ...data, issues: data.issues.filter((_, i) => i !== index) };
+    });
+  };
+
+  /** `hungUp` aborts when the client closes the connection, so an injected latency never outlives its caller. */
+  async function handle(
+    req: IncomingMessage,
+    hungUp: AbortSignal,
+  ): Promise<{
     response: SimResponse;
     log: { path: string; query: URLSearchParams; accountId: string | null; asApp: boolean };
   }> {
@@ -157,7 +173,16 @@ export async function startJiraSimulator(
     }
 
     const fault = faults.take(path);
-    if (fault.latencyMs > 0) await delay(fault.latencyMs, undefined, { signal: stopping.signal });
+    for (const idOrKey of fault.deletions) deleteIssue(idOrKey);
+    if (fault.latencyMs > 0) {
+      try {
+        await delay(fault.latencyMs, undefined, { signal: AbortSignal.any([stopping.signal, hungUp]) });
+      } catch (error) {
+        if (!hungUp.aborted || stopping.signal.aborted) throw error;
+        // The caller gave up (its own deadline passed): the work ends here, logged as "client closed request".
+        return respond({ status: CLIENT_CLOSED_REQUEST });
+      }
+    }
     if (fault.failure) {
       return respond({ ...jiraError(fault.failure.status, [fault.failure.message]), headers: fault.failure.headers });
     }
@@ -195,11 +220,15 @@ export async function startJiraSimulator(
     }
 
     const simRequest: SimRequest = { method, path, query: parsedUrl.searchParams, body, caller, params: match.params };
-    return respond(match.handler(context(), simRequest));
+    return respond(match.handler(context(fault.page), simRequest));
   }
 
   const server = createServer((req, res) => {
-    handle(req)
+    const hungUp = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) hungUp.abort();
+    });
+    handle(req, hungUp.signal)
       .then(({ response, log }) => {
         stats.record({
           method: (req.method ?? 'GET').toUpperCase(),
@@ -209,10 +238,11 @@ export async function startJiraSimulator(
           asApp: log.asApp,
           status: response.status,
         });
-        send(res, response);
+        if (hungUp.signal.aborted) res.destroy();
+        else send(res, response);
       })
       .catch((error: unknown) => {
-        if (stopping.signal.aborted) {
+        if (stopping.signal.aborted || hungUp.signal.aborted) {
           res.destroy();
           return;
         }

@@ -3,10 +3,29 @@ import type { JiraResponse } from './client';
 
 /** Jira's own error text (`errorMessages`), which names the problem but holds no issue data. */
 export function jiraMessages(body: unknown): string {
+  return messagesOf(body).join(' ');
+}
+
+function messagesOf(body: unknown): string[] {
   if (typeof body === 'object' && body !== null && 'errorMessages' in body && Array.isArray(body.errorMessages)) {
-    return body.errorMessages.filter((m): m is string => typeof m === 'string').join(' ');
+    return body.errorMessages.filter((m): m is string => typeof m === 'string');
   }
-  return '';
+  return [];
+}
+
+/** Jira Cloud's words, one message per key, for a `key in (...)` value that no longer exists for the user. */
+const NO_SUCH_KEY = /^An issue with key '([^']+)' does not exist for field '[^']+'\.$/;
+
+/**
+ * The keys a 400 search answer says do not exist, when that is all it says; undefined when any
+ * message is about something else (then the search failed for another reason, and must say so).
+ */
+export function missingIssueKeys(response: JiraResponse): string[] | undefined {
+  if (response.status !== 400) return undefined;
+  const messages = messagesOf(response.body);
+  const keys = messages.map((m) => NO_SUCH_KEY.exec(m)?.[1]);
+  if (keys.length === 0 || keys.some((k) => k === undefined)) return undefined;
+  return keys.filter((k): k is string => k !== undefined);
 }
 
 /** Turns a Jira answer that is not 2xx into the resolver error the screen understands. */

@@ -1,13 +1,15 @@
 import { route } from '@forge/api';
 import { AppError } from '../resolvers/app-error';
-import type { JiraClient } from './client';
-import { failureOf } from './errors';
+import type { JiraClient, JiraResponse } from './client';
+import { failureOf, missingIssueKeys } from './errors';
 import { inKeyOrder, keysJql } from './jql';
 
 /** Jira pages search results; asking for its maximum lets it send the largest page it allows. */
 export const SEARCH_PAGE_SIZE = 5000;
 /** Parallel page reads at once: fast enough for 50,000 issues at 300 ms a request, gentle on rate limits. */
 export const PARALLEL_READS = 10;
+/** Times one page by key is read again without keys Jira says are gone; Jira names them all at once. */
+const GONE_RETRIES = 3;
 
 export interface SearchResult<T> {
   issues: T[];
@@ -27,17 +29,22 @@ function pageOf(body: unknown): Page {
     throw new AppError('JIRA_UNAVAILABLE', 'Jira answered the search with something that is not a search result.');
   }
   const token = 'nextPageToken' in body && typeof body.nextPageToken === 'string' ? body.nextPageToken : undefined;
-  const isLast = 'isLast' in body && body.isLast === true;
-  return { issues: body.issues, nextPageToken: token, isLast: isLast || token === undefined };
+  // Jira always says isLast; only without it does a missing token mean the end.
+  const isLast = 'isLast' in body && typeof body.isLast === 'boolean' ? body.isLast : token === undefined;
+  return { issues: body.issues, nextPageToken: token, isLast };
 }
 
-async function searchPage(client: JiraClient, jql: string, fields: string[], nextPageToken?: string): Promise<Page> {
-  const response = await client.post(route`/rest/api/3/search/jql`, {
+function post(client: JiraClient, jql: string, fields: string[], nextPageToken?: string): Promise<JiraResponse> {
+  return client.post(route`/rest/api/3/search/jql`, {
     jql,
     fields,
     maxResults: SEARCH_PAGE_SIZE,
     ...(nextPageToken ? { nextPageToken } : {}),
   });
+}
+
+async function searchPage(client: JiraClient, jql: string, fields: string[], nextPageToken?: string): Promise<Page> {
+  const response = await post(client, jql, fields, nextPageToken);
   if (response.status !== 200) throw failureOf(response, 'the evidence issues');
   return pageOf(response.body);
 }
@@ -52,19 +59,127 @@ function keyOf(issue: unknown): string | undefined {
     : undefined;
 }
 
-/** Every key the condition matches: Jira gives up to 5,000 keys a page when no field is asked for. */
-async function allKeys(client: JiraClient, jql: string): Promise<string[]> {
-  const keys: string[] = [];
+const issueCount = (n: number) => `${n} issue${n === 1 ? '' : 's'}`;
+
+interface Listing {
+  keys: string[];
+  /** Why the listing may not hold every matching key. */
+  problems: string[];
+}
+
+/** Why paging on from `page` would not bring the rest, if it would not. */
+function stuck(page: Page, tokens: ReadonlySet<string>, newKeys: number, listed: number): string | undefined {
+  const stopped = `so the listing stopped after ${issueCount(listed)} and later ones are not counted.`;
+  if (page.nextPageToken === undefined) return `Jira said more issues followed but sent no next page, ${stopped}`;
+  if (tokens.has(page.nextPageToken) || newKeys === 0) return `Jira sent the same page of issues again, ${stopped}`;
+  return undefined;
+}
+
+/**
+ * Every key the condition matches: Jira gives up to 5,000 keys a page when no field is asked for.
+ * A listing that cannot be whole says why (entries without a key, a page token that does not
+ * advance) instead of passing for whole, and never lists a key twice.
+ */
+async function allKeys(client: JiraClient, jql: string): Promise<Listing> {
+  const keys = new Set<string>();
+  const tokens = new Set<string>();
+  const problems: string[] = [];
+  let keyless = 0;
   let token: string | undefined;
-  do {
+  for (;;) {
     const page = await searchPage(client, jql, ['key'], token);
+    const before = keys.size;
     for (const issue of page.issues) {
       const key = keyOf(issue);
-      if (key) keys.push(key);
+      if (key === undefined) keyless += 1;
+      else keys.add(key);
     }
-    token = page.isLast ? undefined : page.nextPageToken;
-  } while (token);
-  return keys;
+    if (page.isLast) break;
+    const problem = stuck(page, tokens, keys.size - before, keys.size);
+    if (problem !== undefined) {
+      problems.push(problem);
+      break;
+    }
+    token = page.nextPageToken;
+    if (token !== undefined) tokens.add(token);
+  }
+  if (keyless > 0)
+    problems.unshift(
+      `Jira listed ${issueCount(keyless)} without a key, which cannot be read, so they are not counted.`,
+    );
+  return { keys: [...keys], problems };
+}
+
+/**
+ * One page read by key. An issue deleted since the listing (or hidden from the user since: Jira
+ * says the same of both) makes Jira refuse the whole page with a 400 naming it. Either way it is
+ * no longer evidence this user can see, so the page is read again without it and the report can
+ * stay complete: one deletion costs one issue, not the page.
+ */
+async function readByKey(
+  client: JiraClient,
+  condition: string,
+  fields: string[],
+  chunk: readonly string[],
+): Promise<{ issues: unknown[]; gone: number }> {
+  let keys = chunk;
+  for (let retry = 0; keys.length > 0; retry += 1) {
+    const response = await post(client, keysJql(condition, keys), fields);
+    if (response.status === 200) return { issues: pageOf(response.body).issues, gone: chunk.length - keys.length };
+    const missing = new Set(missingIssueKeys(response));
+    // Only keys of this page may be dropped: anything else is a failure that must be reported.
+    if (missing.size === 0 || retry >= GONE_RETRIES || ![...missing].every((k) => keys.includes(k)))
+      throw failureOf(response, 'the evidence issues');
+    keys = keys.filter((k) => !missing.has(k));
+  }
+  return { issues: [], gone: chunk.length };
+}
+
+/** Keeps each issue once: a page sent twice, or an issue on two pages, never counts twice. */
+function deduper(): (page: unknown[]) => unknown[] {
+  const seen = new Set<string>();
+  return (page) =>
+    page.filter((issue) => {
+      const key = keyOf(issue);
+      if (key === undefined) return true;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+interface Progress {
+  read: number;
+  gone: number;
+  failure?: AppError;
+}
+
+/** Reads the chunks PARALLEL_READS at a time; the first failure stops new reads and is returned. */
+async function readChunks(
+  chunks: readonly string[][],
+  read: (chunk: readonly string[]) => Promise<{ issues: unknown[]; gone: number }>,
+  /** Keeps a page and says how many of its issues were new. */
+  take: (page: unknown[]) => number,
+): Promise<Progress> {
+  const progress: Progress = { read: 0, gone: 0 };
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < chunks.length && !progress.failure) {
+      const chunk = chunks[next++];
+      if (!chunk) return;
+      try {
+        // A key page fits in one response: it has no more issues than Jira's page size.
+        const page = await read(chunk);
+        progress.read += take(page.issues);
+        progress.gone += page.gone;
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        progress.failure = error;
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, chunks.length) }, worker));
+  return progress;
 }
 
 /**
@@ -74,7 +189,8 @@ async function allKeys(client: JiraClient, jql: string): Promise<string[]> {
  * nextPageToken would be one request after another (20,000 issues at 100 a page and 300 ms each
  * is a minute, far past Forge's 25 s), so the keys are listed first (5,000 a page) and the rest
  * is read by key, a page at a time, PARALLEL_READS at once. Whatever cannot be read in the
- * budget comes back with `complete: false`, never as if it were all.
+ * budget, or a listing Jira cannot page through, comes back with `complete: false` and why,
+ * never as if it were all; no issue is ever counted twice.
  */
 export async function searchAll<T>(
   client: JiraClient,
@@ -83,55 +199,47 @@ export async function searchAll<T>(
   convert: (page: unknown[]) => T[],
 ): Promise<SearchResult<T>> {
   const orderedJql = inKeyOrder(condition);
+  const fresh = deduper();
   const first = await searchPage(client, orderedJql, fields);
+  const firstIssues = fresh(first.issues);
   // Each page is converted as it arrives, while Jira is still working on the next ones.
-  const converted = convert(first.issues);
-  if (first.isLast) return { issues: converted, complete: true };
+  const pages: T[][] = [convert(firstIssues)];
+  if (first.isLast) return { issues: pages.flat(), complete: true };
   const pageSize = Math.max(1, first.issues.length);
 
-  let keys: string[];
+  let listing: Listing;
   try {
-    keys = await allKeys(client, orderedJql);
+    listing = await allKeys(client, orderedJql);
   } catch (error) {
     if (!isTransient(error)) throw error;
     return {
-      issues: converted,
+      issues: pages.flat(),
       complete: false,
-      incompleteReason: `Jira stopped answering after ${first.issues.length} issues were read, so later ones are not counted. ${error.message}`,
+      incompleteReason: `Jira stopped answering after ${issueCount(firstIssues.length)} were read, so later ones are not counted. ${error.message}`,
     };
   }
-  const have = new Set(first.issues.map(keyOf));
-  const rest = keys.filter((k) => !have.has(k));
+  const have = new Set(firstIssues.map(keyOf));
+  const rest = listing.keys.filter((k) => !have.has(k));
   const chunks: string[][] = [];
   for (let i = 0; i < rest.length; i += pageSize) chunks.push(rest.slice(i, i + pageSize));
 
-  const pages: T[][] = [converted];
-  let failure: AppError | undefined;
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < chunks.length && !failure) {
-      const chunk = chunks[next++];
-      if (!chunk) return;
-      try {
-        // A key page fits in one response: it has no more issues than Jira's page size.
-        pages.push(convert((await searchPage(client, keysJql(condition, chunk), fields)).issues));
-      } catch (error) {
-        // Besides rate limits and outages, Jira refuses a key that was deleted since it was listed.
-        if (!(error instanceof AppError)) throw error;
-        failure = error;
-      }
-    }
+  const progress = await readChunks(
+    chunks,
+    (chunk) => readByKey(client, condition, fields, chunk),
+    (page) => {
+      const kept = fresh(page);
+      pages.push(convert(kept));
+      return kept.length;
+    },
+  );
+  const reasons = [...listing.problems];
+  if (progress.failure) {
+    const total = firstIssues.length + rest.length - progress.gone;
+    reasons.push(
+      `Jira stopped answering after ${firstIssues.length + progress.read} of ${issueCount(total)} were read, so the rest are not counted. ${progress.failure.message}`,
+    );
   }
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, chunks.length) }, worker));
-
-  const issues = pages.flat();
-  if (failure) {
-    const read = first.issues.length + (pages.length - 1) * pageSize;
-    return {
-      issues,
-      complete: false,
-      incompleteReason: `Jira stopped answering after about ${Math.min(read, keys.length)} of ${keys.length} issues were read, so the rest are not counted. ${failure.message}`,
-    };
-  }
-  return { issues, complete: true };
+  const result: SearchResult<T> = { issues: pages.flat(), complete: reasons.length === 0 };
+  if (reasons.length > 0) result.incompleteReason = reasons.join(' ');
+  return result;
 }

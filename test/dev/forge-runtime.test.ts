@@ -100,6 +100,20 @@ describe('asUser()', () => {
     });
   });
 
+  it('ends a request when its AbortSignal fires, so an app deadline really ends it', async () => {
+    sim.faults.setLatency(30_000, { pathPrefix: '/rest/api/3/myself' });
+    const started = performance.now();
+    await expect(
+      runInvocation(USERS.alice, () =>
+        api.asUser().requestJira(route`/rest/api/3/myself`, { signal: AbortSignal.timeout(100) }),
+      ),
+    ).rejects.toThrow();
+    expect(performance.now() - started).toBeLessThan(5_000);
+    // The simulator heard the hang-up: the request is logged as given up on, not answered 30 s later.
+    while (sim.stats.total === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(sim.stats.requests).toMatchObject([{ path: '/rest/api/3/myself', accountId: USERS.alice, status: 499 }]);
+  });
+
   it('passes injected faults through as ordinary responses', async () => {
     sim.faults.rateLimit(1, 3);
     const response = await runInvocation(USERS.alice, () => api.asUser().requestJira(route`/rest/api/3/myself`));

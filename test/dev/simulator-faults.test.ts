@@ -1,12 +1,37 @@
-import { startJiraSimulator, type JiraSimulator } from '../../dev/simulator';
+import { ACCOUNT_ID_HEADER, startJiraSimulator, type JiraSimulator } from '../../dev/simulator';
+import { siteIssue, siteProject } from '../../dev/simulator/site-builders';
 import { fixtureSite, USERS } from './support/fixture-site';
-import { call, qs } from './support/sim-client';
+import { at, call, qs } from './support/sim-client';
+
+/** BULK has 20 issues, for paging faults. */
+const BULK = siteProject('BULK', '10005', { name: 'Bulk', browsers: '*' });
+const bulkIssue = (n: number) => siteIssue({ key: `BULK-${n}`, project: BULK, labels: ['bulk'] });
+const BULK_KEYS = Array.from({ length: 20 }, (_, i) => `BULK-${i + 1}`);
 
 let sim: JiraSimulator;
 
 beforeAll(async () => {
-  sim = await startJiraSimulator(fixtureSite(), { requestLogSize: 5 });
+  const site = fixtureSite();
+  sim = await startJiraSimulator(
+    {
+      ...site,
+      projects: [...site.projects, BULK],
+      issues: [...site.issues, ...BULK_KEYS.map((_, i) => bulkIssue(i + 1))],
+    },
+    { requestLogSize: 5 },
+  );
 });
+
+/** The `key` of each issue of a search answer, undefined where an entry has none. */
+function entryKeys(body: unknown): unknown[] {
+  const issues = at(body, 'issues');
+  if (!Array.isArray(issues)) throw new Error('no issues array');
+  return issues.map((issue: unknown) => at(issue, 'key'));
+}
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
 
 afterAll(async () => {
   await sim.stop();
@@ -70,6 +95,10 @@ describe('injected server errors', () => {
     expect(() => sim.faults.serverError(0)).toThrow(RangeError);
     expect(() => sim.faults.rateLimit(1, -1)).toThrow(RangeError);
     expect(() => sim.faults.setLatency(-5)).toThrow(RangeError);
+    expect(() => sim.faults.setLatency(5, { afterRequests: 1.5 })).toThrow(RangeError);
+    expect(() => sim.faults.dropKeys(0)).toThrow(RangeError);
+    expect(() => sim.faults.repeatPage(-1)).toThrow(RangeError);
+    expect(() => sim.faults.deleteIssue('')).toThrow(RangeError);
   });
 });
 
@@ -82,6 +111,88 @@ describe('injected latency', () => {
     started = performance.now();
     await call(sim.url, USERS.alice, '/rest/api/3/field');
     expect(performance.now() - started).toBeLessThan(250);
+  });
+});
+
+describe('injected latency after some requests', () => {
+  it('lets the first N matching requests through at full speed', async () => {
+    sim.faults.setLatency(300, { pathPrefix: MYSELF, afterRequests: 1 });
+    let started = performance.now();
+    await call(sim.url, USERS.alice, MYSELF);
+    expect(performance.now() - started).toBeLessThan(250);
+    started = performance.now();
+    await call(sim.url, USERS.alice, MYSELF);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  it('ends a slow answer when the caller hangs up, and logs it as 499', async () => {
+    sim.faults.setLatency(30_000, { pathPrefix: MYSELF });
+    await expect(
+      fetch(`${sim.url}${MYSELF}`, { headers: { [ACCOUNT_ID_HEADER]: USERS.alice }, signal: AbortSignal.timeout(50) }),
+    ).rejects.toThrow();
+    // The simulator hears of it at once, not 30 s later.
+    await waitFor(() => sim.stats.requests.length > 0);
+    expect(sim.stats.requests).toMatchObject([{ path: MYSELF, status: 499 }]);
+  });
+});
+
+const keyPage = (extra: Record<string, unknown> = {}) => ({
+  json: { jql: 'project = BULK ORDER BY key ASC', fields: ['key'], maxResults: 4, ...extra },
+});
+
+describe('injected search page faults', () => {
+  it('sends the next page with its first entries missing their key, once', async () => {
+    sim.faults.dropKeys(2);
+    const faulty = await call(sim.url, USERS.alice, SEARCH, keyPage());
+    expect(entryKeys(faulty.body)).toStrictEqual([undefined, undefined, 'BULK-3', 'BULK-4']);
+    expect(entryKeys((await call(sim.url, USERS.alice, SEARCH, keyPage())).body)).toStrictEqual(BULK_KEYS.slice(0, 4));
+  });
+
+  it('sends a nextPageToken that does not advance: the same page again, N times', async () => {
+    sim.faults.repeatPage(2, { afterRequests: 1 });
+    const first = await call(sim.url, USERS.alice, SEARCH, keyPage());
+    const token = at(first.body, 'nextPageToken');
+    const again = await call(sim.url, USERS.alice, SEARCH, keyPage({ nextPageToken: token }));
+    const still = await call(sim.url, USERS.alice, SEARCH, keyPage({ nextPageToken: at(again.body, 'nextPageToken') }));
+    expect(entryKeys(again.body)).toStrictEqual(BULK_KEYS.slice(4, 8));
+    expect(entryKeys(still.body)).toStrictEqual(BULK_KEYS.slice(4, 8));
+    expect(at(still.body, 'isLast')).toBe(false);
+    const moved = await call(sim.url, USERS.alice, SEARCH, keyPage({ nextPageToken: at(still.body, 'nextPageToken') }));
+    expect(entryKeys(moved.body)).toStrictEqual(BULK_KEYS.slice(4, 8));
+    const next = await call(sim.url, USERS.alice, SEARCH, keyPage({ nextPageToken: at(moved.body, 'nextPageToken') }));
+    expect(entryKeys(next.body)).toStrictEqual(BULK_KEYS.slice(8, 12));
+  });
+
+  it('leaves other paths alone by default', async () => {
+    sim.faults.repeatPage(1);
+    expect((await call(sim.url, USERS.alice, MYSELF)).status).toBe(200);
+    const first = await call(sim.url, USERS.alice, SEARCH, keyPage());
+    const again = await call(sim.url, USERS.alice, SEARCH, keyPage({ nextPageToken: at(first.body, 'nextPageToken') }));
+    expect(entryKeys(again.body)).toStrictEqual(BULK_KEYS.slice(0, 4));
+  });
+});
+
+describe('an issue deleted part way', () => {
+  afterEach(() => {
+    if (!sim.site().issues.some((i) => i.key === 'BULK-2')) sim.addIssue(bulkIssue(2));
+  });
+
+  it('is there for the first N matching requests, then gone, and Jira names it in a key search', async () => {
+    sim.faults.deleteIssue('BULK-2', { pathPrefix: SEARCH, afterRequests: 1 });
+    const byKey = { json: { jql: 'project = BULK AND key in ("BULK-1", "BULK-2")', fields: ['key'] } };
+    expect(entryKeys((await call(sim.url, USERS.alice, SEARCH, byKey)).body)).toStrictEqual(['BULK-2', 'BULK-1']);
+    expect((await call(sim.url, USERS.alice, '/rest/api/3/issue/BULK-2')).status).toBe(200);
+    const after = await call(sim.url, USERS.alice, SEARCH, byKey);
+    expect(after).toMatchObject({
+      status: 400,
+      body: { errorMessages: ["An issue with key 'BULK-2' does not exist for field 'key'."], errors: {} },
+    });
+    expect((await call(sim.url, USERS.alice, '/rest/api/3/issue/BULK-2')).status).toBe(404);
+  });
+
+  it('is a no-op for an issue already gone', async () => {
+    sim.faults.deleteIssue('BULK-99');
+    expect((await call(sim.url, USERS.alice, MYSELF)).status).toBe(200);
   });
 });
 

@@ -1,7 +1,7 @@
 import { jiraIssue } from '../../dev/demo/jira-issue';
 import { defaultConfig } from '../../src/core/config';
 import type { ProjectReport } from '../../src/contract/invoke';
-import { USERS, demoSite, projectPage, useApp } from '../support/app-harness';
+import { USERS, demoSite, demoSiteWithWorkshops, projectPage, useApp } from '../support/app-harness';
 
 const SEARCH = '/rest/api/3/search/jql';
 
@@ -33,12 +33,23 @@ describe('Jira rate limits and failures', () => {
 describe('when the invocation budget runs out', () => {
   const app = useApp(demoSite, { budgetMs: 1500 });
 
-  test('a Retry-After longer than the budget gives RATE_LIMITED at once', async () => {
+  test('a Retry-After longer than the budget gives RATE_LIMITED at once, saying when to try again', async () => {
     app.forge.jira.faults.rateLimit(100, 5, { pathPrefix: SEARCH });
     const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
     expect(result).toEqual({
       ok: false,
-      error: { code: 'RATE_LIMITED', message: expect.stringContaining('rate limiting') },
+      error: { code: 'RATE_LIMITED', message: 'Jira is rate limiting requests right now. Try again in 5 seconds.' },
+    });
+    expect(app.forge.jira.stats.count(SEARCH)).toBe(1);
+  });
+
+  test('a Retry-After that leaves no time for the request itself is not slept on either', async () => {
+    // 1 s of the 1.5 s budget fits, but then less than a request's time would be left.
+    app.forge.jira.faults.rateLimit(1, 1, { pathPrefix: SEARCH });
+    const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'RATE_LIMITED', message: 'Jira is rate limiting requests right now. Try again in 1 second.' },
     });
     expect(app.forge.jira.stats.count(SEARCH)).toBe(1);
   });
@@ -52,23 +63,7 @@ describe('when the invocation budget runs out', () => {
 });
 
 describe('a search that stops part way', () => {
-  const withWorkshops = () => {
-    const site = demoSite();
-    for (let n = 100; n < 600; n += 1)
-      site.issues.push(
-        jiraIssue({
-          key: `ISMS-${n}`,
-          summary: `Workshop ${n}`,
-          labels: ['iso27001-workshop-outcome'],
-          created: '2026-01-01',
-          resolved: '2026-02-01',
-          projectName: 'Information Security Management',
-          projectId: '10000',
-        }),
-      );
-    return site;
-  };
-  const app = useApp(withWorkshops, { budgetMs: 1500 });
+  const app = useApp(demoSiteWithWorkshops, { budgetMs: 1500 });
   test('a large project is read in full: one page, the keys, then the rest by key in parallel', async () => {
     const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
     expect(result.data).toMatchObject({ complete: true, evidenceIssueCount: 516 });
@@ -82,7 +77,7 @@ describe('a search that stops part way', () => {
     expect(result.ok).toBe(true);
     expect(result.data.complete).toBe(false);
     expect(result.data.incompleteReason).toMatch(
-      /^Jira stopped answering after about \d+ of 516 issues were read, so the rest are not counted\. Jira is not answering/,
+      /^Jira stopped answering after \d+ of 516 issues were read, so the rest are not counted\. Jira is not answering/,
     );
   });
 

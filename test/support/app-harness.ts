@@ -1,4 +1,5 @@
 import { buildDemoSite, DEMO_USERS } from '../../dev/demo/demo-site';
+import { jiraIssue } from '../../dev/demo/jira-issue';
 import { invokeResolver, startLocalForge, type LocalForge, type ResolverHandler } from '../../dev/runtime';
 import { buildHandler, type HandlerOptions } from '../../src/index';
 import type { InvokeKey } from '../../src/contract/invoke';
@@ -16,6 +17,24 @@ export const USERS = {
 export function demoSite() {
   const site = buildDemoSite(AS_OF);
   site.users.push({ accountId: USERS.admin2, displayName: 'Second Admin', active: true, jiraAdmin: true });
+  return site;
+}
+
+/** The demo site with `count` more done workshop outcomes in ISMS, from ISMS-100 on: a project Jira pages. */
+export function demoSiteWithWorkshops(count = 500) {
+  const site = demoSite();
+  for (let n = 100; n < 100 + count; n += 1)
+    site.issues.push(
+      jiraIssue({
+        key: `ISMS-${n}`,
+        summary: `Workshop ${n}`,
+        labels: ['iso27001-workshop-outcome'],
+        created: '2026-01-01',
+        resolved: '2026-02-01',
+        projectName: 'Information Security Management',
+        projectId: '10000',
+      }),
+    );
   return site;
 }
 

@@ -1,6 +1,7 @@
 /**
  * GET|POST /rest/api/3/search/jql and POST /rest/api/3/search/approximate-count.
- * Token paging with `isLast` and no `total`, Jira's page caps, `fields` defaulting to `id`.
+ * Token paging with `isLast` and no `total`, Jira's page caps, `fields` defaulting to `id`; injected page faults
+ * (keys dropped, a token that does not advance) are applied to the page that would have been sent.
  */
 import { isIdOrKeyOnly, parseFieldSelection, projectIssue } from '../fields';
 import { isPlainObject } from '../json';
@@ -37,8 +38,17 @@ function runSearch(ctx: RouteContext, req: SimRequest, params: SearchParams): Si
   const cap = isIdOrKeyOnly(selection) ? ctx.limits.maxResultsIdsOnly : ctx.limits.maxResultsWithFields;
   const page = result.issues.slice(offset, offset + Math.min(params.maxResults, cap));
   const isLast = offset + page.length >= result.issues.length;
+  const dropKeys = ctx.pageFault?.kind === 'drop-keys' ? ctx.pageFault.entries : 0;
+  const issues = page.map((issue, i) => {
+    const json = projectIssue(ctx.site, issue, selection, ctx.siteUrl, true);
+    if (i >= dropKeys || !('key' in json)) return json;
+    const { key: _key, ...keyless } = json;
+    return keyless;
+  });
+  if (ctx.pageFault?.kind === 'repeat-page')
+    return ok({ issues, nextPageToken: encodePageToken(offset, params.jql), isLast: false });
   return ok({
-    issues: page.map((issue) => projectIssue(ctx.site, issue, selection, ctx.siteUrl, true)),
+    issues,
     ...(isLast ? {} : { nextPageToken: encodePageToken(offset + page.length, params.jql) }),
     isLast,
   });
