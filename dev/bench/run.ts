@@ -7,8 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
-import { ROOT, runJson, startChild, stopChild } from './children';
-import { measurePageLoad } from './page-load';
+import { ROOT, runJson, startChild, stopAllChildren, stopChild, stopChildrenWithProcess } from './children';
+import { measurePageLoad, pageLoadLine } from './page-load';
 
 const AS_OF = '2026-11-28';
 const quick = process.argv.includes('--quick');
@@ -119,13 +119,9 @@ async function main(): Promise<void> {
 
   console.log('\n## Project page on the local host (Chromium): open to coverage shown, demo data');
   try {
-    const times = await measurePageLoad(quick ? 3 : 5);
-    const sorted = [...times].sort((a, b) => a - b);
-    console.log(
-      `runs: ${times.map(ms).join(', ')}; median ${ms(sorted[Math.floor(sorted.length / 2)] ?? 0)} (target 1.5 s)`,
-    );
+    console.log(pageLoadLine(await measurePageLoad(quick ? 3 : 5)));
   } catch (error) {
-    console.log(`not measured: ${error instanceof Error ? error.message : String(error)}`);
+    console.log(`page load: not measured, ${error instanceof Error ? error.message : String(error)}`);
   }
 
   console.log('\n## report/project against the Jira simulator (one call, as the security lead)');
@@ -174,7 +170,11 @@ async function main(): Promise<void> {
   console.log(`overhead ratio (report / bare fetch) at N=10000: ${at10k === undefined ? 'n/a' : at10k.toFixed(2)}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+// Every child (simulator, host, measuring process) stops on every path: a signal, an error, the end.
+stopChildrenWithProcess();
+main()
+  .catch((error: unknown) => {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  })
+  .finally(() => stopAllChildren());

@@ -1,30 +1,41 @@
 /**
  * The script the local host puts at the top of every Custom UI page, as Forge does: it defines
  * `window.__bridge` before the app bundle loads, so the real, unmodified @forge/bridge talks to
- * the host. The page's extension context comes from its own URL (the browser's claim, exactly as
- * untrusted as in Jira); who the user is stays on the server (the host's session cookie).
+ * the host. The frame is on the resources origin and holds nothing of the host's: every bridge
+ * call is a message to the host's page (never to '*'), which answers with the context it rendered
+ * and runs invokes with its own session. Answers are accepted only from that page.
  */
-export const BRIDGE_SCRIPT = String.raw`(function () {
+export function bridgeScript(hostOrigin: string): string {
+  return String.raw`(function () {
   'use strict';
-  var params = new URLSearchParams(location.search);
-  var moduleType = params.get('module');
-  var extension = { type: moduleType };
-  if (params.get('project')) extension.project = { id: params.get('projectId') || '', key: params.get('project'), type: 'software' };
-  if (params.get('issue')) extension.issue = { id: params.get('issueId') || '', key: params.get('issue'), type: 'Task' };
-  var context = {
-    accountId: params.get('accountId') || undefined,
-    cloudId: 'local-cloud',
-    siteUrl: location.origin,
-    moduleKey: params.get('moduleKey') || '',
-    localId: params.get('moduleKey') || '',
-    locale: 'en-GB',
-    timezone: 'Europe/London',
-    theme: { colorMode: params.get('theme') === 'dark' ? 'dark' : 'light' },
-    extension: extension
-  };
+  var HOST = ${JSON.stringify(hostOrigin)};
+  var pending = {};
+  var nextId = 0;
 
-  function applyTheme() {
-    var mode = params.get('theme') === 'dark' ? 'dark' : 'light';
+  function ask(command, data) {
+    if (window.parent === window)
+      return Promise.reject(new Error('This screen runs inside the local Jira host: open ' + HOST));
+    return new Promise(function (resolve, reject) {
+      nextId += 1;
+      var id = 'call-' + nextId;
+      pending[id] = { resolve: resolve, reject: reject };
+      window.parent.postMessage({ type: 'clause51-bridge', id: id, command: command, data: data }, HOST);
+    });
+  }
+
+  window.addEventListener('message', function (event) {
+    var message = event.data;
+    if (event.origin !== HOST || event.source !== window.parent) return;
+    if (!message || message.type !== 'clause51-bridge-reply' || !pending[message.id]) return;
+    var call = pending[message.id];
+    delete pending[message.id];
+    if (message.ok) call.resolve(message.value);
+    else call.reject(new Error(message.message || 'The local host could not answer.'));
+  });
+
+  // Jira's theming: the host says which colour mode; the token CSS comes from this origin.
+  function applyTheme(theme) {
+    var mode = theme && theme.colorMode === 'dark' ? 'dark' : 'light';
     var html = document.documentElement;
     html.setAttribute('data-color-mode', mode);
     html.setAttribute('data-theme', 'dark:dark light:light spacing:spacing typography:typography');
@@ -35,26 +46,6 @@ export const BRIDGE_SCRIPT = String.raw`(function () {
       link.href = '/__host/tokens/' + name + '.css';
       link.setAttribute('data-host-theme', name);
       document.head.appendChild(link);
-    });
-  }
-
-  function go(url, newTab) {
-    var target = new URL(url, location.origin);
-    if (target.origin !== location.origin) throw new Error('The local host only opens its own pages: ' + url);
-    if (newTab) window.open(target.href, '_blank', 'noopener');
-    else window.top.location.assign(target.href);
-  }
-
-  function invoke(data) {
-    return fetch('/__host/invoke', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ functionKey: data.functionKey, payload: data.payload, context: context })
-    }).then(function (response) {
-      return response.json().then(function (body) {
-        if (!response.ok) throw new Error(body && body.message ? body.message : 'The local host could not run the resolver.');
-        return body;
-      });
     });
   }
 
@@ -76,7 +67,7 @@ export const BRIDGE_SCRIPT = String.raw`(function () {
     var height = contentHeight();
     if (height === lastHeight || window.parent === window) return;
     lastHeight = height;
-    window.parent.postMessage({ type: 'clause51-host-resize', frame: params.get('frame'), height: height }, location.origin);
+    window.parent.postMessage({ type: 'clause51-host-resize', height: height }, HOST);
   }
   window.addEventListener('load', function () {
     reportHeight();
@@ -90,20 +81,12 @@ export const BRIDGE_SCRIPT = String.raw`(function () {
 
   window.__bridge = {
     callBridge: function (command, data) {
-      try {
-        switch (command) {
-          case 'invoke': return invoke(data);
-          case 'getContext': return Promise.resolve(JSON.parse(JSON.stringify(context)));
-          case 'enableTheming': applyTheme(); return Promise.resolve();
-          case 'navigate': go(data.url, data.type === 'new-tab'); return Promise.resolve();
-          case 'open': go(typeof data === 'string' ? data : data.url, true); return Promise.resolve();
-          case 'reload': window.top.location.reload(); return Promise.resolve();
-          default: return Promise.reject(new Error('The local host does not implement the bridge command "' + command + '".'));
-        }
-      } catch (error) {
-        return Promise.reject(error);
-      }
+      if (command === 'enableTheming') return ask('enableTheming').then(applyTheme);
+      // Only what a host needs crosses: the key and the payload, never a context of the frame's own.
+      if (command === 'invoke') return ask('invoke', { functionKey: data && data.functionKey, payload: data && data.payload });
+      return ask(command, data);
     }
   };
 })();
 `;
+}

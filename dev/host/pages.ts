@@ -1,4 +1,5 @@
 import { esc } from './html';
+import { parentBridgeScript } from './parent-bridge';
 
 export interface Persona {
   id: string;
@@ -15,6 +16,25 @@ export interface ShellOptions {
   currentProject?: string;
   active: 'coverage' | 'issues' | 'admin' | 'issue';
   body: string;
+  /** The origin of the app's frames: the only one whose messages the page answers. */
+  resourcesOrigin: string;
+}
+
+/** What the host tells a frame about where it runs (`view.getContext()`), as Jira would. */
+export interface FrameContext {
+  accountId: string;
+  cloudId: string;
+  siteUrl: string;
+  moduleKey: string;
+  localId: string;
+  locale: string;
+  timezone: string;
+  theme: { colorMode: 'light' | 'dark' };
+  extension: {
+    type: string;
+    project?: { id: string; key: string; type: string };
+    issue?: { id: string; key: string; type: string };
+  };
 }
 
 const STYLE = `
@@ -43,13 +63,6 @@ th, td { text-align:left; padding:6px 8px; border-bottom:1px solid var(--line); 
 .note { color:var(--muted); }
 `;
 
-const FRAME_SIZER = `
-window.addEventListener('message', function (event) {
-  if (event.origin !== location.origin || !event.data || event.data.type !== 'clause51-host-resize') return;
-  var frame = document.querySelector('iframe[data-frame="' + event.data.frame + '"]');
-  if (frame) frame.style.height = Math.max(200, event.data.height) + 'px';
-});`;
-
 /** The page that stands in for Jira around the app's iframes. */
 export function shell(o: ShellOptions): string {
   const projectNav = o.projects
@@ -67,7 +80,7 @@ export function shell(o: ShellOptions): string {
     .join('');
   return `<!doctype html>
 <html lang="en" data-host-theme="${o.theme}">
-<head><meta charset="utf-8"><title>${esc(o.title)} · Local Jira host</title><meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
+<head><meta charset="utf-8"><title>${esc(o.title)} · Local Jira host</title><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/favicon.svg" type="image/svg+xml"><style>${STYLE}</style><script>${parentBridgeScript(o.resourcesOrigin)}</script></head>
 <body>
 <header>
   <span class="brand">Local Jira host</span>
@@ -88,10 +101,10 @@ export function shell(o: ShellOptions): string {
   </nav>
   <main>${o.body}</main>
 </div>
-<script>${FRAME_SIZER}</script>
 </body></html>`;
 }
 
-export function appFrame(frame: string, src: string, title: string): string {
-  return `<iframe data-frame="${esc(frame)}" title="${esc(title)}" src="${esc(src)}"></iframe>`;
+/** The app's iframe; its context rides on the element, where the page's bridge reads it and the frame cannot. */
+export function appFrame(frame: string, src: string, title: string, context: FrameContext): string {
+  return `<iframe data-frame="${esc(frame)}" title="${esc(title)}" src="${esc(src)}" data-context="${esc(JSON.stringify(context))}"></iframe>`;
 }

@@ -1,12 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import http from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { ACCOUNT_ID_HEADER } from '../simulator';
 import { runInvocation } from '../runtime';
-import { BRIDGE_SCRIPT } from './bridge-script';
+import { FAVICON_PATHS, FAVICON_SVG } from './favicon';
+import { addressedTo, foreignPost, mediaType, originsFor, sessionCookie, type Origins } from './guards';
 import { esc } from './html';
-import { appFrame, shell, type Persona } from './pages';
-import { themeCss } from './theme-css';
+import { appFrame, shell, type FrameContext, type Persona } from './pages';
+import { createResourcesServer, type MODULES } from './resources-server';
+import { HTML, TEXT, body, cookies, redirect, send, sendJson } from './respond';
 
 /** The resolver handler as Forge calls it. */
 export type ForgeHandler = (
@@ -31,61 +32,43 @@ export interface HostOptions {
   resourcesDir: string;
 }
 
-const MODULE_KEYS: Record<string, { type: string; key: string; title: string }> = {
+/** The host listening: its pages at `url`, the app's resources at `resourcesUrl`. */
+export interface RunningHost {
+  url: string;
+  resourcesUrl: string;
+  close(): Promise<void>;
+}
+
+const MODULE_KEYS = {
   'project-page': { type: 'jira:projectPage', key: 'clause51-coverage-project-page', title: 'Clause 5.1 coverage' },
   'issue-panel': { type: 'jira:issuePanel', key: 'clause51-evidence-issue-panel', title: 'Clause 5.1 evidence' },
   'admin-page': { type: 'jira:adminPage', key: 'clause51-coverage-settings', title: 'Clause 5.1 coverage settings' },
-};
+} satisfies Record<(typeof MODULES)[number], { type: string; key: string; title: string }>;
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-};
-const MAX_BODY = 1024 * 1024;
+type Module = keyof typeof MODULE_KEYS;
+type Extension = Pick<FrameContext['extension'], 'project' | 'issue'>;
 
-function cookies(req: http.IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name) out[name] = decodeURIComponent(rest.join('='));
+const PAGE_HEADERS = (origins: Origins) => ({
+  // The host frames the app's resources and nothing else, and no one frames the host.
+  'Content-Security-Policy': `frame-ancestors 'none'; frame-src ${origins.resources}`,
+  'Referrer-Policy': 'same-origin',
+});
+
+function backTo(req: http.IncomingMessage, hostOrigin: string): string {
+  try {
+    const from = new URL(req.headers.referer ?? '');
+    return from.origin === hostOrigin ? from.pathname : '/';
+  } catch {
+    return '/';
   }
-  return out;
-}
-
-async function body(req: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_BODY) throw new Error('request body too large');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function send(res: http.ServerResponse, status: number, type: string, content: string | Buffer): void {
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-  res.end(content);
-}
-
-function redirect(res: http.ServerResponse, to: string, cookie?: string): void {
-  res.writeHead(303, { Location: to, ...(cookie ? { 'Set-Cookie': cookie } : {}) });
-  res.end();
 }
 
 /**
  * The local Jira host: pages that stand in for Jira around the app's real Custom UI resources,
- * and an invoke endpoint that runs the real resolver handler as the chosen user.
+ * and an invoke endpoint that runs the real resolver handler as the chosen user. `origins` is
+ * read per request: the ports are known once both servers listen.
  */
-export function createHostServer(options: HostOptions): http.Server {
-  const resourcesRoot = resolve(options.resourcesDir);
+export function createHostServer(options: HostOptions, origins: () => Origins): http.Server {
   const firstPersona = options.personas[0];
   if (!firstPersona) throw new Error('the host needs at least one persona');
   const defaultPersona: Persona = firstPersona;
@@ -112,83 +95,68 @@ export function createHostServer(options: HostOptions): http.Server {
     return { status: response.status, body: await response.json().catch(() => null) };
   }
 
-  function page(
+  function sendPage(
     req: http.IncomingMessage,
-    title: string,
-    active: 'coverage' | 'issues' | 'admin' | 'issue',
-    body: string,
-    currentProject?: string,
-  ): string {
+    res: http.ServerResponse,
+    status: number,
+    page: { title: string; active: 'coverage' | 'issues' | 'admin' | 'issue'; body: string; currentProject?: string },
+  ): void {
     const persona = personaOf(req);
-    return shell({
-      title,
+    const html = shell({
+      ...page,
       personas: options.personas,
       persona,
       theme: themeOf(req),
       projects: visibleProjects(persona.accountId),
-      currentProject,
-      active,
-      body,
+      resourcesOrigin: origins().resources,
     });
+    send(res, status, HTML, html, PAGE_HEADERS(origins()));
   }
 
-  function frameSrc(req: http.IncomingMessage, module: string, params: Record<string, string>): string {
+  /** The app's iframe, with the context the host gives it: what the host rendered, never the frame's claim. */
+  function frame(req: http.IncomingMessage, module: Module, extension: Extension): string {
     const info = MODULE_KEYS[module];
-    const query = new URLSearchParams({
-      module: info?.type ?? '',
-      moduleKey: info?.key ?? '',
-      frame: module,
-      theme: themeOf(req),
+    const context: FrameContext = {
       accountId: personaOf(req).accountId,
-      ...params,
+      cloudId: 'local-cloud',
+      siteUrl: origins().host,
+      moduleKey: info.key,
+      localId: info.key,
+      locale: 'en-GB',
+      timezone: 'Europe/London',
+      theme: { colorMode: themeOf(req) },
+      extension: { type: info.type, ...extension },
+    };
+    return appFrame(module, `${origins().resources}/resources/${module}/index.html`, info.title, context);
+  }
+
+  function notFound(req: http.IncomingMessage, res: http.ServerResponse, active: 'coverage' | 'issues', key: string) {
+    sendPage(req, res, 404, {
+      title: 'Project not found',
+      active,
+      body: `<h1>Project not found</h1><p>${esc(key)} does not exist, or you do not have permission to see it.</p>`,
     });
-    return `/resources/${module}/index.html?${query.toString()}`;
   }
 
   function projectPage(req: http.IncomingMessage, res: http.ServerResponse, key: string): void {
     const project = visibleProjects(personaOf(req).accountId).find((p) => p.key === key);
     if (!project) {
-      send(
-        res,
-        404,
-        TYPES['.html'] ?? 'text/html',
-        page(
-          req,
-          'Project not found',
-          'coverage',
-          `<h1>Project not found</h1><p>${esc(key)} does not exist, or you do not have permission to see it.</p>`,
-        ),
-      );
+      notFound(req, res, 'coverage', key);
       return;
     }
-    const body = appFrame(
-      'project-page',
-      frameSrc(req, 'project-page', { project: project.key, projectId: project.id }),
-      'Clause 5.1 coverage',
-    );
-    send(
-      res,
-      200,
-      'text/html; charset=utf-8',
-      page(req, `${project.name}: Clause 5.1 coverage`, 'coverage', body, project.key),
-    );
+    sendPage(req, res, 200, {
+      title: `${project.name}: Clause 5.1 coverage`,
+      active: 'coverage',
+      body: frame(req, 'project-page', { project: { id: project.id, key: project.key, type: 'software' } }),
+      currentProject: project.key,
+    });
   }
 
   async function issueList(req: http.IncomingMessage, res: http.ServerResponse, key: string): Promise<void> {
     const persona = personaOf(req);
     const project = visibleProjects(persona.accountId).find((p) => p.key === key);
     if (!project) {
-      send(
-        res,
-        404,
-        'text/html; charset=utf-8',
-        page(
-          req,
-          'Project not found',
-          'issues',
-          `<h1>Project not found</h1><p>${esc(key)} does not exist, or you do not have permission to see it.</p>`,
-        ),
-      );
+      notFound(req, res, 'issues', key);
       return;
     }
     const result = await jira(persona.accountId, '/rest/api/3/search/jql', {
@@ -214,7 +182,7 @@ export function createHostServer(options: HostOptions): http.Server {
       .join('');
     const body = `<h1>${esc(project.name)}: issues</h1><p class="note">The issues you can see. Open one to see the Clause 5.1 evidence panel.</p>
       <table><thead><tr><th>Key</th><th>Summary</th><th>Status</th><th>Labels</th></tr></thead><tbody>${rows || '<tr><td colspan="4">No issues.</td></tr>'}</tbody></table>`;
-    send(res, 200, 'text/html; charset=utf-8', page(req, `${project.name}: issues`, 'issues', body, project.key));
+    sendPage(req, res, 200, { title: `${project.name}: issues`, active: 'issues', body, currentProject: project.key });
   }
 
   async function issueView(req: http.IncomingMessage, res: http.ServerResponse, key: string): Promise<void> {
@@ -224,17 +192,11 @@ export function createHostServer(options: HostOptions): http.Server {
       `/rest/api/3/issue/${encodeURIComponent(key)}?fields=summary,status,labels,assignee,project,security`,
     );
     if (result.status !== 200 || typeof result.body !== 'object' || result.body === null) {
-      send(
-        res,
-        404,
-        'text/html; charset=utf-8',
-        page(
-          req,
-          'Issue not found',
-          'issue',
-          `<h1>You can't view this issue</h1><p>${esc(key)} does not exist, or you do not have permission to see it.</p>`,
-        ),
-      );
+      sendPage(req, res, 404, {
+        title: 'Issue not found',
+        active: 'issue',
+        body: `<h1>You can't view this issue</h1><p>${esc(key)} does not exist, or you do not have permission to see it.</p>`,
+      });
       return;
     }
     const issue = result.body as {
@@ -252,6 +214,10 @@ export function createHostServer(options: HostOptions): http.Server {
     const f = issue.fields ?? {};
     const labels =
       (f.labels ?? []).map((l) => `<span class="tag">${esc(l)}</span>`).join('') || '<span class="note">None</span>';
+    const panel = frame(req, 'issue-panel', {
+      issue: { id: issue.id ?? '', key: issue.key ?? key, type: 'Task' },
+      project: { id: f.project?.id ?? '', key: f.project?.key ?? '', type: 'software' },
+    });
     const body = `<div class="issue">
       <div class="details">
         <p class="note"><a href="/projects/${esc(f.project?.key)}/issues">${esc(f.project?.key)}</a> / ${esc(issue.key)}</p>
@@ -263,57 +229,32 @@ export function createHostServer(options: HostOptions): http.Server {
           ${f.security ? `<tr><th scope="row">Security level</th><td>${esc(f.security.name)}</td></tr>` : ''}
         </tbody></table>
       </div>
-      <aside class="panel" aria-label="Clause 5.1 evidence panel"><h2>Clause 5.1 evidence</h2>
-        ${appFrame('issue-panel', frameSrc(req, 'issue-panel', { issue: issue.key ?? key, issueId: issue.id ?? '', project: f.project?.key ?? '', projectId: f.project?.id ?? '' }), 'Clause 5.1 evidence')}
-      </aside></div>`;
-    send(
-      res,
-      200,
-      'text/html; charset=utf-8',
-      page(req, `${issue.key}: ${f.summary ?? ''}`, 'issue', body, f.project?.key),
-    );
-  }
-
-  async function resource(res: http.ServerResponse, module: string, rest: string): Promise<void> {
-    if (!MODULE_KEYS[module]) {
-      send(res, 404, 'text/plain', 'No such resource');
-      return;
-    }
-    const root = join(resourcesRoot, module);
-    const file = normalize(join(root, rest || 'index.html'));
-    if (!file.startsWith(root + sep)) {
-      send(res, 403, 'text/plain', 'Forbidden');
-      return;
-    }
-    let content: Buffer;
-    try {
-      content = await readFile(file);
-    } catch {
-      const hint = rest === 'index.html' || rest === '' ? ' Run `npm run build:ui` first.' : '';
-      send(res, 404, 'text/plain', `Not found: ${module}/${rest}.${hint}`);
-      return;
-    }
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    if (extname(file) === '.html') {
-      // Forge serves Custom UI with its own script first in <head>; so does the host.
-      const html = content
-        .toString('utf8')
-        .replace(/<head([^>]*)>/i, `<head$1><script src="/__host/bridge.js"></script>`);
-      send(res, 200, type, html);
-      return;
-    }
-    send(res, 200, type, content);
+      <aside class="panel" aria-label="Clause 5.1 evidence panel"><h2>Clause 5.1 evidence</h2>${panel}</aside></div>`;
+    sendPage(req, res, 200, {
+      title: `${issue.key ?? key}: ${f.summary ?? ''}`,
+      active: 'issue',
+      body,
+      currentProject: f.project?.key,
+    });
   }
 
   async function invoke(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const persona = personaOf(req);
+    // Only the host's own page calls this (for its frames): not another page, not a frame, not a form.
+    const foreign = foreignPost(req, origins().host);
+    if (foreign || mediaType(req) !== 'application/json') {
+      sendJson(res, 403, {
+        message: `The local host runs invokes sent by its own pages only (${foreign ?? 'the request is not application/json'}).`,
+      });
+      return;
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(await body(req));
     } catch {
-      send(res, 400, 'application/json', JSON.stringify({ message: 'The invoke request is not JSON.' }));
+      sendJson(res, 400, { message: 'The invoke request is not JSON.' });
       return;
     }
+    const persona = personaOf(req);
     const functionKey =
       typeof parsed === 'object' && parsed !== null && 'functionKey' in parsed && typeof parsed.functionKey === 'string'
         ? parsed.functionKey
@@ -328,65 +269,49 @@ export function createHostServer(options: HostOptions): http.Server {
           { principal: { accountId: persona.accountId }, installContext: 'ari:cloud:jira::site/local-cloud' },
         ),
       );
-      send(res, 200, 'application/json', JSON.stringify(result ?? null));
+      sendJson(res, 200, result ?? null);
     } catch (error) {
-      send(
-        res,
-        500,
-        'application/json',
-        JSON.stringify({ message: error instanceof Error ? error.message : 'The resolver failed.' }),
-      );
+      sendJson(res, 500, { message: error instanceof Error ? error.message : 'The resolver failed.' });
     }
   }
 
+  /** A form post of the host's header (user or theme): from the host's own page only. */
+  async function formPost(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    cookie: (form: URLSearchParams) => string,
+  ): Promise<void> {
+    const foreign = foreignPost(req, origins().host);
+    if (foreign) {
+      send(res, 403, TEXT, `The local host takes this form from its own pages only (${foreign}).`);
+      return;
+    }
+    redirect(res, 303, backTo(req, origins().host), cookie(new URLSearchParams(await body(req))));
+  }
+
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = new URL(req.url ?? '/', origins().host);
     const path = url.pathname;
-    const persona = personaOf(req);
     let m: RegExpMatchArray | null;
     if (req.method === 'POST' && path === '/__host/invoke') return invoke(req, res);
-    if (req.method === 'POST' && path === '/__host/user') {
-      const chosen = new URLSearchParams(await body(req)).get('user') ?? '';
-      const known = options.personas.find((p) => p.id === chosen);
-      redirect(
-        res,
-        req.headers.referer && new URL(req.headers.referer).host === req.headers.host
-          ? new URL(req.headers.referer).pathname
-          : '/',
-        `host_user=${encodeURIComponent(known?.id ?? defaultPersona.id)}; Path=/; SameSite=Lax`,
-      );
-      return;
-    }
-    if (req.method === 'POST' && path === '/__host/theme') {
-      const theme = new URLSearchParams(await body(req)).get('theme') === 'dark' ? 'dark' : 'light';
-      redirect(
-        res,
-        req.headers.referer && new URL(req.headers.referer).host === req.headers.host
-          ? new URL(req.headers.referer).pathname
-          : '/',
-        `host_theme=${theme}; Path=/; SameSite=Lax`,
-      );
-      return;
-    }
+    if (req.method === 'POST' && path === '/__host/user')
+      return formPost(req, res, (form) => {
+        const known = options.personas.find((p) => p.id === form.get('user'));
+        return sessionCookie('host_user', known?.id ?? defaultPersona.id);
+      });
+    if (req.method === 'POST' && path === '/__host/theme')
+      return formPost(req, res, (form) => sessionCookie('host_theme', form.get('theme') === 'dark' ? 'dark' : 'light'));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      send(res, 405, 'text/plain', 'Method not allowed');
+      send(res, 405, TEXT, 'Method not allowed');
       return;
     }
-    if (path === '/__host/bridge.js') {
-      send(res, 200, 'text/javascript; charset=utf-8', BRIDGE_SCRIPT);
+    if (FAVICON_PATHS.includes(path)) {
+      send(res, 200, 'image/svg+xml', FAVICON_SVG);
       return;
     }
-    if ((m = path.match(/^\/__host\/tokens\/([a-z]+)\.css$/))) {
-      const css = themeCss(m[1] ?? '');
-      if (css) send(res, 200, 'text/css; charset=utf-8', css);
-      else send(res, 404, 'text/plain', 'No such theme');
-      return;
-    }
-    if ((m = path.match(/^\/resources\/([a-z-]+)\/(.*)$/)))
-      return resource(res, m[1] ?? '', decodeURIComponent(m[2] ?? ''));
     if (path === '/') {
-      const first = visibleProjects(persona.accountId)[0];
-      redirect(res, first ? `/projects/${first.key}/coverage` : '/admin');
+      const first = visibleProjects(personaOf(req).accountId)[0];
+      redirect(res, 303, first ? `/projects/${first.key}/coverage` : '/admin');
       return;
     }
     if ((m = path.match(/^\/projects\/([A-Z][A-Z0-9_]*)\/coverage$/))) {
@@ -396,28 +321,84 @@ export function createHostServer(options: HostOptions): http.Server {
     if ((m = path.match(/^\/projects\/([A-Z][A-Z0-9_]*)\/issues$/))) return issueList(req, res, m[1] ?? '');
     if ((m = path.match(/^\/browse\/([A-Za-z0-9_-]+)$/))) return issueView(req, res, m[1] ?? '');
     if (path === '/admin') {
-      send(
-        res,
-        200,
-        'text/html; charset=utf-8',
-        page(
-          req,
-          'Clause 5.1 coverage settings',
-          'admin',
-          appFrame('admin-page', frameSrc(req, 'admin-page', {}), 'Clause 5.1 coverage settings'),
-        ),
-      );
+      sendPage(req, res, 200, {
+        title: 'Clause 5.1 coverage settings',
+        active: 'admin',
+        body: frame(req, 'admin-page', {}),
+      });
       return;
     }
-    send(res, 404, 'text/html; charset=utf-8', page(req, 'Not found', 'coverage', '<h1>Page not found</h1>'));
+    // The app's resources included: they live on the resources origin only.
+    sendPage(req, res, 404, { title: 'Not found', active: 'coverage', body: '<h1>Page not found</h1>' });
+  }
+
+  /** One name for the host: another name for the same port (127.0.0.1, a rebound domain) is sent to it. */
+  function canonical(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+    if (addressedTo(req, origins().host)) return true;
+    if (req.method === 'GET' || req.method === 'HEAD') redirect(res, 307, origins().host + (req.url ?? '/'));
+    else send(res, 403, TEXT, `The local host takes requests at ${origins().host} only.`);
+    return false;
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (canonical(req, res)) await route(req, res);
   }
 
   return http.createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
+    handle(req, res).catch((error: unknown) => {
       // Host failures are the host's own: say what broke without request data.
       console.error(`local host: ${error instanceof Error ? error.message : 'unexpected error'}`);
-      if (!res.headersSent) send(res, 500, 'text/plain', 'The local host failed; see the terminal.');
+      if (!res.headersSent) send(res, 500, TEXT, 'The local host failed; see the terminal.');
       else res.end();
     });
   });
+}
+
+function listen(server: http.Server, port: number): Promise<number> {
+  return new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolveListen((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+const closeServer = (server: http.Server): Promise<void> =>
+  new Promise((done) => {
+    if (!server.listening) {
+      done();
+      return;
+    }
+    server.close(() => done());
+    server.closeAllConnections();
+  });
+
+/**
+ * Starts the host on `port` and the app's resources on `resourcesPort` (0: any free port), both
+ * on this machine only. Rejects, with both closed, when either port cannot be had.
+ */
+export async function startHost(
+  options: HostOptions,
+  ports: { port: number; resourcesPort: number },
+): Promise<RunningHost> {
+  let origins: Origins | undefined;
+  const known = (): Origins => {
+    if (!origins) throw new Error('the host answered before it was listening');
+    return origins;
+  };
+  const host = createHostServer(options, known);
+  const resources = createResourcesServer(options.resourcesDir, known);
+  const close = async () => {
+    await Promise.all([closeServer(host), closeServer(resources)]);
+  };
+  try {
+    const hostPort = await listen(host, ports.port);
+    const resourcesPort = await listen(resources, ports.resourcesPort);
+    origins = originsFor(hostPort, resourcesPort);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { url: origins.host, resourcesUrl: origins.resources, close };
 }

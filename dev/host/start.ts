@@ -7,15 +7,22 @@ import { buildDemoSite } from '../demo/demo-site';
 import { FileKvsStore, installForgeRuntime } from '../runtime';
 import { startJiraSimulator } from '../simulator';
 import { PERSONAS } from './personas';
-import { createHostServer, type ForgeHandler } from './server';
+import { startHost, type ForgeHandler, type RunningHost } from './server';
 import { siteFromExport } from './site-from-export';
 
 const ROOT = resolve(__dirname, '../..');
-const USAGE = 'usage: npm start [-- --data <jira-export.json>] [--port 4100] [--store <file>]';
+const USAGE =
+  'usage: npm start [-- --data <jira-export.json>] [--port 4100] [--resources-port <port + 1>] [--store <file>]';
 
 function fail(message: string): never {
   process.stderr.write(`start: ${message}\n`);
   process.exit(2);
+}
+
+function portNumber(text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) fail(`the port "${text}" is not a port number.`);
+  return port;
 }
 
 async function main(): Promise<void> {
@@ -23,15 +30,22 @@ async function main(): Promise<void> {
   try {
     ({ values } = parseArgs({
       args: process.argv.slice(2),
-      options: { data: { type: 'string' }, port: { type: 'string' }, store: { type: 'string' } },
+      options: {
+        data: { type: 'string' },
+        port: { type: 'string' },
+        'resources-port': { type: 'string' },
+        store: { type: 'string' },
+      },
       strict: true,
     }));
   } catch (error) {
     fail(`${error instanceof Error ? error.message : 'bad arguments'}. ${USAGE}`);
   }
-  const port = Number(values.port ?? process.env.PORT ?? 4100);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    fail(`the port "${values.port ?? process.env.PORT}" is not a port number.`);
+  const port = portNumber(values.port ?? process.env.PORT ?? '4100');
+  // The resources' origin is the next port unless chosen; with port 0 (tests), any free one.
+  const resourcesPort = portNumber(
+    values['resources-port'] ?? process.env.RESOURCES_PORT ?? String(port === 0 ? 0 : port + 1),
+  );
   const resourcesDir = join(ROOT, 'static/dist');
   if (!existsSync(join(resourcesDir, 'project-page/index.html')))
     fail('the screens are not built: run `npm run build:ui` (npm start does it for you).');
@@ -64,33 +78,39 @@ async function main(): Promise<void> {
     .site()
     .users.filter((u) => u.jiraAdmin)
     .map((u) => u.accountId);
-  const server = createHostServer({
-    handler: handler as ForgeHandler,
-    jiraUrl: simulator.url,
-    personas: PERSONAS,
-    projects,
-    jiraAdmins,
-    resourcesDir,
-  });
-  server.on('error', (error: NodeJS.ErrnoException) => {
-    void simulator.stop();
+  let host: RunningHost;
+  try {
+    host = await startHost(
+      {
+        handler: handler as ForgeHandler,
+        jiraUrl: simulator.url,
+        personas: PERSONAS,
+        projects,
+        jiraAdmins,
+        resourcesDir,
+      },
+      { port, resourcesPort },
+    );
+  } catch (error) {
+    await simulator.stop();
+    const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
+    const busy = error instanceof Error && 'port' in error ? String(error.port) : `${port} or ${resourcesPort}`;
     fail(
-      error.code === 'EADDRINUSE'
-        ? `port ${port} is already in use: stop what runs there, or choose another with PORT=<port> npm start.`
-        : `the host could not listen on port ${port} (${error.code ?? error.message}).`,
+      code === 'EADDRINUSE'
+        ? `port ${busy} is already in use: stop what runs there, or choose others with PORT=<port> (the app's resources take RESOURCES_PORT, default PORT + 1).`
+        : `the host could not listen on ports ${port} and ${resourcesPort} (${code ?? (error instanceof Error ? error.message : 'unknown error')}).`,
     );
-  });
-  server.listen(port, '127.0.0.1', () => {
-    const address = server.address();
-    const actual = typeof address === 'object' && address ? address.port : port;
-    process.stdout.write(`Clause 5.1 Coverage on the local Jira host: http://localhost:${actual}\n`);
-    process.stdout.write(
-      `  data: ${values.data ? values.data : 'demo company (Brightwater Logistics)'}; settings saved in ${storePath}\n`,
-    );
-  });
+  }
+  process.stdout.write(`Clause 5.1 Coverage on the local Jira host: ${host.url}\n`);
+  process.stdout.write(`  the app's resources: ${host.resourcesUrl} (a second origin, as Forge's CDN)\n`);
+  process.stdout.write(
+    `  data: ${values.data ? values.data : 'demo company (Brightwater Logistics)'}; settings saved in ${storePath}\n`,
+  );
+  let stopping = false;
   const stop = () => {
-    server.close();
-    void simulator.stop().then(() => process.exit(0));
+    if (stopping) return;
+    stopping = true;
+    void Promise.all([host.close(), simulator.stop()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { startChild, stopChild } from '../../../dev/bench/children';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../../dev/bench/page-load';
+import { CHROMIUM_ARGS, chromiumPath } from '../../../dev/bench/page-load';
 
 const ROOT = resolve(__dirname, '../../..');
 export const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
@@ -29,17 +29,26 @@ export async function startBrowserHost(): Promise<BrowserHost> {
     /http:\/\/localhost:\d+/,
   );
   const url = line.match(/http:\/\/localhost:\d+/)?.[0] ?? '';
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium
+    .launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
+    .catch(async (error: unknown) => {
+      // The host is already running: stop it, or the test run never ends.
+      await stopChild(child);
+      throw error;
+    });
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     url,
     browser,
     async as(persona, theme = 'light') {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-      await context.addCookies([
-        { name: 'host_user', value: persona, url },
-        { name: 'host_theme', value: theme, url },
-      ]);
+      // As the host's own switcher would set them: out of reach of script, the frame's included.
+      await context.addCookies(
+        [
+          { name: 'host_user', value: persona },
+          { name: 'host_theme', value: theme },
+        ].map((cookie) => ({ ...cookie, url, httpOnly: true, sameSite: 'Strict' as const })),
+      );
       return { context, page: await context.newPage() };
     },
     async stop() {

@@ -1,0 +1,144 @@
+import type { Frame, Page } from 'playwright-core';
+import { adminFrame, panelFrame, projectFrame, startBrowserHost, type BrowserHost } from './support/browser-host';
+
+jest.setTimeout(60_000);
+let host: BrowserHost;
+beforeAll(async () => {
+  host = await startBrowserHost();
+});
+afterAll(() => host.stop());
+
+const COVERAGE_SHOWN = 'coverage of the Clause 5.1 evidence categories';
+
+/** The app's frame on the page, to run script in it as the app's own code could. */
+async function frameNamed(page: Page, name: string): Promise<Frame> {
+  const frame = await (await page.locator(`iframe[data-frame="${name}"]`).elementHandle()).contentFrame();
+  if (!frame) throw new Error(`no ${name} frame on ${page.url()}`);
+  return frame;
+}
+
+/** Switches user with the host's own switcher, as a person would, and waits for the page to come back. */
+async function switchUser(page: Page, persona: string): Promise<void> {
+  const back = page.waitForResponse((r) => r.request().isNavigationRequest() && r.request().method() === 'GET');
+  await page.locator('#host-user').selectOption(persona);
+  await back;
+  await page.waitForLoadState('load');
+}
+
+describe('the local host keeps the user, not the page', () => {
+  test("script in the app's frame can neither read the session nor switch to the admin", async () => {
+    const { context, page } = await host.as('admin');
+    await page.goto(`${host.url}/admin`);
+    await adminFrame(page).getByText('Evidence categories').first().waitFor();
+    await switchUser(page, 'manager');
+    await adminFrame(page).getByText('Only Jira administrators can change these settings', { exact: false }).waitFor();
+
+    const frame = await frameNamed(page, 'admin-page');
+    expect(await frame.evaluate(() => document.cookie)).toBe('');
+    // What compromised app code would try: plant the cookie, post the host's switcher form.
+    await frame.evaluate(async (hostUrl) => {
+      document.cookie = 'host_user=admin; path=/';
+      for (const target of [`${hostUrl}/__host/user`, '/__host/user'])
+        await fetch(target, {
+          method: 'POST',
+          mode: 'no-cors',
+          credentials: 'include',
+          body: new URLSearchParams({ user: 'admin' }),
+        }).catch(() => undefined);
+    }, host.url);
+
+    await page.reload();
+    expect(await page.locator('#host-user').inputValue()).toBe('manager');
+    await adminFrame(page).getByText('Only Jira administrators can change these settings', { exact: false }).waitFor();
+    expect(await adminFrame(page).getByRole('button', { name: /Save/ }).count()).toBe(0);
+    await context.close();
+  });
+
+  test('a frame that claims another project or user still gets what the host rendered', async () => {
+    const { context, page } = await host.as('security-lead');
+    await page.goto(`${host.url}/projects/ISMS/coverage`);
+    await projectFrame(page).getByText(COVERAGE_SHOWN).waitFor();
+    const frame = await frameNamed(page, 'project-page');
+    const claim = new URLSearchParams({
+      module: 'jira:projectPage',
+      project: 'ITOPS',
+      projectId: '10001',
+      accountId: 'demo-admin',
+    });
+    await frame.goto(`${frame.url().split('?')[0] ?? ''}?${claim.toString()}`);
+    await projectFrame(page).getByText(COVERAGE_SHOWN).waitFor();
+    expect((await projectFrame(page).locator('body').textContent()) ?? '').not.toContain('ITOPS');
+
+    const forged = { accountId: 'demo-admin', extension: { type: 'jira:projectPage', project: { key: 'ITOPS' } } };
+    const seen = await frame.evaluate(
+      async ({ hostUrl, forgedContext }) => {
+        const context = (await window.__bridge.callBridge('getContext')) as {
+          accountId: string;
+          extension: { project: { key: string } };
+        };
+        const reply = await new Promise<{ value: { data: { projectKey: string; scope: { accountId: string } } } }>(
+          (resolve) => {
+            window.addEventListener('message', (event: MessageEvent<{ id?: string }>) => {
+              if (event.data.id === 'forged') resolve(event.data as never);
+            });
+            const data = { functionKey: 'report/project', payload: {}, context: forgedContext };
+            window.parent.postMessage(
+              { type: 'clause51-bridge', id: 'forged', command: 'invoke', data, context: forgedContext },
+              hostUrl,
+            );
+          },
+        );
+        return {
+          context: [context.accountId, context.extension.project.key],
+          report: [reply.value.data.scope.accountId, reply.value.data.projectKey],
+        };
+      },
+      { hostUrl: host.url, forgedContext: forged },
+    );
+    expect(seen).toEqual({
+      context: ['demo-security-lead', 'ISMS'],
+      report: ['demo-security-lead', 'ISMS'],
+    });
+    await context.close();
+  });
+});
+
+describe('the pages are clean', () => {
+  test('no page logs a 404 or a console error, and the favicon the pages link loads', async () => {
+    const { context, page } = await host.as('admin');
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} for ${response.url()}`);
+    });
+    await page.goto(`${host.url}/projects/ISMS/coverage`);
+    await projectFrame(page).getByText(COVERAGE_SHOWN).waitFor();
+    await page.goto(`${host.url}/projects/ISMS/issues`);
+    await page.getByRole('link', { name: 'ISMS-1', exact: true }).click();
+    await panelFrame(page).getByText('Counts as Clause 5.1 evidence').waitFor();
+    await page.goto(`${host.url}/admin`);
+    await adminFrame(page).getByText('Evidence categories').first().waitFor();
+    expect(problems).toEqual([]);
+
+    const icon = await page.evaluate(async () => {
+      const link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
+      const response = link ? await fetch(link.href) : undefined;
+      return {
+        href: link?.getAttribute('href'),
+        status: response?.status,
+        type: response?.headers.get('content-type'),
+      };
+    });
+    expect(icon).toEqual({ href: '/favicon.svg', status: 200, type: 'image/svg+xml' });
+    await context.close();
+  });
+});
+
+declare global {
+  interface Window {
+    __bridge: { callBridge(command: string, data?: unknown): Promise<unknown> };
+  }
+}
