@@ -194,7 +194,7 @@ describe('project page', () => {
     render(<ProjectPage />);
     expect(screen.getByRole('status')).toHaveTextContent('Computing Clause 5.1 coverage…');
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('Jira is busy: try again in a minute')).toBeVisible();
+    expect(within(alert).getByText('Jira is busy right now')).toBeVisible();
     expect(within(alert).getByText('Jira asked the app to slow down (429).')).toBeVisible();
     fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('heading', { level: 1, name: /Information Security Management/ })).toBeVisible();

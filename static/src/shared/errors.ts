@@ -25,7 +25,7 @@ export function errorTitle(error: ApiError, subject: Subject): string {
     case 'NOT_FOUND':
       return NOT_FOUND[subject];
     case 'RATE_LIMITED':
-      return 'Jira is busy: try again in a minute';
+      return 'Jira is busy right now';
     case 'JIRA_UNAVAILABLE':
       return 'Jira did not answer';
     case 'INVALID_INPUT':
