@@ -5,8 +5,12 @@ import { dayOf, isDay } from '../core/dates';
 import { buildReport } from '../core/report';
 import { reportToCsv } from '../export/csv';
 import { reportToMarkdown } from '../export/markdown';
-import { IssueDataError, toEvidenceIssue } from '../jira/transform';
-import { DataShapeError, rawIssuesOf } from './load-issues';
+import type { CoverageConfig } from '../core/types';
+import { IssueDataError } from '../jira/transform';
+import { DuplicateIssueError } from './distinct-issues';
+import { DataShapeError } from './load-issues';
+import { readProjectIssues, type ProjectIssues } from './read-export';
+import { JsonSyntaxError } from './stream-issues';
 
 const USAGE =
   'usage: npm run report -- --data <jira-export.json> --project <KEY> [--as-of YYYY-MM-DD] [--config <file>] [--format markdown|json|csv]';
@@ -16,17 +20,21 @@ type Format = (typeof FORMATS)[number];
 /** A problem with the user's input: printed as one sentence, exit code 2. */
 class UsageError extends Error {}
 
+function fileProblem(error: unknown, path: string, what: string): UsageError {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  return new UsageError(
+    code === 'ENOENT'
+      ? `The ${what} file ${path} does not exist.`
+      : `The ${what} file ${path} cannot be read (${code || 'unknown error'}).`,
+  );
+}
+
 function readJson(path: string, what: string): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    throw new UsageError(
-      code === 'ENOENT'
-        ? `The ${what} file ${path} does not exist.`
-        : `The ${what} file ${path} cannot be read (${code || 'unknown error'}).`,
-    );
+    throw fileProblem(error, path, what);
   }
   try {
     return JSON.parse(text);
@@ -34,6 +42,18 @@ function readJson(path: string, what: string): unknown {
     throw new UsageError(
       `The ${what} file ${path} is not valid JSON: ${error instanceof Error ? error.message : 'parse error'}.`,
     );
+  }
+}
+
+/** The export's evidence issues; a file or JSON problem becomes one sentence naming the file. */
+function readData(path: string, projectKey: string, config: CoverageConfig): ProjectIssues {
+  try {
+    return readProjectIssues(path, projectKey, config);
+  } catch (error) {
+    if (error instanceof JsonSyntaxError)
+      throw new UsageError(`The data file ${path} is not valid JSON: ${error.message}.`);
+    if (error instanceof Error && 'code' in error && 'syscall' in error) throw fileProblem(error, path, 'data');
+    throw error;
   }
 }
 
@@ -79,12 +99,10 @@ export function runReport(argv: string[], today: Date): { stdout: string; stderr
       throw new UsageError(`The config in ${values.config} is invalid: ${formatFieldErrors(checked.errors)}.`);
     const config = checked.config;
 
-    const data = readJson(values.data, 'data');
-    const raw = rawIssuesOf(data, values.project);
-    const issues = raw.map((issue, index) => toEvidenceIssue(issue, config.effectiveDateField, `#${index + 1}`));
+    const { issues, ofProject } = readData(values.data, values.project, config);
     const report = buildReport(values.project, issues, config, asOf);
     const stderr =
-      raw.length === 0
+      ofProject === 0
         ? `report: note: the data holds no issues of project ${values.project}, so the report is for an empty project.\n`
         : '';
     const stdout =
@@ -95,7 +113,7 @@ export function runReport(argv: string[], today: Date): { stdout: string; stderr
           : reportToMarkdown(report);
     return { stdout, stderr, code: 0 };
   } catch (error) {
-    if (error instanceof UsageError || error instanceof DataShapeError)
+    if (error instanceof UsageError || error instanceof DataShapeError || error instanceof DuplicateIssueError)
       return { stdout: '', stderr: `report: ${error.message}\n`, code: 2 };
     if (error instanceof IssueDataError)
       return { stdout: '', stderr: `report: the data has a bad issue: ${error.message}.\n`, code: 2 };

@@ -1,53 +1,24 @@
 import { INVOLVEMENT_CATEGORIES } from './categories';
 import { daysBetween } from './dates';
 import { plural } from './facts';
+import {
+  correctiveGaps,
+  expiringSoonFix,
+  gapFix,
+  gapMessage,
+  involvementFix,
+  involvementMessage,
+  partialFix,
+  partialMessage,
+  reviewIntervalFix,
+} from './finding-sentences';
 import type { CategoryId, CategoryResult, CoverageConfig, Day, Finding, Severity, Verdict } from './types';
 
 const SEVERITY_ORDER: Severity[] = ['major', 'minor', 'warning', 'observation'];
 
-function firstLabel(c: CategoryResult): string {
-  return c.labels[0] ?? '(no label)';
-}
-
 function keysWithProblems(c: CategoryResult): string[] {
   return c.evidence.filter((e) => !e.counts).map((e) => e.key);
 }
-
-function gapMessage(c: CategoryResult, config: CoverageConfig): string {
-  const window = config.categories[c.id].windowDays;
-  if (c.status === 'missing') {
-    if (c.rule === 'role') return `${c.name}: no security role is held by an active person.`;
-    if (c.rule === 'corrective') return `${c.name}: no corrective action carries the ${config.approvalLabel} label.`;
-    return `${c.name}: no done issue labelled ${firstLabel(c)}.`;
-  }
-  if (c.rule === 'corrective')
-    return `${c.name}: no Board-approved corrective action dated in the last ${window} days.`;
-  const newest = c.newestEffectiveDate ? ` (newest ${c.newestEffectiveDate})` : '';
-  return `${c.name}: the evidence is older than the ${window}-day window${newest}.`;
-}
-
-function gapFix(c: CategoryResult, config: CoverageConfig): string {
-  const window = config.categories[c.id].windowDays;
-  switch (c.rule) {
-    case 'role':
-      return `Assign each issue labelled ${firstLabel(c)} to the active person who holds that security role.`;
-    case 'corrective':
-      return `Have the Board approve a current corrective action and add the ${config.approvalLabel} label to its issue (labelled ${firstLabel(c)}).`;
-    case 'dated':
-      return `Record ${DATED_FIX[c.id] ?? 'new evidence'} in an issue labelled ${firstLabel(c)} and move it to done: it counts for ${window} days.`;
-  }
-}
-
-const DATED_FIX: Partial<Record<CategoryId, string>> = {
-  'workshop-outcome': 'the outcome of an executive security workshop',
-  'security-policy': "the CEO's signature of the current security policy",
-  resources: 'the approval of the ISMS budget and staffing',
-  'strategy-alignment': 'a security objective linked to a business objective',
-  'leadership-communication': 'a message from the CEO to staff about security',
-  'management-targets': "security targets in a department's goals",
-  'executive-training': 'executives completing security training or an incident drill',
-  'management-review': 'a management review with its minutes, KPIs and decisions',
-};
 
 function gapSeverity(id: CategoryId, status: 'missing' | 'stale'): Severity {
   if (id === 'security-policy') return 'warning';
@@ -56,22 +27,14 @@ function gapSeverity(id: CategoryId, status: 'missing' | 'stale'): Severity {
   return 'minor';
 }
 
-function partialFinding(c: CategoryResult, config: CoverageConfig): Finding {
-  const keys = keysWithProblems(c);
-  if (c.rule === 'role') {
-    return {
-      severity: 'observation',
-      categoryId: c.id,
-      message: `${c.name}: ${plural(keys.length, 'role issue')} without an active assignee.`,
-      fix: 'Assign each to the active person who holds the role, or remove the label where the role no longer exists.',
-      issueKeys: keys,
-    };
-  }
+function partialFinding(c: CategoryResult, config: CoverageConfig, asOf: Day): Finding {
+  // A role issue that does not count is the gap; a corrective action may not count and still be no gap.
+  const keys = c.rule === 'corrective' ? correctiveGaps(c, config, asOf).map((e) => e.key) : keysWithProblems(c);
   return {
     severity: 'observation',
     categoryId: c.id,
-    message: `${c.name}: ${plural(keys.length, 'action')} without Board approval or past the due date.`,
-    fix: `Get the Board's approval (${config.approvalLabel}) for open actions and finish or re-plan the overdue ones.`,
+    message: partialMessage(c, keys),
+    fix: partialFix(c, config),
     issueKeys: keys,
   };
 }
@@ -84,12 +47,12 @@ export function findingsFor(categories: CategoryResult[], config: CoverageConfig
       findings.push({
         severity: gapSeverity(c.id, c.status),
         categoryId: c.id,
-        message: gapMessage(c, config),
-        fix: gapFix(c, config),
+        message: gapMessage(c, config, asOf),
+        fix: gapFix(c, config, asOf),
         issueKeys: keysWithProblems(c),
       });
     }
-    if (c.status === 'partial') findings.push(partialFinding(c, config));
+    if (c.status === 'partial') findings.push(partialFinding(c, config, asOf));
     if (c.id === 'management-review' && c.status === 'met') {
       const newest = c.evidence
         .flatMap((e) => (e.counts && e.effectiveDate ? [e.effectiveDate] : []))
@@ -101,7 +64,7 @@ export function findingsFor(categories: CategoryResult[], config: CoverageConfig
           severity: 'observation',
           categoryId: c.id,
           message: `The newest management review (${newest}) is ${plural(age, 'day')} old: more than the recommended ${config.reviewIntervalDays} days.`,
-          fix: 'Hold the next management review; quarterly reviews keep the ISMS under management control.',
+          fix: reviewIntervalFix(config),
           issueKeys: c.evidence.filter((e) => e.effectiveDate === newest).map((e) => e.key),
         });
       }
@@ -117,7 +80,7 @@ export function findingsFor(categories: CategoryResult[], config: CoverageConfig
         severity: 'observation',
         categoryId: c.id,
         message: `${c.name}: the newest evidence stops counting on ${c.expiresOn}, in ${plural(left, 'day')}.`,
-        fix: `Record new evidence labelled ${firstLabel(c)} before ${c.expiresOn}.`,
+        fix: expiringSoonFix(c, config, c.expiresOn),
         issueKeys: c.evidence.filter((e) => e.counts).map((e) => e.key),
       });
     }
@@ -128,8 +91,8 @@ export function findingsFor(categories: CategoryResult[], config: CoverageConfig
     findings.push({
       severity: 'major',
       categoryId: 'involvement',
-      message: `No current evidence that management takes part in the ISMS: none of ${involvement.map((c) => c.name.toLowerCase()).join(', ')} is met.`,
-      fix: `Record current evidence of management taking part, for example a Board workshop outcome or a management review, and move it to done.`,
+      message: involvementMessage(involvement),
+      fix: involvementFix(involvement, config),
       issueKeys: involvement.flatMap(keysWithProblems),
     });
   }

@@ -1,17 +1,17 @@
 import { ITEM_TEXT } from '../core/categories';
 import type { CoverageReport } from '../core/types';
+import { inert } from './markdown-text';
 import { SEVERITY_WORDS, STATUS_WORDS, VERDICT_WORDS } from './words';
 
-// Pipes and newlines would break a Markdown table cell.
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-/** A summary a security lead can paste into the audit file. */
+/**
+ * A summary a security lead can paste into the audit file. Every value this file did not write
+ * (keys, names, labels and reasons inside sentences, dates) goes through `inert`, so a crafted
+ * summary, label or reason cannot bring a live link or tag into the audit file.
+ */
 export function reportToMarkdown(report: CoverageReport): string {
   const lines: string[] = [];
-  lines.push(`# ISO/IEC 27001:2022 Clause 5.1 coverage: ${report.projectKey}`, '');
-  lines.push(`- As of: ${report.asOf}`);
+  lines.push(`# ISO/IEC 27001:2022 Clause 5.1 coverage: ${inert(report.projectKey)}`, '');
+  lines.push(`- As of: ${inert(report.asOf)}`);
   lines.push(`- Coverage: ${report.coverage.toFixed(1)}%`);
   lines.push(`- Verdict: ${VERDICT_WORDS[report.verdict]}`);
   lines.push(`- Evidence issues: ${report.evidenceIssueCount}`);
@@ -20,10 +20,10 @@ export function reportToMarkdown(report: CoverageReport): string {
   for (const c of report.categories) {
     const status =
       c.status === 'disabled' && c.disabledReason
-        ? `${STATUS_WORDS[c.status]} (${c.disabledReason})`
+        ? `${STATUS_WORDS[c.status]} (${inert(c.disabledReason)})`
         : STATUS_WORDS[c.status];
     lines.push(
-      `| ${cell(c.name)} | ${cell(status)} | ${c.evidence.length} | ${c.newestEffectiveDate ?? '-'} | ${c.expiresOn ?? '-'} |`,
+      `| ${inert(c.name)} | ${status} | ${c.evidence.length} | ${inert(c.newestEffectiveDate ?? '-')} | ${inert(c.expiresOn ?? '-')} |`,
     );
   }
   lines.push('', '## Clause 5.1 items', '', '| Item | Top management ... | Coverage |', '|---|---|---|');
@@ -35,8 +35,8 @@ export function reportToMarkdown(report: CoverageReport): string {
   lines.push('', '## Findings', '');
   if (report.findings.length === 0) lines.push('No findings.');
   for (const f of report.findings) {
-    const keys = f.issueKeys.length > 0 ? ` (${f.issueKeys.join(', ')})` : '';
-    lines.push(`- **${SEVERITY_WORDS[f.severity]}**: ${cell(f.message)}${keys} Fix: ${cell(f.fix)}`);
+    const keys = f.issueKeys.length > 0 ? ` (${f.issueKeys.map(inert).join(', ')})` : '';
+    lines.push(`- **${SEVERITY_WORDS[f.severity]}**: ${inert(f.message)}${keys} Fix: ${inert(f.fix)}`);
   }
   return lines.join('\n') + '\n';
 }

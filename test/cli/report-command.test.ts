@@ -171,6 +171,11 @@ describe('npm run report: bad input exits 2 with one clear sentence', () => {
     JSON.stringify({ issues: [site.issues[0], { key: 'ISMS-99', fields: { resolutiondate: 'soon', labels: [] } }] }),
   );
   const badConfig = file('bad-config.json', JSON.stringify({ categories: { resources: { windowDays: 0 } } }));
+  // Read as a stream: the shape is found from the tokens, so each of these has its own path to a sentence.
+  const empty = file('empty.json', '');
+  const moreAfter = file('more-after.json', `${JSON.stringify({ issues: [] })} {}`);
+  const issuesNotAList = file('issues-object.json', JSON.stringify({ issues: { 'ISMS-1': site.issues[0] } }));
+  const mixed = file('mixed.json', JSON.stringify([{ issues: site.issues.slice(0, 2) }, site.issues[2]]));
 
   test.each([
     [
@@ -180,6 +185,22 @@ describe('npm run report: bad input exits 2 with one clear sentence', () => {
     ],
     ['malformed JSON', ['--data', notJson, '--project', 'ISMS'], /broken\.json is not valid JSON/],
     ['data that is not Jira issues', ['--data', notIssues, '--project', 'ISMS'], /not a Jira search response/],
+    ['an empty data file', ['--data', empty, '--project', 'ISMS'], /empty\.json is not valid JSON: the file is empty/],
+    [
+      'more JSON after the end',
+      ['--data', moreAfter, '--project', 'ISMS'],
+      /more-after\.json is not valid JSON: there is more after the end of the JSON/,
+    ],
+    [
+      'an issues field that is not a list',
+      ['--data', issuesNotAList, '--project', 'ISMS'],
+      /not a Jira search response/,
+    ],
+    [
+      'search pages mixed with bare issues',
+      ['--data', mixed, '--project', 'ISMS'],
+      /Item 2 of the data is not a search page, unlike the first/,
+    ],
     [
       'a bad issue, named with its field',
       ['--data', badIssue, '--project', 'ISMS'],

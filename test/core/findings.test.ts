@@ -210,3 +210,228 @@ describe('disabled categories and items', () => {
     ]);
   });
 });
+
+describe('findings: each reason and fix fits the config and the evidence', () => {
+  const involvement: CategoryId[] = [
+    'workshop-outcome',
+    'management-review',
+    'corrective-action',
+    'leadership-communication',
+    'executive-training',
+  ];
+  const withoutInvolvement = () => involvement.reduce(without, allMetIssues(AS_OF));
+  const off = { enabled: false, disabledReason: 'Not used here' };
+  const policy = label('security-policy');
+  const corrective = label('corrective-action');
+  const twoLabels = aConfig({ 'strategy-alignment': { labels: ['iso27001-strategy-alignment', 'okr-security'] } });
+
+  interface Row {
+    issues: EvidenceIssue[];
+    config?: ReturnType<typeof aConfig>;
+    finding: CategoryId | 'involvement';
+    /** Every text must appear in the message (m) or the fix (f); none of the forbidden may. */
+    message?: (string | RegExp)[];
+    fix?: (string | RegExp)[];
+    notInMessage?: (string | RegExp)[];
+    notInFix?: (string | RegExp)[];
+    keys?: string[];
+  }
+  const rows: [string, Row][] = [
+    [
+      'a dated category whose only done evidence takes effect after as-of is not "older than the window"',
+      {
+        issues: [
+          ...without(allMetIssues(AS_OF), 'security-policy'),
+          anIssue({ key: 'ISMS-601', labels: [policy], resolved: '2026-12-10' }),
+        ],
+        finding: 'security-policy',
+        message: ['ISMS-601', 'after the report day', AS_OF],
+        notInMessage: ['older than', 'window'],
+        fix: ['effective date of ISMS-601'],
+        keys: ['ISMS-601'],
+      },
+    ],
+    [
+      'old and future-dated evidence: both reasons, each naming what it is about',
+      {
+        issues: [
+          ...without(allMetIssues(AS_OF), 'security-policy'),
+          anIssue({ key: 'ISMS-602', labels: [policy], resolved: '2025-01-01' }),
+          anIssue({ key: 'ISMS-603', labels: [policy], resolved: '2027-02-01' }),
+        ],
+        finding: 'security-policy',
+        message: ['older than the 365-day window (newest 2025-01-01)', 'ISMS-603', 'after the report day'],
+        notInMessage: ['ISMS-602'],
+        fix: ['effective date of ISMS-603'],
+      },
+    ],
+    [
+      'several issues dated after as-of are named together, in the plural',
+      {
+        issues: [
+          ...without(allMetIssues(AS_OF), 'resources'),
+          anIssue({ key: 'ISMS-613', labels: [label('resources')], resolved: '2026-12-01' }),
+          anIssue({ key: 'ISMS-614', labels: [label('resources')], resolved: '2026-12-02' }),
+        ],
+        finding: 'resources',
+        message: ['ISMS-614 and ISMS-613 take effect after the report day 2026-11-28, so they do not count yet'],
+        fix: ['Correct the effective dates of ISMS-614 and ISMS-613 if they are wrong; otherwise record'],
+      },
+    ],
+    [
+      'done evidence without any date says so instead of calling it old',
+      {
+        issues: [
+          ...without(allMetIssues(AS_OF), 'management-targets'),
+          { ...anIssue({ key: 'ISMS-604', labels: [label('management-targets')] }), updated: undefined },
+        ],
+        finding: 'management-targets',
+        message: ['ISMS-604 has no date'],
+        notInMessage: ['older than'],
+        fix: ['ISMS-604', 'resolutiondate'],
+      },
+    ],
+    [
+      'an effective-date field set by the admin is named in the fix for an undated issue',
+      {
+        issues: [
+          ...without(allMetIssues(AS_OF), 'management-targets'),
+          { ...anIssue({ key: 'ISMS-605', labels: [label('management-targets')] }), updated: undefined },
+        ],
+        config: aConfig({}, { effectiveDateField: 'customfield_10042' }),
+        finding: 'management-targets',
+        fix: ['customfield_10042'],
+      },
+    ],
+    [
+      'a missing category with two labels names both',
+      {
+        issues: without(allMetIssues(AS_OF), 'strategy-alignment'),
+        config: twoLabels,
+        finding: 'strategy-alignment',
+        message: ['iso27001-strategy-alignment or okr-security'],
+      },
+    ],
+    [
+      'the involvement finding says "none is met or partial" and names only the enabled categories',
+      {
+        issues: withoutInvolvement(),
+        config: aConfig({ 'workshop-outcome': off, 'management-review': off }),
+        finding: 'involvement',
+        message: ['is met or partial', 'Leadership communication', 'Executive training'],
+        notInMessage: [/workshop/i, /management review/i],
+        fix: [label('leadership-communication'), label('executive-training'), corrective, 'board-approved'],
+        notInFix: [/workshop/i, /management review/i],
+      },
+    ],
+    [
+      'the involvement finding with one enabled category reads as one',
+      {
+        issues: withoutInvolvement(),
+        config: aConfig(Object.fromEntries(involvement.slice(1).map((id) => [id, off]))),
+        finding: 'involvement',
+        message: ['Executive workshop outcomes is neither met nor partial'],
+        fix: [label('workshop-outcome')],
+        notInFix: [/management review/i, /corrective/i],
+      },
+    ],
+    [
+      'the involvement fix names the approval label the admin chose',
+      {
+        issues: withoutInvolvement(),
+        config: aConfig({}, { approvalLabel: 'exec-approved' }),
+        finding: 'involvement',
+        fix: ['exec-approved'],
+        notInFix: ['board-approved'],
+      },
+    ],
+    [
+      'the review-interval fix follows the configured interval, not "quarterly"',
+      {
+        issues: [
+          ...without(allMetIssues(AS_OF), 'management-review'),
+          anIssue({ key: 'ISMS-606', labels: [label('management-review')], resolved: '2026-10-01' }),
+        ],
+        config: aConfig({}, { reviewIntervalDays: 30 }),
+        finding: 'management-review',
+        message: ['recommended 30 days'],
+        fix: ['30 days'],
+        notInFix: [/quarter/i],
+      },
+    ],
+    [
+      'a partial corrective category names the gaps, not an approved action that is merely old',
+      {
+        issues: [
+          ...without(allMetIssues(AS_OF), 'corrective-action'),
+          anIssue({ key: 'ISMS-607', labels: [corrective, 'board-approved'], resolved: '2026-06-01' }),
+          anIssue({ key: 'ISMS-608', labels: [corrective], done: false }),
+          anIssue({ key: 'ISMS-609', labels: [corrective, 'board-approved'], resolved: '2024-01-01' }),
+        ],
+        finding: 'corrective-action',
+        message: ['1 action'],
+        keys: ['ISMS-608'],
+      },
+    ],
+    [
+      'a stale corrective category whose approved action is dated after as-of says so',
+      {
+        issues: [
+          ...without(allMetIssues(AS_OF), 'corrective-action'),
+          anIssue({ key: 'ISMS-610', labels: [corrective, 'board-approved'], resolved: '2026-12-05' }),
+        ],
+        finding: 'corrective-action',
+        message: ['ISMS-610', 'after the report day'],
+        fix: ['effective date of ISMS-610'],
+      },
+    ],
+    [
+      'a corrective category expiring soon: the fix asks for the approval label too',
+      {
+        issues: [
+          ...without(allMetIssues(AS_OF), 'corrective-action'),
+          anIssue({ key: 'ISMS-611', labels: [corrective, 'exec-approved'], resolved: '2025-12-10' }),
+        ],
+        config: aConfig({}, { approvalLabel: 'exec-approved' }),
+        finding: 'corrective-action',
+        message: ['2026-12-11'],
+        fix: ['exec-approved', corrective],
+        notInFix: ['board-approved'],
+      },
+    ],
+    [
+      'no role issue at all: the fix says to record one, not to assign issues that do not exist',
+      {
+        issues: without(allMetIssues(AS_OF), 'role-assignment'),
+        finding: 'role-assignment',
+        fix: [/^Record each security role/],
+        notInFix: ['Assign each issue'],
+      },
+    ],
+    [
+      'role issues nobody active holds: the fix names them',
+      {
+        issues: [
+          ...without(allMetIssues(AS_OF), 'role-assignment'),
+          anIssue({ key: 'ISMS-612', labels: [label('role-assignment')], assignee: null }),
+        ],
+        finding: 'role-assignment',
+        fix: ['ISMS-612'],
+      },
+    ],
+  ];
+
+  test.each(rows)('%s', (_name, row) => {
+    const found = report(row.issues, row.config).findings.filter((f) => f.categoryId === row.finding);
+    expect(found).toHaveLength(1);
+    const [f] = found;
+    if (!f) return;
+    for (const text of row.message ?? []) expect(f.message).toMatch(text);
+    for (const text of row.fix ?? []) expect(f.fix).toMatch(text);
+    for (const text of row.notInMessage ?? []) expect(f.message).not.toMatch(text);
+    for (const text of row.notInFix ?? []) expect(f.fix).not.toMatch(text);
+    if (row.keys) expect(f.issueKeys).toEqual(row.keys);
+    expect(f.message).toMatch(/\.$/);
+    expect(f.fix).toMatch(/\.$/);
+  });
+});
