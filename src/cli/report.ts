@@ -96,7 +96,9 @@ export function runReport(argv: string[], today: Date): { stdout: string; stderr
 
     const checked = validateConfig(withDefaults(values.config ? readJson(values.config, 'config') : {}));
     if (!checked.ok)
-      throw new UsageError(`The config in ${values.config} is invalid: ${formatFieldErrors(checked.errors, checked.total)}.`);
+      throw new UsageError(
+        `The config in ${values.config} is invalid: ${formatFieldErrors(checked.errors, checked.total)}.`,
+      );
     const config = checked.config;
 
     const { issues, ofProject } = readData(values.data, values.project, config);
