@@ -30,13 +30,25 @@ describe('architecture: the house rules that keep the layers apart', () => {
     expect(INVOKE_KEYS.filter((key) => !api.includes(`'${key}'`))).toEqual([]);
   });
 
-  // The rules live in the lint config; these probes fail if someone drops or loosens one. ESLint runs as
-  // npm test runs it (its config is an ES module, which jest's CommonJS runtime cannot load). Each probe
-  // is linted under the name of a real file of that layer, which type-aware linting needs; nothing is written.
+  // The rules live in eslint.layers.mjs, which the repository's lint uses; these probes fail if someone
+  // drops or loosens one. ESLint runs as a child process (its config is an ES module, which jest's
+  // CommonJS runtime cannot load), with the layering rules alone: no type information, so it is quick.
+  // Each probe is linted under the name of a real file of its layer; nothing is written.
   const errorsIn = async (filePath: string, code: string): Promise<string[]> => {
+    const eslint = join(ROOT, 'node_modules/eslint/bin/eslint.js');
     const { stdout } = await run(
       process.execPath,
-      [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', '--stdin', '--stdin-filename', filePath],
+      [
+        eslint,
+        '--no-config-lookup',
+        '--config',
+        'test/support/eslint-layers.probe.mjs',
+        '--format',
+        'json',
+        '--stdin',
+        '--stdin-filename',
+        filePath,
+      ],
       code,
     );
     const [result] = JSON.parse(stdout) as { messages: { message: string }[] }[];
