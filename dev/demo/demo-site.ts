@@ -1,10 +1,50 @@
 import { addDaysTo } from '../../src/core/dates';
-import { jiraIssue, type JiraIssueSpec, type JiraUserJson } from './jira-issue';
+import { labelsChange } from '../simulator/site-builders';
+import type { SiteChangeHistory, SiteRemoteLink } from '../simulator/site-types';
+import {
+  ACTIVE,
+  CAUSES,
+  change,
+  confluencePage,
+  gitlabMergeRequest,
+  lifecycle,
+  linkIssues,
+  migration,
+  RELATES,
+} from './demo-records';
+import {
+  adf,
+  jiraIssue,
+  jiraUserJson,
+  statusRef,
+  type JiraIssueJson,
+  type JiraIssueSpec,
+  type JiraUserJson,
+} from './jira-issue';
 
 /**
  * Brightwater Logistics, a fictional company whose ISMS project holds a realistic mix of Clause
  * 5.1 evidence: met, stale, missing, partial, expiring soon, and Board-only issues that a manager
  * cannot see. Dates are relative to `today`, so the demo tells the same story on any day.
+ *
+ * Top management is the Board group (the CEO and the CFO). With the app's settings naming that
+ * group, the approver field and the attendees field below, each check of spec section 8 is shown
+ * passing and failing for a reason an auditor would give:
+ * - Security policy: v5 (ISMS-19) was signed off by the CISO, who is not on the Board, so it does
+ *   not count; v4 (ISMS-9), signed by the CEO with the signed PDF attached, still counts but lapses
+ *   within weeks. The story: get the CEO to sign v5 before v4 lapses.
+ * - Management reviews: Q2 (ISMS-15, Board only) has its minutes in Confluence, the CEO among the
+ *   attendees and the decisions in a comment; Q3 (ISMS-20) has no minutes, only a GitLab merge
+ *   request, and only an automation's comment.
+ * - Corrective actions: MFA on the VPN (ISMS-6) was approved by the CFO; the backup tape
+ *   encryption (ISMS-21) carries `board-approved`, but the CISO added it herself; the shared admin
+ *   accounts action (ISMS-22) was labelled by Automation for Jira, so the approval falls back to
+ *   the person who raised it, the CEO.
+ * - Budget (ISMS-10): closed by the security lead, approved by the CFO in the "Approved by" field.
+ * - Workshop (ISMS-1): run by the security lead and signed off by the CEO; the newest status change
+ *   is the Jira admin's workflow migration 10 days ago (it moved every ISMS issue), which names no
+ *   one's decision.
+ * - Roles: the CISO's duties are described (ISMS-3); the security champion's (ISMS-5) are not.
  */
 
 export const DEMO_USERS = {
@@ -15,29 +55,88 @@ export const DEMO_USERS = {
     active: true,
     jiraAdmin: false,
   },
+  // The manager cannot look up people and groups, so the app cannot check top management for them.
   manager: {
     accountId: 'demo-manager',
     displayName: 'Morgan Lee (Operations manager)',
     active: true,
     jiraAdmin: false,
+    browseUsersAndGroups: false,
   },
   outsider: { accountId: 'demo-outsider', displayName: 'Olu Adeyemi (Contractor)', active: true, jiraAdmin: false },
 } as const;
 
-const CEO: JiraUserJson = { accountId: 'demo-ceo', displayName: 'Dana Whitfield', active: true };
-const CFO: JiraUserJson = { accountId: 'demo-cfo', displayName: 'Priya Natarajan', active: true };
-const FORMER_DPO: JiraUserJson = { accountId: 'demo-former-dpo', displayName: 'Chris Baker', active: false };
-const SAM: JiraUserJson = { accountId: DEMO_USERS.securityLead.accountId, displayName: 'Sam Rivera', active: true };
-const MORGAN: JiraUserJson = { accountId: DEMO_USERS.manager.accountId, displayName: 'Morgan Lee', active: true };
+/** The people the evidence names besides the personas. */
+export const DEMO_PEOPLE = {
+  ceo: { accountId: 'demo-ceo', displayName: 'Dana Whitfield', active: true },
+  cfo: { accountId: 'demo-cfo', displayName: 'Rahul Mehta', active: true },
+  ciso: { accountId: 'demo-ciso', displayName: 'Priya Natarajan', active: true },
+  formerDpo: { accountId: 'demo-former-dpo', displayName: 'Chris Baker', active: false },
+  // The account id Automation for Jira has on every Cloud site.
+  automation: {
+    accountId: '557058:f58131cb-b67d-43c7-b30d-6b58d40bd077',
+    displayName: 'Automation for Jira',
+    active: true,
+    accountType: 'app',
+  },
+} as const satisfies Record<string, JiraUserJson>;
 
 export const BOARD_ONLY = { id: '10100', name: 'Board only' };
 export const APPROVED_ON_FIELD = 'customfield_10042';
+/** "Approved by", a single-user picker. */
+export const DEMO_APPROVER_FIELD = 'customfield_10060';
+/** "Attendees", a multi-user picker. */
+export const DEMO_ATTENDEES_FIELD = 'customfield_10061';
+/** The Jira group "brightwater-board": the CEO and the CFO. */
+export const DEMO_BOARD_GROUP_ID = '3d7f1c52-8a4e-4b19-9e2d-6c0a5f8b7e31';
+export const DEMO_BOARD_GROUP_NAME = 'brightwater-board';
+
+const { ceo: CEO, cfo: CFO, ciso: CISO, formerDpo: FORMER_DPO, automation: AUTOMATION } = DEMO_PEOPLE;
+const SAM: JiraUserJson = { accountId: DEMO_USERS.securityLead.accountId, displayName: 'Sam Rivera', active: true };
+const MORGAN: JiraUserJson = { accountId: DEMO_USERS.manager.accountId, displayName: 'Morgan Lee', active: true };
+const ALEX: JiraUserJson = { accountId: DEMO_USERS.admin.accountId, displayName: 'Alex Morgan', active: true };
+
+const CORRECTIVE = 'iso27001-corrective-action';
+const APPROVED = 'board-approved';
+const PDF = 'application/pdf';
+
+/** A demo issue: Jira's issue JSON, with the changelog and remote links in the simulator's site format. */
+export type DemoIssue = JiraIssueJson & { histories?: SiteChangeHistory[]; remoteLinks?: SiteRemoteLink[] };
+
+type DemoSpec = Omit<JiraIssueSpec, 'key' | 'projectName' | 'projectId'> & {
+  histories?: SiteChangeHistory[];
+  remoteLinks?: SiteRemoteLink[];
+  approvedBy?: JiraUserJson;
+  attendees?: JiraUserJson[];
+};
 
 export function buildDemoSite(today: string) {
   const ago = (days: number) => addDaysTo(today, -days);
-  const isms = (n: number, spec: Omit<JiraIssueSpec, 'key' | 'projectName' | 'projectId'>) =>
-    jiraIssue({ key: `ISMS-${n}`, projectName: 'Information Security Management', projectId: '10000', ...spec });
+  const migrationDay = ago(10);
+  const user = (u: JiraUserJson) => jiraUserJson(u);
+
+  const isms = (n: number, spec: DemoSpec): DemoIssue => {
+    const { histories = [], remoteLinks, approvedBy, attendees, ...issueSpec } = spec;
+    const issue = jiraIssue({
+      key: `ISMS-${n}`,
+      projectName: 'Information Security Management',
+      projectId: '10000',
+      reporter: SAM,
+      ...issueSpec,
+      custom: {
+        ...issueSpec.custom,
+        [DEMO_APPROVER_FIELD]: approvedBy ? user(approvedBy) : null,
+        [DEMO_ATTENDEES_FIELD]: attendees ? attendees.map(user) : null,
+      },
+    });
+    // Alex moved the whole project to the new workflow: every issue that existed then has the entry.
+    const current = statusRef(spec.status ?? 'done', spec.statusName);
+    const migrated = spec.created < migrationDay ? [migration(ALEX, migrationDay, current)] : [];
+    return { ...issue, histories: [...histories, ...migrated], ...(remoteLinks ? { remoteLinks } : {}) };
+  };
   const board = { security: BOARD_ONLY };
+  const done = (created: string, resolved: string, doneBy: JiraUserJson, startedBy: JiraUserJson = SAM) =>
+    lifecycle({ created, startedBy, startedOn: addDaysTo(created, 1), doneBy, doneOn: resolved });
 
   const issues = [
     isms(1, {
@@ -45,7 +144,16 @@ export function buildDemoSite(today: string) {
       labels: ['iso27001-workshop-outcome'],
       created: ago(60),
       resolved: ago(41),
-      assignee: CEO,
+      assignee: SAM,
+      description: adf('Half-day workshop with the Board on ransomware readiness and the continuity plan.'),
+      comments: [
+        {
+          author: CEO,
+          created: ago(41),
+          text: 'Decision: we fund an offline backup tier this quarter, and encrypt the tapes at every depot.',
+        },
+      ],
+      histories: done(ago(60), ago(41), CEO),
     }),
     isms(2, {
       summary: 'Executive workshop: cloud risk appetite (last year)',
@@ -53,6 +161,7 @@ export function buildDemoSite(today: string) {
       created: ago(420),
       resolved: ago(400),
       assignee: CEO,
+      histories: done(ago(420), ago(400), CEO),
     }),
     isms(3, {
       summary: 'Role: Chief Information Security Officer',
@@ -60,7 +169,12 @@ export function buildDemoSite(today: string) {
       status: 'indeterminate',
       statusName: 'Active',
       created: ago(700),
-      assignee: SAM,
+      assignee: CISO,
+      description: adf(
+        'Owns the ISMS and reports on it to the Board every month.',
+        'Chairs the security forum, approves risk treatment plans and leads incident response.',
+      ),
+      histories: lifecycle({ created: ago(700), startedBy: SAM, startedOn: ago(699), working: ACTIVE }),
     }),
     isms(4, {
       summary: 'Role: Data Protection Officer',
@@ -69,6 +183,8 @@ export function buildDemoSite(today: string) {
       statusName: 'Active',
       created: ago(650),
       assignee: FORMER_DPO,
+      description: adf('Advises on data protection law and is the contact point for the regulator.'),
+      histories: lifecycle({ created: ago(650), startedBy: SAM, startedOn: ago(649), working: ACTIVE }),
     }),
     isms(5, {
       summary: 'Role: Security champion, warehouse operations',
@@ -77,25 +193,36 @@ export function buildDemoSite(today: string) {
       statusName: 'Active',
       created: ago(300),
       assignee: MORGAN,
+      // Created from a template and never filled in.
+      description: adf(),
+      histories: lifecycle({ created: ago(300), startedBy: SAM, startedOn: ago(299), working: ACTIVE }),
     }),
     isms(6, {
       summary: 'Corrective action: enforce MFA on the VPN',
-      labels: ['iso27001-corrective-action', 'board-approved'],
+      labels: [CORRECTIVE, APPROVED],
       created: ago(160),
       resolved: ago(100),
       assignee: SAM,
+      histories: [
+        change(CFO, ago(150), 15, [labelsChange([CORRECTIVE], [APPROVED, CORRECTIVE])]),
+        ...done(ago(160), ago(100), SAM),
+      ],
     }),
     isms(7, {
       summary: 'Corrective action: retire unsupported warehouse scanners',
-      labels: ['iso27001-corrective-action', 'board-approved'],
+      labels: [CORRECTIVE, APPROVED],
       status: 'indeterminate',
       created: ago(90),
       duedate: ago(5),
       assignee: MORGAN,
+      histories: [
+        ...lifecycle({ created: ago(90), startedBy: MORGAN, startedOn: ago(80) }),
+        change(CEO, ago(85), 16, [labelsChange([CORRECTIVE], [APPROVED, CORRECTIVE])]),
+      ],
     }),
     isms(8, {
       summary: 'Corrective action: supplier access review backlog',
-      labels: ['iso27001-corrective-action'],
+      labels: [CORRECTIVE],
       status: 'new',
       created: ago(20),
       duedate: addDaysTo(today, 40),
@@ -107,6 +234,16 @@ export function buildDemoSite(today: string) {
       resolved: ago(350),
       assignee: CEO,
       custom: { [APPROVED_ON_FIELD]: ago(352) },
+      attachments: [
+        {
+          filename: 'Information-Security-Policy-v4-signed.pdf',
+          mimeType: PDF,
+          size: 284_113,
+          created: ago(352),
+          author: SAM,
+        },
+      ],
+      histories: done(ago(360), ago(350), CEO),
     }),
     isms(10, {
       summary: 'FY budget: ISMS tooling and two security engineers',
@@ -114,6 +251,9 @@ export function buildDemoSite(today: string) {
       created: ago(200),
       resolved: ago(180),
       assignee: CFO,
+      // Sam closed it after the Board meeting; the CFO's approval is recorded in the field.
+      approvedBy: CFO,
+      histories: done(ago(200), ago(180), SAM),
       ...board,
     }),
     isms(11, {
@@ -122,6 +262,7 @@ export function buildDemoSite(today: string) {
       created: ago(210),
       resolved: ago(200),
       assignee: CEO,
+      histories: done(ago(210), ago(200), CEO),
     }),
     isms(12, {
       summary: 'Department security targets: warehouse operations',
@@ -129,6 +270,7 @@ export function buildDemoSite(today: string) {
       created: ago(520),
       resolved: ago(500),
       assignee: MORGAN,
+      histories: done(ago(520), ago(500), MORGAN, MORGAN),
     }),
     isms(13, {
       summary: 'Executive team completes phishing and incident drill',
@@ -136,6 +278,8 @@ export function buildDemoSite(today: string) {
       created: ago(80),
       resolved: ago(60),
       assignee: SAM,
+      attendees: [CEO, CFO, CISO],
+      histories: done(ago(80), ago(60), SAM),
     }),
     isms(14, {
       summary: 'Executive security training: new board members',
@@ -143,6 +287,7 @@ export function buildDemoSite(today: string) {
       status: 'indeterminate',
       created: ago(15),
       assignee: SAM,
+      histories: lifecycle({ created: ago(15), startedBy: SAM, startedOn: ago(14) }),
     }),
     isms(15, {
       summary: 'Management review Q2: ISMS KPIs and audit findings',
@@ -150,6 +295,16 @@ export function buildDemoSite(today: string) {
       created: ago(140),
       resolved: ago(130),
       assignee: CEO,
+      attendees: [CEO, CFO, CISO, SAM],
+      comments: [
+        {
+          author: CEO,
+          created: ago(130),
+          text: 'Decisions: retire the unsupported scanners by year end; the CISO reports MFA coverage monthly.',
+        },
+      ],
+      remoteLinks: [confluencePage(2_240_513, 'Management review Q2: minutes')],
+      histories: done(ago(140), ago(130), CEO),
       ...board,
     }),
     isms(16, {
@@ -158,6 +313,11 @@ export function buildDemoSite(today: string) {
       created: ago(410),
       resolved: ago(400),
       assignee: CEO,
+      attendees: [CEO, CFO, SAM],
+      attachments: [
+        { filename: 'Management-review-Q4-minutes.pdf', mimeType: PDF, size: 131_902, created: ago(400), author: SAM },
+      ],
+      histories: done(ago(410), ago(400), CEO),
       ...board,
     }),
     isms(17, {
@@ -166,6 +326,7 @@ export function buildDemoSite(today: string) {
       status: 'indeterminate',
       created: ago(10),
       assignee: SAM,
+      histories: lifecycle({ created: ago(10), startedBy: SAM, startedOn: ago(9) }),
     }),
     isms(18, {
       summary: 'Draft security objectives for the logistics strategy',
@@ -174,8 +335,75 @@ export function buildDemoSite(today: string) {
       created: ago(25),
       assignee: SAM,
     }),
+    isms(19, {
+      summary: 'Information Security Policy v5: cloud and remote work',
+      labels: ['iso27001-policy-approval'],
+      created: ago(45),
+      resolved: ago(30),
+      assignee: CISO,
+      description: adf('Adds the cloud services and remote work sections; replaces v4 once approved.'),
+      attachments: [
+        {
+          filename: 'Information-Security-Policy-v5.pdf',
+          mimeType: PDF,
+          size: 301_554,
+          created: ago(31),
+          author: CISO,
+        },
+      ],
+      // The CISO signed it off herself.
+      histories: done(ago(45), ago(30), CISO, CISO),
+    }),
+    isms(20, {
+      summary: 'Management review Q3: supplier risk and incident trends',
+      labels: ['iso27001-management-review'],
+      created: ago(50),
+      resolved: ago(38),
+      assignee: SAM,
+      attendees: [CEO, CISO, SAM],
+      comments: [
+        { author: AUTOMATION, created: ago(39), text: 'Reminder: attach the minutes before you close the review.' },
+      ],
+      // No minutes: the only link is the merge request for the KPI dashboard shown in the meeting.
+      remoteLinks: [gitlabMergeRequest('isms-dashboards', 42, 'KPI dashboard for the Q3 management review')],
+      histories: done(ago(50), ago(38), SAM),
+    }),
+    isms(21, {
+      summary: 'Corrective action: encrypt backup tapes at the Rotterdam depot',
+      labels: [CORRECTIVE, APPROVED],
+      created: ago(38),
+      resolved: ago(12),
+      assignee: SAM,
+      description: adf('Follow-up of the ransomware workshop.'),
+      // The CISO labelled it board-approved herself; the Board never saw it.
+      histories: [
+        change(CISO, ago(35), 9, [labelsChange([CORRECTIVE], [APPROVED, CORRECTIVE])]),
+        ...done(ago(38), ago(12), SAM),
+      ],
+    }),
+    isms(22, {
+      summary: 'Corrective action: remove shared admin accounts from the warehouse system',
+      labels: [CORRECTIVE, APPROVED],
+      created: ago(38),
+      resolved: ago(20),
+      assignee: MORGAN,
+      // Raised by the CEO at the Q3 review; an automation rule labels what the CEO raises.
+      reporter: CEO,
+      histories: [
+        change(AUTOMATION, ago(38), 10, [labelsChange([CORRECTIVE], [APPROVED, CORRECTIVE])]),
+        ...done(ago(38), ago(20), MORGAN, MORGAN),
+      ],
+    }),
   ];
-  const itops = [
+  const byKey = (key: string) => {
+    const found = issues.find((i) => i.key === key);
+    if (!found) throw new Error(`demo: no issue ${key}`);
+    return found;
+  };
+  linkIssues(byKey('ISMS-1'), CAUSES, byKey('ISMS-21'), '20100');
+  linkIssues(byKey('ISMS-15'), RELATES, byKey('ISMS-7'), '20101');
+
+  const itops: DemoIssue[] = [
     jiraIssue({
       key: 'ITOPS-1',
       summary: 'Replace office Wi-Fi access points',
@@ -184,6 +412,7 @@ export function buildDemoSite(today: string) {
       created: ago(30),
       projectName: 'IT Operations',
       projectId: '10001',
+      reporter: MORGAN,
     }),
     jiraIssue({
       key: 'ITOPS-2',
@@ -192,15 +421,30 @@ export function buildDemoSite(today: string) {
       created: ago(12),
       projectName: 'IT Operations',
       projectId: '10001',
+      reporter: CFO,
     }),
   ];
 
+  const person = (u: JiraUserJson) => ({ ...u, jiraAdmin: false });
+  const everyone = [...Object.values(DEMO_USERS).map((u) => u.accountId), CEO.accountId, CFO.accountId, CISO.accountId];
   return {
     users: [
       ...Object.values(DEMO_USERS).map((u) => ({ ...u })),
-      { ...CEO, jiraAdmin: false },
-      { ...CFO, jiraAdmin: false },
-      { ...FORMER_DPO, jiraAdmin: false },
+      person(CEO),
+      person(CFO),
+      person(CISO),
+      person(FORMER_DPO),
+      person(AUTOMATION),
+    ],
+    groups: [
+      { groupId: DEMO_BOARD_GROUP_ID, name: DEMO_BOARD_GROUP_NAME, members: [CEO.accountId, CFO.accountId] },
+      {
+        groupId: '8b2e6f40-3c1d-4a7e-b5f9-0d4c2a1e6b73',
+        name: 'brightwater-security',
+        members: [CISO.accountId, DEMO_USERS.securityLead.accountId],
+      },
+      { groupId: 'c41a9e27-5d3b-4f68-8e1c-7a2b9d0f4e56', name: 'jira-admins', members: [DEMO_USERS.admin.accountId] },
+      { groupId: 'f06d3b18-7e2a-4c95-a1d4-3b8e5c9f2a07', name: 'jira-software-users', members: everyone },
     ],
     projects: [
       {
@@ -213,6 +457,7 @@ export function buildDemoSite(today: string) {
           DEMO_USERS.manager.accountId,
           CEO.accountId,
           CFO.accountId,
+          CISO.accountId,
         ],
         projectAdmins: [DEMO_USERS.securityLead.accountId],
       },
@@ -233,6 +478,27 @@ export function buildDemoSite(today: string) {
           type: 'date',
           custom: 'com.atlassian.jira.plugin.system.customfieldtypes:datepicker',
           customId: 10042,
+        },
+      },
+      {
+        id: DEMO_APPROVER_FIELD,
+        name: 'Approved by',
+        custom: true,
+        schema: {
+          type: 'user',
+          custom: 'com.atlassian.jira.plugin.system.customfieldtypes:userpicker',
+          customId: 10060,
+        },
+      },
+      {
+        id: DEMO_ATTENDEES_FIELD,
+        name: 'Attendees',
+        custom: true,
+        schema: {
+          type: 'array',
+          items: 'user',
+          custom: 'com.atlassian.jira.plugin.system.customfieldtypes:multiuserpicker',
+          customId: 10061,
         },
       },
     ],

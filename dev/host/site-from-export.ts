@@ -1,19 +1,34 @@
 import { DEMO_USERS } from '../demo/demo-site';
 import { isRecord } from '../../src/core/guards';
+import {
+  adfDescription,
+  exportHistories,
+  exportRemoteLinks,
+  fieldSchema,
+  fieldTypeOf,
+  type ExportFieldType,
+  type ExportUser,
+} from './export-records';
 
 /**
  * A simulator site around a team's own Jira export, so they can try the app on real data: the
  * projects and security levels are those the issues name; the security lead and the Jira admin
  * see everything, the manager sees every project but no restricted issue, the outsider nothing.
- * Assignees become (inactive where Jira said so) users.
+ * Assignees and the authors of changelog entries become (inactive where Jira said so) users; an export
+ * made with expand=changelog, and with each issue's `remotelinks`, keeps its history and remote links, and
+ * user-picker fields are declared as such (spec 8.7).
  */
 export function siteFromExport(issues: unknown[]) {
   const projects = new Map<string, { id: string; key: string; name: string }>();
   const levels = new Map<string, { id: string; name: string }>();
-  const users = new Map<string, { accountId: string; displayName: string; active: boolean; jiraAdmin: boolean }>();
+  const users = new Map<string, ExportUser>();
+  const addUser = (user: ExportUser) => {
+    if (!users.has(user.accountId)) users.set(user.accountId, user);
+  };
   // An export carries custom field values but not their definitions: declare each one, typed from
-  // its values, so the simulator serves it and the admin page can offer the date fields.
-  const customFields = new Map<string, 'date' | 'datetime' | 'any'>();
+  // its values, so the simulator serves it and the admin page can offer the date and user fields.
+  const customFields = new Map<string, ExportFieldType>();
+  const unsetFields = new Set<string>();
   for (const u of Object.values(DEMO_USERS)) users.set(u.accountId, { ...u });
 
   const kept = issues.filter(
@@ -46,16 +61,19 @@ export function siteFromExport(issues: unknown[]) {
       });
     }
     for (const [id, value] of Object.entries(fields)) {
-      if (!/^customfield_\d+$/.test(id) || value === null || value === undefined) continue;
-      const type =
-        typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-          ? 'date'
-          : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)
-            ? 'datetime'
-            : 'any';
+      if (!/^customfield_\d+$/.test(id)) continue;
+      const unset = value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+      // A field no issue has a value for is still declared, or the simulator would refuse the issue.
+      if (unset) {
+        if (!customFields.has(id)) unsetFields.add(id);
+        continue;
+      }
+      unsetFields.delete(id);
+      const type = fieldTypeOf(value);
       const known = customFields.get(id);
       customFields.set(id, known === undefined || known === type ? type : 'any');
     }
+    if ('description' in fields) fields.description = adfDescription(fields.description);
     const assignee = fields.assignee;
     if (isRecord(assignee) && typeof assignee.accountId === 'string' && !users.has(assignee.accountId)) {
       users.set(assignee.accountId, {
@@ -65,6 +83,10 @@ export function siteFromExport(issues: unknown[]) {
         jiraAdmin: false,
       });
     }
+    const histories = exportHistories(issue, addUser);
+    if (histories) issue.histories = histories;
+    const remoteLinks = exportRemoteLinks(issue);
+    if (remoteLinks) issue.remoteLinks = remoteLinks;
   });
 
   const everyoneButOutsider = [
@@ -83,12 +105,14 @@ export function siteFromExport(issues: unknown[]) {
       ...l,
       members: [DEMO_USERS.admin.accountId, DEMO_USERS.securityLead.accountId],
     })),
-    fields: [...customFields].map(([id, type]) => ({
-      id,
-      name: id,
-      custom: true as const,
-      schema: { type, customId: Number(id.replace('customfield_', '')) },
-    })),
+    fields: [...customFields, ...[...unsetFields].map((id): [string, ExportFieldType] => [id, 'any'])].map(
+      ([id, type]) => ({
+        id,
+        name: id,
+        custom: true as const,
+        schema: fieldSchema(type, Number(id.replace('customfield_', ''))),
+      }),
+    ),
     issues: kept,
   };
 }

@@ -18,7 +18,10 @@ export interface InjectedFailure {
   message: string;
 }
 
-/** What a search answer gets wrong; applied by the search route to the page it would have sent. */
+/**
+ * What a paged answer gets wrong; applied by the route to the page it would have sent. Search pages take both;
+ * the bulk changelog fetch (scope it with its pathPrefix) takes `repeat-page`.
+ */
 export type PageFault =
   /** The first `entries` issues of the page come without their `key`. */
   | { kind: 'drop-keys'; entries: number }
@@ -130,7 +133,10 @@ export class FaultController {
     this.pages.push(rule(1, scope, { kind: 'drop-keys', entries: checkedCount('entries', entries, 1) }, SEARCH_PATH));
   }
 
-  /** The next `count` matching search pages send a nextPageToken that does not advance: the same page again. */
+  /**
+   * The next `count` matching pages send a nextPageToken that does not advance: the same page again. Searches by
+   * default; `{ pathPrefix: '/rest/api/3/changelog/bulkfetch' }` for the bulk changelog fetch.
+   */
   repeatPage(count: number, scope: FaultScope = {}): void {
     this.pages.push(rule(count, scope, { kind: 'repeat-page' }, SEARCH_PATH, 'repeat count'));
   }

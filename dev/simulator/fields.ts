@@ -3,7 +3,9 @@
  * Search defaults to `id` only and issue GET to `*all`, as in Jira, so code that forgets to ask for a field
  * gets nothing here too.
  */
-import type { JsonValue } from './json';
+import { expandedChangelogJson } from './changelog';
+import { isPlainObject, type JsonValue } from './json';
+import { canSeeIssue, type Caller } from './permissions';
 import type { IndexedIssue, SiteIndex } from './site-index';
 import type { SiteFieldSchema } from './site-types';
 
@@ -24,7 +26,7 @@ function system(
   name: string,
   type: string,
   clauseNames: string[],
-  extra: { orderable?: boolean; items?: string } = {},
+  extra: { orderable?: boolean; navigable?: boolean; items?: string } = {},
 ): FieldDetails {
   return {
     id,
@@ -32,7 +34,7 @@ function system(
     name,
     custom: false,
     orderable: extra.orderable ?? false,
-    navigable: true,
+    navigable: extra.navigable ?? true,
     searchable: true,
     clauseNames,
     schema: { type, system: id, ...(extra.items ? { items: extra.items } : {}) },
@@ -71,6 +73,13 @@ export const SYSTEM_FIELDS: readonly FieldDetails[] = [
   system('labels', 'Labels', 'array', ['labels'], { orderable: true, items: 'string' }),
   system('assignee', 'Assignee', 'user', ['assignee'], { orderable: true }),
   system('reporter', 'Reporter', 'user', ['reporter'], { orderable: true }),
+  system('attachment', 'Attachment', 'array', ['attachments'], {
+    orderable: true,
+    navigable: false,
+    items: 'attachment',
+  }),
+  system('comment', 'Comment', 'comments-page', ['comment'], { orderable: true, navigable: false }),
+  system('issuelinks', 'Linked Issues', 'array', ['issueLink'], { orderable: true, items: 'issuelinks' }),
   system('creator', 'Creator', 'user', ['creator']),
   system('created', 'Created', 'datetime', ['created', 'createdDate']),
   system('updated', 'Updated', 'datetime', ['updated', 'updatedDate']),
@@ -129,21 +138,62 @@ export function isIdOrKeyOnly(selection: FieldSelection): boolean {
 const ISSUE_EXPAND = 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations';
 
 export type IssueResponse =
-  { id: string } | { expand: string; id: string; self: string; key: string; fields: Record<string, JsonValue> };
+  | { id: string }
+  | {
+      expand: string;
+      id: string;
+      self: string;
+      key: string;
+      fields: Record<string, JsonValue>;
+      changelog?: Record<string, JsonValue>;
+    };
 
-/**
- * Builds the issue object for a response, carrying only the selected fields. `idOnlyShape`: search answers
- * a request for `id` alone with `{ id }` only; issue GET always has the full envelope.
- */
-export function projectIssue(
-  site: SiteIndex,
-  indexed: IndexedIssue,
-  selection: FieldSelection,
-  siteUrl: string,
-  idOnlyShape: boolean,
-): IssueResponse {
+export interface ProjectionOptions {
+  selection: FieldSelection;
+  siteUrl: string;
+  /** Search answers a request for `id` alone with `{ id }` only; issue GET always has the full envelope. */
+  idOnlyShape: boolean;
+  /** Who asks: links to issues they cannot see are left out of `issuelinks`, as Jira does. */
+  caller: Caller;
+  /** expand=changelog: how many of the most recent entries to send; undefined: no changelog. */
+  changelogMax?: number;
+}
+
+/** What Jira sends for a field the issue has no value for, when the field is asked for by name. */
+function emptyValue(site: SiteIndex, name: string, issueId: string, siteUrl: string): JsonValue | undefined {
+  if (name === 'attachment' || name === 'issuelinks') return [];
+  if (name === 'comment')
+    return {
+      comments: [],
+      self: `${siteUrl}/rest/api/3/issue/${issueId}/comment`,
+      maxResults: 0,
+      total: 0,
+      startAt: 0,
+    };
+  return SYSTEM_FIELD_IDS.has(name) || site.customFields.has(name) ? null : undefined;
+}
+
+/** The other issue of a link, when it is on this site and the caller cannot see it. */
+function linksHiddenIssue(site: SiteIndex, caller: Caller, link: JsonValue): boolean {
+  if (!isPlainObject(link)) return false;
+  const other = link['inwardIssue'] ?? link['outwardIssue'];
+  if (!isPlainObject(other)) return false;
+  const ref = typeof other['id'] === 'string' ? other['id'] : typeof other['key'] === 'string' ? other['key'] : '';
+  const found = site.findIssue(ref);
+  return found !== undefined && !canSeeIssue(caller, found);
+}
+
+/** Builds the issue object for a response, carrying only the selected fields. */
+export function projectIssue(site: SiteIndex, indexed: IndexedIssue, options: ProjectionOptions): IssueResponse {
+  const { selection, siteUrl, caller } = options;
   const { issue } = indexed;
-  if (idOnlyShape && !selection.all && [...selection.include].every((f) => f === 'id')) return { id: issue.id };
+  if (
+    options.idOnlyShape &&
+    options.changelogMax === undefined &&
+    !selection.all &&
+    [...selection.include].every((f) => f === 'id')
+  )
+    return { id: issue.id };
   const source = issue.fields;
   const fields: Record<string, JsonValue> = {};
   if (selection.all) {
@@ -151,17 +201,26 @@ export function projectIssue(
   }
   for (const name of selection.include) {
     if (name === 'id' || name === 'key') continue;
-    const value = source[name];
+    // Jira sends an empty value for a known field the issue has no value for, and ignores unknown names.
+    const value = source[name] ?? emptyValue(site, name, issue.id, siteUrl);
     if (value !== undefined) fields[name] = value;
-    // Jira returns null for a known field the issue has no value for, and ignores unknown names.
-    else if (SYSTEM_FIELD_IDS.has(name) || site.customFields.has(name)) fields[name] = null;
   }
   for (const name of selection.exclude) Reflect.deleteProperty(fields, name);
+  const links = fields['issuelinks'];
+  if (Array.isArray(links)) fields['issuelinks'] = links.filter((link) => !linksHiddenIssue(site, caller, link));
   return {
     expand: ISSUE_EXPAND,
     id: issue.id,
     self: `${siteUrl}/rest/api/3/issue/${issue.id}`,
     key: issue.key,
     fields,
+    ...(options.changelogMax !== undefined
+      ? { changelog: expandedChangelogJson(site, indexed, siteUrl, options.changelogMax) }
+      : {}),
   };
+}
+
+/** Reads `expand` values (comma lists, possibly repeated): whether `changelog` is among them. */
+export function expandsChangelog(values: readonly string[]): boolean {
+  return values.flatMap((v) => v.split(',')).some((v) => v.trim() === 'changelog');
 }

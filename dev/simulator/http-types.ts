@@ -11,6 +11,10 @@ export interface SimulatorLimits {
   maxResultsIdsOnly: number;
   /** Page cap for /search/jql when other fields are requested (Jira: about 100). */
   maxResultsWithFields: number;
+  /** How many of an issue's most recent changelog entries expand=changelog sends (Jira Cloud: 100). */
+  changelogExpandMax: number;
+  /** Page cap, in changelog entries, of POST /changelog/bulkfetch (the document allows asking for 10000). */
+  maxChangelogEntries: number;
 }
 
 export interface RouteContext {

@@ -6,6 +6,22 @@ export { RequestStats, type RequestLogEntry } from './stats';
 export { ACCOUNT_ID_HEADER, APP_HEADER, APP_ACCOUNT_ID } from './identity';
 export { parseJql, type JqlQuery, type JqlClause, type JqlSort } from './jql-parser';
 export { JqlError } from './jql-lexer';
-export { siteUser, siteProject, siteSecurityLevel, siteIssue, emptySite, type IssueSpec } from './site-builders';
+export {
+  siteUser,
+  siteProject,
+  siteSecurityLevel,
+  siteIssue,
+  emptySite,
+  siteGroup,
+  fieldUser,
+  userPickerField,
+  siteHistory,
+  statusChange,
+  labelsChange,
+  workflowChange,
+  siteRemoteLink,
+  type IssueSpec,
+} from './site-builders';
+export { USER_PICKER_TYPE, MULTI_USER_PICKER_TYPE } from './site-substance';
 export type { SimulatorLimits } from './http-types';
 export type * from './site-types';

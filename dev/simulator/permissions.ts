@@ -4,7 +4,9 @@
  *   (Jira admins are not exempt from security levels);
  * - Jira admins and project admins can browse a project;
  * - the Forge app user browses projects with `appCanBrowse` (default true) and sees secured issues only in
- *   levels with `appIsMember`.
+ *   levels with `appIsMember`;
+ * - "Browse users and groups" (USER_PICKER) is held per user (`browseUsersAndGroups`, default true), and by the
+ *   app user always: Jira grants it to the atlassian-addons groups apps are in.
  */
 import type { IndexedIssue, SiteIndex } from './site-index';
 import type { SiteProject, SiteUser } from './site-types';
@@ -33,6 +35,10 @@ export function canSeeIssue(caller: Caller, issue: IndexedIssue): boolean {
   return level.members.includes(caller.user.accountId);
 }
 
+export function canBrowseUsersAndGroups(caller: Caller): boolean {
+  return caller.kind === 'app' || caller.user.browseUsersAndGroups !== false;
+}
+
 export function visibleIssues(site: SiteIndex, caller: Caller): IndexedIssue[] {
   return site.issues.filter((issue) => canSeeIssue(caller, issue));
 }
@@ -53,6 +59,14 @@ const PERMISSION_DEFINITIONS: readonly PermissionDefinition[] = [
     type: 'GLOBAL',
     description:
       'Create and administer projects, issue types, fields, workflows, and schemes for all projects. Users with this permission can perform most administration tasks, except: managing users, importing data, and editing system email settings.',
+  },
+  {
+    id: '27',
+    key: 'USER_PICKER',
+    name: 'Browse users and groups',
+    type: 'GLOBAL',
+    description:
+      'View and select users or groups from the user picker, and share issues. Users with this permission can see the names of all users and groups on your site.',
   },
   {
     id: '10',
@@ -81,7 +95,6 @@ export const MODELLED_PERMISSIONS: ReadonlyMap<string, PermissionDefinition> = n
  */
 export const UNMODELLED_JIRA_PERMISSIONS: ReadonlySet<string> = new Set([
   'SYSTEM_ADMIN',
-  'USER_PICKER',
   'CREATE_SHARED_OBJECTS',
   'MANAGE_GROUP_FILTER_SUBSCRIPTIONS',
   'BULK_CHANGE',
@@ -128,6 +141,7 @@ export function hasProjectPermission(caller: Caller, project: SiteProject, key: 
 /** Global-scope answer: global permissions as held; project permissions if held in any project (as Jira does). */
 export function hasPermissionAnywhere(caller: Caller, site: SiteIndex, definition: PermissionDefinition): boolean {
   if (definition.type === 'GLOBAL') {
+    if (definition.key === 'USER_PICKER') return canBrowseUsersAndGroups(caller);
     return definition.key === 'ADMINISTER' && caller.kind === 'user' && caller.user.jiraAdmin;
   }
   return site.data.projects.some((project) => hasProjectPermission(caller, project, definition.key));

@@ -1,6 +1,9 @@
 /** The endpoint table. Anything not listed is a 404 (unknown path) or 405 (known path, wrong method). */
 import type { RouteContext, SimRequest, SimResponse } from './http-types';
+import { bulkFetchChangelogs } from './routes/changelog';
 import { getMyPermissions } from './routes/mypermissions';
+import { getGroupBulk, getGroupsPicker, getUser, getUserGroups, getUserPicker } from './routes/people';
+import { getRemoteLinks } from './routes/remote-links';
 import { getFields, getIssue, getLabels, getMyself, getProject } from './routes/resources';
 import { approximateCount, searchJqlGet, searchJqlPost } from './routes/search';
 
@@ -39,6 +42,13 @@ const ROUTES: readonly Route[] = [
   route('GET', '/rest/api/3/label', getLabels),
   route('GET', '/rest/api/3/field', getFields),
   route('GET', '/rest/api/3/myself', getMyself),
+  route('POST', '/rest/api/3/changelog/bulkfetch', bulkFetchChangelogs),
+  route('GET', '/rest/api/3/issue/{issueIdOrKey}/remotelink', getRemoteLinks),
+  route('GET', '/rest/api/3/user', getUser),
+  route('GET', '/rest/api/3/user/groups', getUserGroups),
+  route('GET', '/rest/api/3/user/picker', getUserPicker),
+  route('GET', '/rest/api/3/groups/picker', getGroupsPicker),
+  route('GET', '/rest/api/3/group/bulk', getGroupBulk),
 ];
 
 /** The implemented operations, for checking them against the OpenAPI document. */

@@ -37,6 +37,10 @@ export interface JiraSimulatorOptions {
   maxResultsIdsOnly?: number;
   /** /search/jql page cap when other fields are requested. Default 100. */
   maxResultsWithFields?: number;
+  /** Most recent changelog entries sent with expand=changelog. Default 100. */
+  changelogExpandMax?: number;
+  /** Page cap of the bulk changelog fetch, in entries. Default 1000. */
+  maxChangelogEntries?: number;
   /** How many recent requests `stats.requests` keeps. Default 200. */
   requestLogSize?: number;
   /** Display name of the Forge app user (GET /myself as the app). */
@@ -63,6 +67,8 @@ export interface JiraSimulator {
   removeIssue(idOrKey: string): void;
   updateUser(accountId: string, patch: Partial<Omit<SiteUser, 'accountId'>>): void;
   updateProject(idOrKey: string, patch: Partial<Omit<SiteProject, 'id' | 'key'>>): void;
+  /** Jira's "Issue linking" switch: off, remote link reads answer 403. */
+  setIssueLinking(enabled: boolean): void;
 }
 
 const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
@@ -126,6 +132,8 @@ export async function startJiraSimulator(
   const limits: SimulatorLimits = {
     maxResultsIdsOnly: options.maxResultsIdsOnly ?? 5000,
     maxResultsWithFields: options.maxResultsWithFields ?? 100,
+    changelogExpandMax: options.changelogExpandMax ?? 100,
+    maxChangelogEntries: options.maxChangelogEntries ?? 1000,
   };
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const stopping = new AbortController();
@@ -315,6 +323,9 @@ export async function startJiraSimulator(
           users: data.users.map((u) => (u.accountId === accountId ? { ...u, ...patch, accountId } : u)),
         };
       });
+    },
+    setIssueLinking(enabled) {
+      mutate((data) => ({ ...data, issueLinking: enabled }));
     },
     updateProject(idOrKey, patch) {
       mutate((data) => {

@@ -2,7 +2,22 @@
  * Read-only lookups over validated SiteData. Rebuilt whole on every site mutation: sites are small and
  * a fresh index can never disagree with the data it came from.
  */
-import type { SiteCustomField, SiteData, SiteIssue, SiteProject, SiteSecurityLevel, SiteUser } from './site-types';
+import type {
+  SiteChangeHistory,
+  SiteCustomField,
+  SiteData,
+  SiteGroup,
+  SiteIssue,
+  SiteProject,
+  SiteSecurityLevel,
+  SiteUser,
+} from './site-types';
+
+/** A changelog entry with its time parsed, for ordering. */
+export interface IndexedHistory {
+  history: SiteChangeHistory & { id: string };
+  createdMs: number;
+}
 
 export interface IndexedIssue {
   issue: SiteIssue;
@@ -13,6 +28,8 @@ export interface IndexedIssue {
   securityLevel: SiteSecurityLevel | undefined;
   /** The number after the dash in the key, for Jira's key ordering (ISMS-10 after ISMS-9). */
   keyNumber: number;
+  /** The changelog, oldest first (by time, then history id). */
+  histories: IndexedHistory[];
 }
 
 export class SiteIndex {
@@ -27,6 +44,12 @@ export class SiteIndex {
   readonly issuesById = new Map<string, IndexedIssue>();
   /** Upper-cased key -> issue. */
   readonly issuesByKey = new Map<string, IndexedIssue>();
+  /** Groups sorted by name, as Jira lists them. */
+  readonly groups: SiteGroup[];
+  readonly groupsById = new Map<string, SiteGroup>();
+  /** Account id -> the groups the account is a member of, sorted by name. */
+  readonly groupsOfUser = new Map<string, SiteGroup[]>();
+  readonly issueLinking: boolean;
 
   constructor(data: SiteData) {
     this.data = data;
@@ -37,6 +60,13 @@ export class SiteIndex {
     }
     for (const level of data.securityLevels) this.levels.set(level.id, level);
     for (const field of data.fields) this.customFields.set(field.id, field);
+    this.groups = [...(data.groups ?? [])].sort((a, b) => compareText(a.name, b.name));
+    for (const group of this.groups) {
+      this.groupsById.set(group.groupId, group);
+      for (const member of group.members)
+        this.groupsOfUser.set(member, [...(this.groupsOfUser.get(member) ?? []), group]);
+    }
+    this.issueLinking = data.issueLinking !== false;
     for (const issue of data.issues) {
       const project = this.projectsById.get(issue.fields.project.id);
       if (!project) throw new Error(`SiteIndex: issue ${issue.key} names unknown project ${issue.fields.project.id}`);
@@ -49,6 +79,13 @@ export class SiteIndex {
         updatedMs: Date.parse(issue.fields.updated),
         securityLevel: securityId === undefined ? undefined : this.levels.get(securityId),
         keyNumber: Number(issue.key.slice(issue.key.lastIndexOf('-') + 1)),
+        histories: (issue.histories ?? [])
+          .map(({ id, ...history }) => {
+            // validateSite numbers every history; an index is only ever built from validated data.
+            if (id === undefined) throw new Error(`SiteIndex: a history of ${issue.key} has no id`);
+            return { history: { ...history, id }, createdMs: Date.parse(history.created) };
+          })
+          .sort((a, b) => a.createdMs - b.createdMs || Number(a.history.id) - Number(b.history.id)),
       };
       this.issues.push(indexed);
       this.issuesById.set(issue.id, indexed);
@@ -60,4 +97,10 @@ export class SiteIndex {
   findIssue(idOrKey: string): IndexedIssue | undefined {
     return this.issuesById.get(idOrKey) ?? this.issuesByKey.get(idOrKey.toUpperCase());
   }
+}
+
+/** Case-insensitive text order, then exact, so equal-looking names still sort the same way every time. */
+export function compareText(a: string, b: string): number {
+  const folded = a.toLowerCase().localeCompare(b.toLowerCase(), 'en');
+  return folded !== 0 ? folded : a < b ? -1 : a > b ? 1 : 0;
 }

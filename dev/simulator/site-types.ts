@@ -13,6 +13,20 @@ export interface SiteUser {
   emailAddress?: string;
   timeZone?: string;
   locale?: string;
+  /** `atlassian` for a person (default) or `app` for an app account such as Automation for Jira. */
+  accountType?: SiteAccountType;
+  /** Holds the global "Browse users and groups" permission (Jira's key `USER_PICKER`). Default true. */
+  browseUsersAndGroups?: boolean;
+}
+
+export type SiteAccountType = 'atlassian' | 'app';
+
+/** A Jira group. `groupId` is Jira's stable id (a UUID on real sites); names can change. */
+export interface SiteGroup {
+  groupId: string;
+  name: string;
+  /** Account ids of the members. */
+  members: string[];
 }
 
 export interface SiteProject {
@@ -70,11 +84,47 @@ export type SiteIssueFields = {
   [fieldId: string]: JsonValue | undefined;
 };
 
+/**
+ * One changed field of a changelog entry, as Jira writes it: `field` and, each optional, `fieldtype`, `fieldId`,
+ * `from`, `fromString`, `to`, `toString` (text, or null for an empty side). `fieldId` is absent on a workflow
+ * migration's `Workflow` item, as on real sites. Typed with an index signature because a declared `toString`
+ * property would clash with Object's method in TypeScript; site.ts checks the keys.
+ */
+export interface SiteChangeItem {
+  field: string;
+  [key: string]: string | null | undefined;
+}
+
+/** A changelog entry (a "history"): who changed what, when. */
+export interface SiteChangeHistory {
+  /** Jira's history id (numeric text, unique on the site); validation assigns one when absent. */
+  id?: string;
+  /** The author's account id (a site user, apps included), or null for an entry Jira names no author for. */
+  author: string | null;
+  /** A Jira date-time string. */
+  created: string;
+  items: SiteChangeItem[];
+}
+
+/** A remote issue link (GET /issue/{key}/remotelink), e.g. a Confluence page or a GitLab merge request. */
+export interface SiteRemoteLink {
+  /** Jira's link id, unique on the site; validation assigns one when absent. */
+  id?: number;
+  globalId?: string;
+  application?: { [key: string]: JsonValue };
+  relationship?: string;
+  /** At least `url` and `title`, as the document requires; icon, status and summary as Jira sends them. */
+  object: { url: string; title: string; [key: string]: JsonValue };
+}
+
 export interface SiteIssue {
   id: string;
   key: string;
   self?: string;
   fields: SiteIssueFields;
+  /** The issue's changelog, in any order; served by expand=changelog and the bulk changelog fetch. */
+  histories?: SiteChangeHistory[];
+  remoteLinks?: SiteRemoteLink[];
 }
 
 export interface SiteData {
@@ -83,4 +133,8 @@ export interface SiteData {
   securityLevels: SiteSecurityLevel[];
   fields: SiteCustomField[];
   issues: SiteIssue[];
+  /** Jira groups; default none. */
+  groups?: SiteGroup[];
+  /** Jira's "Issue linking" switch (Jira settings > Features). Off: remote link reads are a 403. Default true. */
+  issueLinking?: boolean;
 }

@@ -1,17 +1,22 @@
 /**
  * Validation of site data (from a file or from test code) into SiteData.
  * Every problem is reported with its JSON path so a broken fixture says where it is broken;
- * cross references (issue -> project, security level, custom field; project -> users) are checked too.
+ * cross references (issue -> project, security level, custom field; project, group, history -> users) are checked
+ * too. What spec section 8 reads (groups, histories, remote links, the substance fields) is in site-substance.ts.
  */
 import { readFileSync } from 'node:fs';
 import { isJsonValue, isPlainObject, parseJson, type JsonValue } from './json';
+import { checkUnique, describe, isDateTime, Problems } from './site-problems';
+import { assignIds, checkSubstanceFields, readGroup, readHistory, readRemoteLink } from './site-substance';
 import type {
+  SiteChangeHistory,
   SiteCustomField,
   SiteData,
   SiteFieldSchema,
   SiteIssue,
   SiteIssueFields,
   SiteProject,
+  SiteRemoteLink,
   SiteSecurityLevel,
   SiteUser,
 } from './site-types';
@@ -35,89 +40,6 @@ const NUMERIC_ID = /^[1-9][0-9]*$/;
 const CUSTOM_FIELD_ID = /^customfield_([1-9][0-9]*)$/;
 const STATUS_CATEGORY_KEYS = new Set(['new', 'indeterminate', 'done', 'undefined']);
 
-/** Collects problems instead of stopping at the first one. */
-class Problems {
-  readonly list: string[] = [];
-  add(path: string, message: string): void {
-    this.list.push(`${path}: ${message}`);
-  }
-  string(
-    obj: Record<string, unknown>,
-    key: string,
-    path: string,
-    opts: { optional?: boolean; pattern?: RegExp } = {},
-  ): string | undefined {
-    const value = obj[key];
-    if (value === undefined && opts.optional) return undefined;
-    if (typeof value !== 'string' || value.length === 0) {
-      this.add(`${path}.${key}`, `expected a non-empty string, got ${describe(value)}`);
-      return undefined;
-    }
-    if (opts.pattern && !opts.pattern.test(value)) {
-      this.add(`${path}.${key}`, `'${value}' does not match ${String(opts.pattern)}`);
-      return undefined;
-    }
-    return value;
-  }
-  boolean(obj: Record<string, unknown>, key: string, path: string, fallback?: boolean): boolean {
-    const value = obj[key];
-    if (value === undefined && fallback !== undefined) return fallback;
-    if (typeof value !== 'boolean') {
-      this.add(`${path}.${key}`, `expected true or false, got ${describe(value)}`);
-      return false;
-    }
-    return value;
-  }
-  stringArray(obj: Record<string, unknown>, key: string, path: string, optional = false): string[] {
-    const value = obj[key];
-    if (value === undefined && optional) return [];
-    if (!Array.isArray(value) || !value.every((v): v is string => typeof v === 'string' && v.length > 0)) {
-      this.add(`${path}.${key}`, `expected an array of non-empty strings, got ${describe(value)}`);
-      return [];
-    }
-    return value;
-  }
-  object(value: unknown, path: string): Record<string, unknown> | undefined {
-    if (!isPlainObject(value)) {
-      this.add(path, `expected an object, got ${describe(value)}`);
-      return undefined;
-    }
-    return value;
-  }
-  array(value: unknown, path: string, optional = false): unknown[] {
-    if (value === undefined && optional) return [];
-    if (!Array.isArray(value)) {
-      this.add(path, `expected an array, got ${describe(value)}`);
-      return [];
-    }
-    return value;
-  }
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `'${value.length > 40 ? `${value.slice(0, 40)}...` : value}'`;
-  return typeof value;
-}
-
-function checkUnique(
-  problems: Problems,
-  values: Array<string | undefined>,
-  path: string,
-  what: string,
-  normalise = (s: string) => s,
-): void {
-  const seen = new Set<string>();
-  values.forEach((value, index) => {
-    if (value === undefined) return;
-    const norm = normalise(value);
-    if (seen.has(norm)) problems.add(`${path}[${index}]`, `duplicate ${what} '${value}'`);
-    seen.add(norm);
-  });
-}
-
 function readUser(p: Problems, raw: unknown, path: string): SiteUser | undefined {
   const obj = p.object(raw, path);
   if (!obj) return undefined;
@@ -128,12 +50,18 @@ function readUser(p: Problems, raw: unknown, path: string): SiteUser | undefined
   const emailAddress = p.string(obj, 'emailAddress', path, { optional: true });
   const timeZone = p.string(obj, 'timeZone', path, { optional: true });
   const locale = p.string(obj, 'locale', path, { optional: true });
+  const accountType = obj['accountType'];
+  if (accountType !== undefined && accountType !== 'atlassian' && accountType !== 'app')
+    p.add(`${path}.accountType`, `expected 'atlassian' or 'app', got ${describe(accountType)}`);
+  const browseUsersAndGroups = p.boolean(obj, 'browseUsersAndGroups', path, true);
   if (accountId === undefined || displayName === undefined) return undefined;
   return {
     accountId,
     displayName,
     active,
     jiraAdmin,
+    accountType: accountType === 'app' ? 'app' : 'atlassian',
+    browseUsersAndGroups,
     ...(emailAddress !== undefined ? { emailAddress } : {}),
     ...(timeZone !== undefined ? { timeZone } : {}),
     ...(locale !== undefined ? { locale } : {}),
@@ -228,11 +156,8 @@ function readCustomField(p: Problems, raw: unknown, path: string): SiteCustomFie
 interface IssueContext {
   projectsById: ReadonlyMap<string, SiteProject>;
   levelsById: ReadonlyMap<string, SiteSecurityLevel>;
-  customFieldIds: ReadonlySet<string>;
-}
-
-function isDateTime(value: unknown): value is string {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
+  customFields: ReadonlyMap<string, SiteCustomField>;
+  userIds: ReadonlySet<string>;
 }
 
 function readIssue(p: Problems, raw: unknown, path: string, ctx: IssueContext): SiteIssue | undefined {
@@ -315,10 +240,18 @@ function readIssue(p: Problems, raw: unknown, path: string, ctx: IssueContext): 
   }
 
   for (const fieldId of Object.keys(fields)) {
-    if (fieldId.startsWith('customfield_') && !ctx.customFieldIds.has(fieldId)) {
+    if (fieldId.startsWith('customfield_') && !ctx.customFields.has(fieldId)) {
       p.add(`${fp}.${fieldId}`, 'custom field is not declared in site.fields');
     }
   }
+
+  checkSubstanceFields(p, fields, fp, ctx.customFields);
+  const histories = p
+    .array(obj['histories'], `${path}.histories`, true)
+    .map((h, i) => readHistory(p, h, `${path}.histories[${i}]`, ctx.userIds));
+  const remoteLinks = p
+    .array(obj['remoteLinks'], `${path}.remoteLinks`, true)
+    .map((l, i) => readRemoteLink(p, l, `${path}.remoteLinks[${i}]`));
 
   const { created, updated } = fields;
   if (summary === undefined || !project || !projectObj || !isDateTime(created) || !isDateTime(updated))
@@ -335,7 +268,15 @@ function readIssue(p: Problems, raw: unknown, path: string, ctx: IssueContext): 
     created,
     updated,
   };
-  return { id, key, ...(self !== undefined ? { self } : {}), fields: typedFields };
+  const present = <T>(xs: Array<T | undefined>): T[] => xs.filter((x): x is T => x !== undefined);
+  return {
+    id,
+    key,
+    ...(self !== undefined ? { self } : {}),
+    fields: typedFields,
+    ...(obj['histories'] !== undefined ? { histories: present<SiteChangeHistory>(histories) } : {}),
+    ...(obj['remoteLinks'] !== undefined ? { remoteLinks: present<SiteRemoteLink>(remoteLinks) } : {}),
+  };
 }
 
 /**
@@ -355,6 +296,25 @@ export function validateSite(input: unknown, source = 'site data'): SiteData {
     'accountId',
   );
   const userIds = new Set(users.flatMap((u) => (u ? [u.accountId] : [])));
+
+  const groups = p
+    .array(root['groups'], 'site.groups', true)
+    .map((g, i) => readGroup(p, g, `site.groups[${i}]`, userIds));
+  checkUnique(
+    p,
+    groups.map((g) => g?.groupId),
+    'site.groups',
+    'group id',
+  );
+  // Jira group names are unique regardless of case.
+  checkUnique(
+    p,
+    groups.map((g) => g?.name),
+    'site.groups',
+    'group name',
+    (n) => n.toLowerCase(),
+  );
+  const issueLinking = p.boolean(root, 'issueLinking', 'site', true);
 
   const projects = p
     .array(root['projects'], 'site.projects')
@@ -399,7 +359,8 @@ export function validateSite(input: unknown, source = 'site data'): SiteData {
   const ctx: IssueContext = {
     projectsById: new Map(projects.flatMap((x) => (x ? [[x.id, x] as const] : []))),
     levelsById: new Map(levels.flatMap((x) => (x ? [[x.id, x] as const] : []))),
-    customFieldIds: new Set(fields.flatMap((x) => (x ? [x.id] : []))),
+    customFields: new Map(fields.flatMap((x) => (x ? [[x.id, x] as const] : []))),
+    userIds,
   };
   const issues = p.array(rawIssues, issuesPath, true).map((x, i) => readIssue(p, x, `${issuesPath}[${i}]`, ctx));
   checkUnique(
@@ -416,14 +377,17 @@ export function validateSite(input: unknown, source = 'site data'): SiteData {
     (k) => k.toUpperCase(),
   );
 
-  if (p.list.length > 0) throw new SiteValidationError(source, p.list);
   const present = <T>(xs: Array<T | undefined>): T[] => xs.filter((x): x is T => x !== undefined);
+  const numbered = assignIds(p, present(issues), issuesPath);
+  if (p.list.length > 0) throw new SiteValidationError(source, p.list);
   return {
     users: present(users),
     projects: present(projects),
     securityLevels: present(levels),
     fields: present(fields),
-    issues: present(issues),
+    issues: numbered,
+    groups: present(groups),
+    issueLinking,
   };
 }
 

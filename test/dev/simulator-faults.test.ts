@@ -1,11 +1,21 @@
 import { ACCOUNT_ID_HEADER, startJiraSimulator, type JiraSimulator } from '../../dev/simulator';
-import { siteIssue, siteProject } from '../../dev/simulator/site-builders';
+import { siteHistory, siteIssue, siteProject, statusChange } from '../../dev/simulator/site-builders';
 import { fixtureSite, USERS } from './support/fixture-site';
 import { at, call, qs } from './support/sim-client';
 
 /** BULK has 20 issues, for paging faults. */
 const BULK = siteProject('BULK', '10005', { name: 'Bulk', browsers: '*' });
-const bulkIssue = (n: number) => siteIssue({ key: `BULK-${n}`, project: BULK, labels: ['bulk'] });
+const bulkIssue = (n: number) =>
+  siteIssue({
+    key: `BULK-${n}`,
+    project: BULK,
+    labels: ['bulk'],
+    histories: [
+      siteHistory(USERS.alice, new Date(Date.UTC(2025, 0, n, 9)).toISOString(), [
+        statusChange({ id: '1', name: 'To Do' }, { id: '3', name: 'In Progress' }),
+      ]),
+    ],
+  });
 const BULK_KEYS = Array.from({ length: 20 }, (_, i) => `BULK-${i + 1}`);
 
 let sim: JiraSimulator;
@@ -231,5 +241,85 @@ describe('request statistics', () => {
     for (let i = 0; i < 6; i += 1) await call(sim.url, USERS.alice, `/rest/api/3/issue/ISMS-${i + 1}`);
     expect(sim.stats.requests).toHaveLength(5);
     expect(sim.stats.total).toBe(8);
+  });
+});
+
+describe('faults reach the routes of spec section 8', () => {
+  const CHANGELOG = '/rest/api/3/changelog/bulkfetch';
+  const changelogOf = (keys: string[], extra: Record<string, unknown> = {}) => ({
+    json: { issueIdsOrKeys: keys, fieldIds: ['status'], maxResults: 2, ...extra },
+  });
+
+  it.each<[string, string, { json?: unknown }, (scope: { pathPrefix: string }) => void, number]>([
+    ['the changelog bulk fetch', CHANGELOG, changelogOf(['BULK-1']), (scope) => sim.faults.rateLimit(1, 3, scope), 429],
+    [
+      'remote links',
+      '/rest/api/3/issue/ISMS-1/remotelink',
+      {},
+      (scope) => sim.faults.serverError(1, { ...scope, status: 503 }),
+      503,
+    ],
+    [
+      "a user's groups",
+      '/rest/api/3/user/groups?accountId=acc-bob',
+      {},
+      (scope) => sim.faults.rateLimit(1, 3, scope),
+      429,
+    ],
+    ['the group picker', '/rest/api/3/groups/picker?query=b', {}, (scope) => sim.faults.serverError(1, scope), 500],
+    [
+      'groups by id',
+      '/rest/api/3/group/bulk?groupId=g',
+      {},
+      (scope) => sim.faults.serverError(1, { ...scope, status: 502 }),
+      502,
+    ],
+    [
+      'the user picker',
+      '/rest/api/3/user/picker?query=a',
+      {},
+      (scope) => sim.faults.serverError(1, { ...scope, status: 504 }),
+      504,
+    ],
+    ['a user', '/rest/api/3/user?accountId=acc-bob', {}, (scope) => sim.faults.rateLimit(1, 3, scope), 429],
+  ])(
+    '%s: an injected failure is served once, in the error shape, then the real answer',
+    async (_label, path, init, inject, status) => {
+      inject({ pathPrefix: path.replace(/\?.*$/, '') });
+      const failed = await call(sim.url, USERS.alice, path, init);
+      expect(failed.status).toBe(status);
+      expect(at(failed.body, 'errorMessages')).toHaveLength(1);
+      if (status === 429) expect(failed.headers.get('retry-after')).toBe('3');
+      expect((await call(sim.url, USERS.alice, path, init)).status).toBe(200);
+    },
+  );
+
+  it('a bulk fetch page can repeat its own token, as search pages can', async () => {
+    sim.faults.repeatPage(1, { pathPrefix: CHANGELOG });
+    const keys = ['BULK-1', 'BULK-2', 'BULK-3'];
+    const first = await call(sim.url, USERS.alice, CHANGELOG, changelogOf(keys));
+    const again = await call(
+      sim.url,
+      USERS.alice,
+      CHANGELOG,
+      changelogOf(keys, { nextPageToken: at(first.body, 'nextPageToken') }),
+    );
+    // The faulty page's token pointed at itself: the same entries again, then the paging moves on.
+    expect(at(again.body, 'issueChangeLogs')).toStrictEqual(at(first.body, 'issueChangeLogs'));
+    const next = await call(
+      sim.url,
+      USERS.alice,
+      CHANGELOG,
+      changelogOf(keys, { nextPageToken: at(again.body, 'nextPageToken') }),
+    );
+    expect(at(next.body, 'issueChangeLogs', 0, 'issueId')).toBe('10005003');
+    expect(at(next.body, 'nextPageToken')).toBeUndefined();
+  });
+
+  it('latency applies to them too', async () => {
+    sim.faults.setLatency(300, { pathPrefix: CHANGELOG });
+    const started = performance.now();
+    expect((await call(sim.url, USERS.alice, CHANGELOG, changelogOf(['BULK-1']))).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
   });
 });

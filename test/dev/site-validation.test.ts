@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSite, SiteValidationError, validateSite } from '../../dev/simulator/site';
 import { fixtureSite } from './support/fixture-site';
+import { APPROVER, ATTENDEES, PEOPLE, substanceSite } from './support/substance-site';
 
 function problemsOf(input: unknown): readonly string[] {
   try {
@@ -101,5 +102,112 @@ describe('loadSite', () => {
 
   it('names the file when it is missing', () => {
     expect(() => loadSite(join(dir, 'missing.json'))).toThrow(/Cannot read Jira simulator site file .*missing\.json/);
+  });
+});
+
+describe('site validation: what spec section 8 reads', () => {
+  it('accepts groups, histories, remote links and the substance fields, and keeps old sites valid', () => {
+    const site = validateSite(substanceSite());
+    expect(site.groups?.map((g) => g.name)).toStrictEqual(['board', 'Staff', 'board-advisors']);
+    expect(site.issueLinking).toBe(true);
+    expect(site.users.find((u) => u.accountId === PEOPLE.bot)).toMatchObject({
+      accountType: 'app',
+      browseUsersAndGroups: true,
+    });
+    const old = validateSite(fixtureSite());
+    expect(old.groups).toStrictEqual([]);
+    expect(old.users.every((u) => u.accountType === 'atlassian' && u.browseUsersAndGroups)).toBe(true);
+  });
+
+  it('numbers histories and remote links that have no id after the highest given, and refuses duplicates', () => {
+    const site = validateSite(substanceSite());
+    const ids = site.issues.flatMap((i) => (i.histories ?? []).map((h) => h.id));
+    expect(ids.slice(0, 3)).toStrictEqual(['10001', '10002', '10003']);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(site.issues.find((i) => i.key === 'ISMS-3')?.remoteLinks?.[0]?.id).toBe(20003);
+    const base = substanceSite();
+    const twice = base.issues.map((i) =>
+      i.key === 'ISMS-3'
+        ? {
+            ...i,
+            histories: (i.histories ?? []).map((h) => ({ ...h, id: '777' })),
+            remoteLinks: [{ id: 20001, object: { url: 'u', title: 't' } }],
+          }
+        : i.key === 'OPS-1'
+          ? { ...i, histories: (i.histories ?? []).map((h) => ({ ...h, id: '777' })) }
+          : i,
+    );
+    expect(problemsOf({ ...base, issues: twice })).toStrictEqual([
+      'site.issues[2].remoteLinks[0].id: duplicate remote link id 20001',
+      "site.issues[4].histories[0].id: duplicate history id '777'",
+    ]);
+  });
+
+  it('names every broken group, history, remote link and substance field', () => {
+    const site = substanceSite();
+    const broken = {
+      ...site,
+      issueLinking: 'yes',
+      users: [...site.users, { accountId: 'acc-x', displayName: 'X', accountType: 'robot', browseUsersAndGroups: 1 }],
+      groups: [...(site.groups ?? []), { groupId: 'g-1', name: 'BOARD', members: ['acc-ghost'] }, { name: 'nameless' }],
+      issues: site.issues.map((issue) =>
+        issue.key !== 'ISMS-10'
+          ? issue
+          : {
+              ...issue,
+              fields: {
+                ...issue.fields,
+                description: 'plain text',
+                attachment: [{ filename: 'a.pdf' }],
+                comment: { comments: 'none', total: -1 },
+                issuelinks: [{ type: {}, inwardIssue: { key: 'ISMS-1' }, outwardIssue: { key: 'ISMS-2' } }],
+                reporter: { displayName: 'No id' },
+                [APPROVER.id]: [{ accountId: 'acc-ceo' }],
+                [ATTENDEES.id]: { accountId: 'acc-ceo' },
+              },
+              histories: [
+                { author: 'acc-ghost', created: 'yesterday', items: [] },
+                {
+                  author: 7,
+                  created: '2025-01-01T00:00:00.000+0000',
+                  items: [{ field: 'status', toStr: 'Done', to: 3 }],
+                },
+              ],
+              remoteLinks: [
+                { id: -1, object: { url: 'https://x' } },
+                { object: { url: 'u', title: 't' }, colour: 'red' },
+              ],
+            },
+      ),
+    };
+    expect(problemsOf(broken)).toEqual(
+      expect.arrayContaining([
+        "site.users[9].accountType: expected 'atlassian' or 'app', got 'robot'",
+        'site.users[9].browseUsersAndGroups: expected true or false, got number',
+        "site.groups[3].members[0]: unknown user 'acc-ghost' (not in users)",
+        'site.groups[4].groupId: expected a non-empty string, got nothing',
+        "site.groups[3]: duplicate group name 'BOARD'",
+        "site.issueLinking: expected true or false, got 'yes'",
+        expect.stringMatching(
+          /^site\.issues\[3\]\.fields\.description: expected an Atlassian Document Format document/,
+        ),
+        'site.issues[3].fields.attachment[0].id: expected a non-empty string, got nothing',
+        "site.issues[3].fields.comment.comments: expected an array, got 'none'",
+        'site.issues[3].fields.comment.total: expected a whole number, got number',
+        'site.issues[3].fields.issuelinks[0]: expected exactly one of inwardIssue and outwardIssue',
+        'site.issues[3].fields.reporter.accountId: expected a non-empty string, got nothing',
+        'site.issues[3].fields.customfield_10100: expected a user object, got an array',
+        'site.issues[3].fields.customfield_10101: a multi-user picker holds an array, got object',
+        "site.issues[3].histories[0].author: unknown user 'acc-ghost' (not in users)",
+        "site.issues[3].histories[0].created: expected a Jira date-time string, got 'yesterday'",
+        'site.issues[3].histories[0].items: a changelog entry changes at least one field',
+        'site.issues[3].histories[1].author: expected an account id or null, got number',
+        expect.stringMatching(/^site\.issues\[3\]\.histories\[1\]\.items\[0\]\.toStr: not a changelog item property/),
+        'site.issues[3].histories[1].items[0].to: expected a string or null, got number',
+        'site.issues[3].remoteLinks[0].id: expected a positive whole number, got number',
+        'site.issues[3].remoteLinks[0].object.title: expected a non-empty string, got nothing',
+        expect.stringMatching(/^site\.issues\[3\]\.remoteLinks\[1\]\.colour: not a remote link property/),
+      ]),
+    );
   });
 });

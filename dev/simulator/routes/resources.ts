@@ -1,7 +1,7 @@
 /**
  * Single-resource endpoints: GET issue, project, field list, labels, myself.
  */
-import { allFieldDetails, parseFieldSelection, projectIssue } from '../fields';
+import { allFieldDetails, expandsChangelog, parseFieldSelection, projectIssue } from '../fields';
 import { canBrowseProject, canSeeIssue } from '../permissions';
 import { avatarUrls, myselfJson, userJson } from '../users';
 import { jiraError, ok, type RouteContext, type SimRequest, type SimResponse } from '../http-types';
@@ -27,7 +27,15 @@ export function getIssue(ctx: RouteContext, req: SimRequest): SimResponse {
   const idOrKey = req.params['issueIdOrKey'] ?? '';
   const issue = ctx.site.findIssue(idOrKey);
   if (!issue || !canSeeIssue(req.caller, issue)) return jiraError(404, [ISSUE_NOT_FOUND]);
-  return ok(projectIssue(ctx.site, issue, parseFieldSelection(req.query.getAll('fields'), '*all'), ctx.siteUrl, false));
+  return ok(
+    projectIssue(ctx.site, issue, {
+      selection: parseFieldSelection(req.query.getAll('fields'), '*all'),
+      siteUrl: ctx.siteUrl,
+      idOnlyShape: false,
+      caller: req.caller,
+      ...(expandsChangelog(req.query.getAll('expand')) ? { changelogMax: ctx.limits.changelogExpandMax } : {}),
+    }),
+  );
 }
 
 export function getProject(ctx: RouteContext, req: SimRequest): SimResponse {
@@ -62,7 +70,11 @@ export function getFields(ctx: RouteContext): SimResponse {
 }
 
 export function getMyself(ctx: RouteContext, req: SimRequest): SimResponse {
-  return ok(myselfJson(req.caller, ctx.siteUrl, ctx.appDisplayName));
+  const expandGroups = req.query
+    .getAll('expand')
+    .flatMap((v) => v.split(','))
+    .some((v) => v.trim() === 'groups');
+  return ok(myselfJson(ctx.site, req.caller, ctx.siteUrl, ctx.appDisplayName, expandGroups));
 }
 
 const LABEL_PAGE_MAX = 1000;

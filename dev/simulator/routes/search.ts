@@ -3,11 +3,11 @@
  * Token paging with `isLast` and no `total`, Jira's page caps, `fields` defaulting to `id`; injected page faults
  * (keys dropped, a token that does not advance) are applied to the page that would have been sent.
  */
-import { isIdOrKeyOnly, parseFieldSelection, projectIssue } from '../fields';
-import { isPlainObject } from '../json';
+import { expandsChangelog, isIdOrKeyOnly, parseFieldSelection, projectIssue } from '../fields';
 import { searchJql } from '../jql-search';
 import { decodePageToken, encodePageToken } from '../page-token';
-import { INVALID_PAYLOAD, jiraError, ok, type RouteContext, type SimRequest, type SimResponse } from '../http-types';
+import { jiraError, ok, type RouteContext, type SimRequest, type SimResponse } from '../http-types';
+import { checkBody } from './body';
 
 const DEFAULT_MAX_RESULTS = 50;
 const INVALID_TOKEN = 'The provided next page token is invalid or expired.';
@@ -17,6 +17,8 @@ interface SearchParams {
   fields: string[];
   maxResults: number;
   nextPageToken: string | undefined;
+  /** expand=changelog asked for. */
+  changelog: boolean;
 }
 
 function runSearch(ctx: RouteContext, req: SimRequest, params: SearchParams): SimResponse {
@@ -35,12 +37,20 @@ function runSearch(ctx: RouteContext, req: SimRequest, params: SearchParams): Si
   if (!result.ok) return jiraError(400, result.errors);
 
   const selection = parseFieldSelection(params.fields, 'id');
-  const cap = isIdOrKeyOnly(selection) ? ctx.limits.maxResultsIdsOnly : ctx.limits.maxResultsWithFields;
+  // A page that carries changelogs is a page with fields: Jira's smaller cap applies.
+  const cap =
+    isIdOrKeyOnly(selection) && !params.changelog ? ctx.limits.maxResultsIdsOnly : ctx.limits.maxResultsWithFields;
   const page = result.issues.slice(offset, offset + Math.min(params.maxResults, cap));
   const isLast = offset + page.length >= result.issues.length;
   const dropKeys = ctx.pageFault?.kind === 'drop-keys' ? ctx.pageFault.entries : 0;
   const issues = page.map((issue, i) => {
-    const json = projectIssue(ctx.site, issue, selection, ctx.siteUrl, true);
+    const json = projectIssue(ctx.site, issue, {
+      selection,
+      siteUrl: ctx.siteUrl,
+      idOnlyShape: true,
+      caller: req.caller,
+      ...(params.changelog ? { changelogMax: ctx.limits.changelogExpandMax } : {}),
+    });
     if (i >= dropKeys || !('key' in json)) return json;
     const { key: _key, ...keyless } = json;
     return keyless;
@@ -63,6 +73,7 @@ export function searchJqlGet(ctx: RouteContext, req: SimRequest): SimResponse {
     fields: req.query.getAll('fields'),
     maxResults: rawMax === null ? DEFAULT_MAX_RESULTS : Number(rawMax),
     nextPageToken: req.query.get('nextPageToken') ?? undefined,
+    changelog: expandsChangelog(req.query.getAll('expand')),
   });
 }
 
@@ -81,32 +92,16 @@ const SEARCH_BODY_PROPERTIES: Record<string, (v: unknown) => boolean> = {
   reconcileIssues: (v) => Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isInteger(x)),
 };
 
-type CheckedBody = { ok: true; body: Record<string, unknown> } | { ok: false; response: SimResponse };
-
-function checkBody(body: unknown, allowed: Record<string, (v: unknown) => boolean>): CheckedBody {
-  if (!isPlainObject(body)) return { ok: false, response: jiraError(400, [INVALID_PAYLOAD]) };
-  for (const [name, value] of Object.entries(body)) {
-    const check = allowed[name];
-    if (!check)
-      return { ok: false, response: jiraError(400, [INVALID_PAYLOAD], { [name]: `Unrecognized field "${name}".` }) };
-    if (!check(value))
-      return {
-        ok: false,
-        response: jiraError(400, [INVALID_PAYLOAD], { [name]: `The value of "${name}" has the wrong type.` }),
-      };
-  }
-  return { ok: true, body };
-}
-
 export function searchJqlPost(ctx: RouteContext, req: SimRequest): SimResponse {
   const checked = checkBody(req.body, SEARCH_BODY_PROPERTIES);
   if (!checked.ok) return checked.response;
-  const { jql, fields, maxResults, nextPageToken } = checked.body;
+  const { jql, fields, maxResults, nextPageToken, expand } = checked.body;
   return runSearch(ctx, req, {
     jql: typeof jql === 'string' ? jql : '',
     fields: isStringArray(fields) ? fields : [],
     maxResults: typeof maxResults === 'number' ? maxResults : DEFAULT_MAX_RESULTS,
     nextPageToken: typeof nextPageToken === 'string' ? nextPageToken : undefined,
+    changelog: typeof expand === 'string' && expandsChangelog([expand]),
   });
 }
 
