@@ -14,6 +14,7 @@ const EMPTY_PAYLOAD: readonly InvokeKey[] = [
   'config/get',
   'config/history',
   'jira/date-fields',
+  'jira/user-fields',
 ];
 
 export interface HandlerOptions {

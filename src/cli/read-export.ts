@@ -28,7 +28,7 @@ export function readProjectIssues(path: string, projectKey: string, config: Cove
     position += 1;
     if (!isOfProject(raw, projectKey) || !distinct.admit(raw)) return;
     ofProject += 1;
-    const issue = toEvidenceIssue(raw, config.effectiveDateField, `#${position}`);
+    const issue = toEvidenceIssue(raw, config, `#${position}`);
     if (issue.labels.some((label) => labels.has(label))) issues.push(issue);
   });
   return { issues, ofProject };

@@ -100,9 +100,15 @@ export function runReport(argv: string[], today: Date): { stdout: string; stderr
         `The config in ${values.config} is invalid: ${formatFieldErrors(checked.errors, checked.total)}.`,
       );
     const config = checked.config;
+    // Spec 8.7: group membership needs Jira, so the command takes top management as people only.
+    if (config.topManagement.groups.length > 0)
+      throw new UsageError(
+        `The config in ${values.config} names Jira groups as top management (topManagement.groups), which the report command cannot look up without Jira: name the people by account id in topManagement.accountIds instead.`,
+      );
+    const top = { accountIds: config.topManagement.accountIds, groupsNamed: false, inNamedGroup: {} };
 
     const { issues, ofProject } = readData(values.data, values.project, config);
-    const report = buildReport(values.project, issues, config, asOf);
+    const report = buildReport(values.project, issues, config, asOf, { top });
     const stderr =
       ofProject === 0
         ? `report: note: the data holds no issues of project ${values.project}, so the report is for an empty project.\n`

@@ -49,6 +49,8 @@ export interface ProjectReport extends CoverageReport {
   scope: { accountId: string; note: string };
   /** Why `complete` is false: what could not be read. */
   incompleteReason?: string;
+  /** What an auditor's check could not be made on (spec 8): the checks concerned say so too. */
+  notChecked?: string[];
   /** ISO instant the report was computed. */
   generatedAt: string;
   /** Set when the report is graded with the defaults because the stored settings cannot be used. */
@@ -58,6 +60,8 @@ export interface ProjectReport extends CoverageReport {
 export interface IssueReport extends IssueExplanation {
   summary: string;
   projectKey: string;
+  /** What an auditor's check could not be made on, e.g. a permission the viewer lacks. */
+  notChecked?: string[];
   /** As ProjectReport.settingsNotice. */
   settingsNotice?: string;
 }
@@ -72,6 +76,22 @@ export interface ConfigState {
   canEdit: boolean;
   /** Set while the stored settings cannot be used; `config` is then the defaults. */
   storedProblem?: StoredSettingsProblem;
+  /**
+   * For admins, when the config names any group, person or field: their names in Jira, so the
+   * admin page can show them (spec 8.8).
+   */
+  names?: ConfiguredNames;
+}
+
+/**
+ * What Jira calls the groups, people and fields the config names, by id: the name, or null when
+ * Jira no longer has it. An id left out could not be looked up; `problem` says why.
+ */
+export interface ConfiguredNames {
+  groups: Record<string, string | null>;
+  people: Record<string, string | null>;
+  fields: Record<string, string | null>;
+  problem?: string;
 }
 
 export interface ConfigChange {
@@ -89,6 +109,25 @@ export interface DateField {
   type: 'date' | 'datetime';
 }
 
+/** A Jira group, for the top-management group picker. */
+export interface JiraGroup {
+  groupId: string;
+  name: string;
+}
+
+/** A person Jira's user picker found (never an app account). */
+export interface JiraPerson {
+  accountId: string;
+  displayName: string;
+}
+
+/** A user-picker custom field: `multi` for a multi-user picker. */
+export interface UserField {
+  id: string;
+  name: string;
+  multi: boolean;
+}
+
 export interface InvokeContract {
   'report/project': { payload: Record<string, never>; result: ProjectReport };
   'report/issue': { payload: Record<string, never>; result: IssueReport };
@@ -99,6 +138,12 @@ export interface InvokeContract {
   'jira/labels': { payload: { query?: string }; result: { labels: string[] } };
   /** Jira's date fields, for the admin page's effective-date picker. */
   'jira/date-fields': { payload: Record<string, never>; result: { fields: DateField[] } };
+  /** Jira's groups whose name contains the query, for the top-management group picker. */
+  'jira/groups': { payload: { query?: string }; result: { groups: JiraGroup[] } };
+  /** People Jira's user picker finds for the query (no app accounts); none for an empty query. */
+  'jira/users': { payload: { query?: string }; result: { users: JiraPerson[] } };
+  /** Jira's user-picker custom fields, for the approver and attendees fields. */
+  'jira/user-fields': { payload: Record<string, never>; result: { fields: UserField[] } };
 }
 
 export type InvokeKey = keyof InvokeContract;
@@ -114,4 +159,7 @@ export const INVOKE_KEYS: readonly InvokeKey[] = [
   'config/history',
   'jira/labels',
   'jira/date-fields',
+  'jira/groups',
+  'jira/users',
+  'jira/user-fields',
 ];

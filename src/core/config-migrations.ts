@@ -9,13 +9,16 @@ import type { CoverageConfig } from './types';
  * Adding a setting: add `N: (config) => ({ ...config, newSetting: itsDefault })` to MIGRATIONS and
  * raise CONFIG_SCHEMA to N + 1. Every step runs in turn, so a schema-1 record reaches today too.
  */
-export const CONFIG_SCHEMA = 2;
+export const CONFIG_SCHEMA = 3;
 
 /** `MIGRATIONS[n]` turns a config stored in schema n into schema n + 1. Pure, and never throws. */
 export const MIGRATIONS: Readonly<Record<number, (config: unknown) => unknown>> = {
   // Schema 1 has today's shape; the earliest versions of the app may have left settings out,
   // which take their defaults (as reading did before schemas).
   1: (config) => withDefaults(config),
+  // Schema 3 adds what an auditor checks beyond the label (spec 8.8): top management, the approver
+  // and attendees fields, and each category's requirement modes, all at their defaults.
+  2: (config) => withDefaults(config),
 };
 
 export type StoredConfigResult = { ok: true; config: CoverageConfig } | { ok: false; problem: string };

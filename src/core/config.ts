@@ -1,7 +1,20 @@
 import { CATEGORIES } from './categories';
-import { CATEGORY_IDS, type CategoryConfig, type CategoryId, type CoverageConfig } from './types';
+import {
+  CATEGORY_IDS,
+  type CategoryConfig,
+  type CategoryId,
+  type CoverageConfig,
+  type TopManagementConfig,
+} from './types';
 import { isRecord } from './guards';
 import { invisibleCharacter, quoted, shown } from './config-text';
+import {
+  DEFAULT_REQUIREMENTS,
+  isRequirementId,
+  isRequirementMode,
+  requirementsOf,
+  type RequirementModes,
+} from './requirements';
 
 export const DEFAULT_WINDOW_DAYS = 365;
 export const MIN_DAYS = 1;
@@ -11,13 +24,21 @@ export const MAX_REASON_LENGTH = 500;
 /** Caps that keep a config (and so its stored record) small, each refused with its own field error. */
 export const MAX_LABELS_PER_CATEGORY = 50;
 export const MAX_LABELS_TOTAL = 200;
+/** Top management is named by group and by person (spec 8.1): enough for a Board and its executives. */
+export const MAX_TOP_GROUPS = 20;
+export const MAX_TOP_PEOPLE = 200;
 /** At most this many problems are reported; the rest are counted, so a flood of bad input stays a short answer. */
 export const MAX_REPORTED_ERRORS = 50;
 
 export function defaultConfig(): CoverageConfig {
   const categories = {} as Record<CategoryId, CategoryConfig>;
   for (const def of CATEGORIES) {
-    categories[def.id] = { labels: [def.defaultLabel], enabled: true, windowDays: DEFAULT_WINDOW_DAYS };
+    categories[def.id] = {
+      labels: [def.defaultLabel],
+      enabled: true,
+      windowDays: DEFAULT_WINDOW_DAYS,
+      requirements: defaultRequirements(def.id),
+    };
   }
   return {
     categories,
@@ -25,7 +46,14 @@ export function defaultConfig(): CoverageConfig {
     effectiveDateField: null,
     reviewIntervalDays: 92,
     expiringSoonDays: 30,
+    topManagement: { groups: [], accountIds: [] },
+    approverField: null,
+    attendeesField: null,
   };
+}
+
+function defaultRequirements(id: CategoryId): RequirementModes {
+  return { ...DEFAULT_REQUIREMENTS[id] };
 }
 
 export interface FieldError {
@@ -43,8 +71,16 @@ const TOP_LEVEL_KEYS = new Set([
   'effectiveDateField',
   'reviewIntervalDays',
   'expiringSoonDays',
+  'topManagement',
+  'approverField',
+  'attendeesField',
 ]);
-const CATEGORY_KEYS = new Set(['labels', 'enabled', 'disabledReason', 'windowDays']);
+const CATEGORY_KEYS = new Set(['labels', 'enabled', 'disabledReason', 'windowDays', 'requirements']);
+const TOP_MANAGEMENT_KEYS = new Set(['groups', 'accountIds']);
+// Jira group ids are UUIDs on Cloud; account ids look like 5b10ac8d82e05b22cc7d4ef5 or 557058:f58131cb-....
+const GROUP_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+const CUSTOM_FIELD_PATTERN = /^customfield_\d{1,12}$/;
 const CATEGORY_ID_SET: ReadonlySet<string> = new Set(CATEGORY_IDS);
 // Jira field ids: customfield_10042, or a system field such as duedate.
 const FIELD_ID_PATTERN = /^(customfield_\d{1,12}|[a-z][a-zA-Z]{0,63})$/;
@@ -124,7 +160,7 @@ function parseCategory(id: CategoryId, value: unknown, errors: FieldError[]): Ca
   const at = `categories.${id}`;
   if (!isRecord(value)) {
     errors.push({ field: at, message: 'must be an object with labels, enabled and windowDays' });
-    return { labels: [], enabled: false, windowDays: DEFAULT_WINDOW_DAYS };
+    return { labels: [], enabled: false, windowDays: DEFAULT_WINDOW_DAYS, requirements: defaultRequirements(id) };
   }
   checkUnknownKeys(value, CATEGORY_KEYS, `${at}.`, errors);
   const labels = parseLabels(at, value.labels, errors);
@@ -146,9 +182,83 @@ function parseCategory(id: CategoryId, value: unknown, errors: FieldError[]): Ca
     errors.push({ field: `${at}.labels`, message: 'an enabled category needs at least one label' });
   }
   const windowDays = checkDays(value.windowDays, `${at}.windowDays`, errors);
-  const result: CategoryConfig = { labels, enabled: enabled === true, windowDays };
+  const requirements = parseRequirements(id, value.requirements, errors);
+  const result: CategoryConfig = { labels, enabled: enabled === true, windowDays, requirements };
   if (enabled === false && disabledReason) result.disabledReason = disabledReason;
   return result;
+}
+
+/**
+ * A category's requirement modes (spec 8.8): the ones given, the others at their defaults. A
+ * requirement the table does not list for the category is refused as unknown.
+ */
+function parseRequirements(id: CategoryId, value: unknown, errors: FieldError[]): RequirementModes {
+  const at = `categories.${id}.requirements`;
+  const modes = defaultRequirements(id);
+  if (value === undefined) return modes;
+  if (!isRecord(value)) {
+    errors.push({ field: at, message: 'must map requirement ids to required, advisory or off' });
+    return modes;
+  }
+  const allowed = requirementsOf(id);
+  for (const [key, mode] of Object.entries(value)) {
+    const field = `${at}.${shown(key)}`;
+    if (!isRequirementId(key) || !allowed.includes(key)) {
+      const known = allowed.length > 0 ? `it has ${allowed.join(', ')}` : 'it has none';
+      errors.push({ field, message: `is not a requirement of this category (${known})` });
+    } else if (!isRequirementMode(mode)) {
+      errors.push({ field, message: 'must be required, advisory or off' });
+    } else {
+      modes[key] = mode;
+    }
+  }
+  return modes;
+}
+
+/** A list of Jira ids (groups or people), at most `max`, each well formed and listed once. */
+function parseIds(value: unknown, field: string, max: number, pattern: RegExp, errors: FieldError[]): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    errors.push({ field, message: 'must be a list of ids' });
+    return [];
+  }
+  if (value.length > max) {
+    // Not read further: a flood of ids is one error, not one per id.
+    errors.push({ field, message: `holds ${value.length} ids; at most ${max} are allowed` });
+    return [];
+  }
+  const ids = new Set<string>();
+  value.forEach((id: unknown, index) => {
+    if (typeof id !== 'string' || !pattern.test(id))
+      errors.push({
+        field: `${field}.${index}`,
+        message: `${typeof id === 'string' ? quoted(id) : 'this'} is not a Jira id`,
+      });
+    else if (ids.has(id)) errors.push({ field: `${field}.${index}`, message: `${quoted(id)} is listed twice` });
+    else ids.add(id);
+  });
+  return [...ids];
+}
+
+function parseTopManagement(value: unknown, errors: FieldError[]): TopManagementConfig {
+  if (value === undefined) return { groups: [], accountIds: [] };
+  if (!isRecord(value)) {
+    errors.push({ field: 'topManagement', message: 'must be an object with groups and accountIds' });
+    return { groups: [], accountIds: [] };
+  }
+  checkUnknownKeys(value, TOP_MANAGEMENT_KEYS, 'topManagement.', errors);
+  return {
+    groups: parseIds(value.groups, 'topManagement.groups', MAX_TOP_GROUPS, GROUP_ID_PATTERN, errors),
+    accountIds: parseIds(value.accountIds, 'topManagement.accountIds', MAX_TOP_PEOPLE, ACCOUNT_ID_PATTERN, errors),
+  };
+}
+
+/** A user-picker custom field id, or null; whether Jira has it, and of which type, is checked with Jira on save. */
+function parseUserField(value: unknown, field: string, errors: FieldError[]): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'string' && CUSTOM_FIELD_PATTERN.test(value)) return value;
+  errors.push({ field, message: 'must be a custom field id such as customfield_10050, or empty' });
+  return null;
 }
 
 function completeCategories(
@@ -210,6 +320,9 @@ export function validateConfig(input: unknown): ConfigResult {
   }
   const reviewIntervalDays = checkDays(input.reviewIntervalDays, 'reviewIntervalDays', errors);
   const expiringSoonDays = checkDays(input.expiringSoonDays, 'expiringSoonDays', errors);
+  const topManagement = parseTopManagement(input.topManagement, errors);
+  const approverField = parseUserField(input.approverField, 'approverField', errors);
+  const attendeesField = parseUserField(input.attendeesField, 'attendeesField', errors);
 
   // Cross-field rules: one category per label, the approval label is never evidence, one category on.
   const owner = new Map<string, CategoryId>();
@@ -245,7 +358,16 @@ export function validateConfig(input: unknown): ConfigResult {
     return { ok: false, errors: errors.slice(0, MAX_REPORTED_ERRORS), total: errors.length };
   return {
     ok: true,
-    config: { categories: complete, approvalLabel, effectiveDateField, reviewIntervalDays, expiringSoonDays },
+    config: {
+      categories: complete,
+      approvalLabel,
+      effectiveDateField,
+      reviewIntervalDays,
+      expiringSoonDays,
+      topManagement,
+      approverField,
+      attendeesField,
+    },
   };
 }
 
@@ -259,14 +381,26 @@ export function withDefaults(input: unknown): unknown {
   const categories: Record<string, unknown> = { ...defaults.categories };
   if (isRecord(input.categories)) {
     for (const [id, value] of Object.entries(input.categories)) {
-      const base = isCategoryId(id) ? defaults.categories[id] : {};
-      categories[id] = isRecord(value) ? { ...base, ...value } : value;
+      const base = isCategoryId(id) ? defaults.categories[id] : undefined;
+      if (!isRecord(value) || !base) categories[id] = value;
+      // Requirements given in part keep the others at their defaults (spec 8.8).
+      else
+        categories[id] = {
+          ...base,
+          ...value,
+          requirements: isRecord(value.requirements)
+            ? { ...base.requirements, ...value.requirements }
+            : (value.requirements ?? base.requirements),
+        };
     }
   }
   return {
     ...defaults,
     ...input,
     categories: input.categories === undefined || isRecord(input.categories) ? categories : input.categories,
+    topManagement: isRecord(input.topManagement)
+      ? { ...defaults.topManagement, ...input.topManagement }
+      : (input.topManagement ?? defaults.topManagement),
   };
 }
 

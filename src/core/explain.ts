@@ -1,6 +1,7 @@
 import { CATEGORIES, categoryDefinition } from './categories';
 import { hasAnyLabel } from './facts';
 import { RULES } from './rules';
+import { NOBODY_NAMED, type TopManagement } from './substance-types';
 import type { CategoryExplanation, Check, CoverageConfig, Day, EvidenceIssue, IssueExplanation } from './types';
 
 /** What a manager should do about the first failing check, in one sentence. */
@@ -15,6 +16,16 @@ const NEXT_STEP: Record<string, (c: CategoryExplanation, config: CoverageConfig)
   approval: (_c, config) =>
     `Ask the Board to approve this corrective action, then add the ${config.approvalLabel} label.`,
   overdue: () => 'Finish the action, or agree a new due date with the Board and update it.',
+  'approved-by-top-management': (c, config) =>
+    c.id === 'corrective-action'
+      ? `Have a member of top management approve the action: they add ${config.approvalLabel} themselves, or are named in the approver field.`
+      : 'Have top management sign it off: a member of top management moves it to done, or is named in the approver field.',
+  'top-management-took-part': () =>
+    'Record that top management took part: name the executives who attended in the attendees field.',
+  'document-attached': () =>
+    'Attach the signed document or the minutes to the issue, or link them (Confluence, SharePoint).',
+  'decisions-recorded': () => 'Record the decisions taken in a comment, or link the follow-up issues.',
+  'duties-described': () => "Describe the role's duties and authority in the issue's description.",
 };
 
 function explainCategory(
@@ -22,6 +33,7 @@ function explainCategory(
   id: CategoryExplanation['id'],
   config: CoverageConfig,
   asOf: Day,
+  top: TopManagement,
 ): CategoryExplanation {
   const def = categoryDefinition(id);
   const category = config.categories[id];
@@ -32,18 +44,25 @@ function explainCategory(
     ];
     return { id, name: def.name, counts: false, checks };
   }
-  const assessment = RULES[def.rule].assess(issue, { config, category, asOf });
+  const assessment = RULES[def.rule].assess(issue, { config, id, category, asOf, top });
   const result: CategoryExplanation = { id, name: def.name, counts: assessment.counts, checks: assessment.checks };
   if (assessment.expiresOn) result.expiresOn = assessment.expiresOn;
   return result;
 }
 
-function nextStep(categories: CategoryExplanation[], config: CoverageConfig): string {
+function firstStep(categories: CategoryExplanation[], config: CoverageConfig, advisory: boolean): string | undefined {
   for (const c of categories) {
-    const failing = c.checks.find((check) => !check.pass);
+    const failing = c.checks.find((check) => !check.pass && (check.advisory === true) === advisory);
     const step = failing ? NEXT_STEP[failing.id] : undefined;
     if (step && failing?.id !== 'enabled') return step(c, config);
   }
+  return undefined;
+}
+
+function nextStep(categories: CategoryExplanation[], config: CoverageConfig): string {
+  // What stops the issue counting comes first; an advisory check only once nothing else fails.
+  const step = firstStep(categories, config, false) ?? firstStep(categories, config, true);
+  if (step) return step;
   const disabled = categories.find((c) => c.checks.some((check) => check.id === 'enabled'));
   if (disabled && categories.every((c) => !c.counts)) return NEXT_STEP.enabled?.(disabled, config) ?? '';
   const counting = categories.filter((c) => c.counts);
@@ -57,9 +76,14 @@ function nextStep(categories: CategoryExplanation[], config: CoverageConfig): st
 }
 
 /** The issue panel's explanation (spec section 7) for one issue: pure, like the report. */
-export function explainIssue(issue: EvidenceIssue, config: CoverageConfig, asOf: Day): IssueExplanation {
+export function explainIssue(
+  issue: EvidenceIssue,
+  config: CoverageConfig,
+  asOf: Day,
+  top: TopManagement = NOBODY_NAMED,
+): IssueExplanation {
   const categories = CATEGORIES.filter((def) => hasAnyLabel(issue, config.categories[def.id].labels)).map((def) =>
-    explainCategory(issue, def.id, config, asOf),
+    explainCategory(issue, def.id, config, asOf, top),
   );
   if (categories.length === 0) {
     const suggestedLabels = CATEGORIES.filter((def) => config.categories[def.id].enabled).map((def) => ({

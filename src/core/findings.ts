@@ -12,6 +12,8 @@ import {
   partialMessage,
   reviewIntervalFix,
 } from './finding-sentences';
+import { advisoryFindings, partialDatedFinding, topManagementNotSet } from './substance-findings';
+import type { TopManagement } from './substance-types';
 import type { CategoryId, CategoryResult, CoverageConfig, Day, Finding, Severity, Verdict } from './types';
 
 const SEVERITY_ORDER: Severity[] = ['major', 'minor', 'warning', 'observation'];
@@ -39,8 +41,13 @@ function partialFinding(c: CategoryResult, config: CoverageConfig, asOf: Day): F
   };
 }
 
-/** The auditor's findings (spec section 5), most severe first. */
-export function findingsFor(categories: CategoryResult[], config: CoverageConfig, asOf: Day): Finding[] {
+/** The auditor's findings (spec sections 5 and 8.5), most severe first. */
+export function findingsFor(
+  categories: CategoryResult[],
+  config: CoverageConfig,
+  asOf: Day,
+  top: TopManagement,
+): Finding[] {
   const findings: Finding[] = [];
   for (const c of categories) {
     if (c.status === 'missing' || c.status === 'stale') {
@@ -52,7 +59,9 @@ export function findingsFor(categories: CategoryResult[], config: CoverageConfig
         issueKeys: keysWithProblems(c),
       });
     }
-    if (c.status === 'partial') findings.push(partialFinding(c, config, asOf));
+    if (c.status === 'partial')
+      findings.push(c.rule === 'dated' ? partialDatedFinding(c) : partialFinding(c, config, asOf));
+    if (c.status !== 'disabled') findings.push(...advisoryFindings(c));
     if (c.id === 'management-review' && c.status === 'met') {
       const newest = c.evidence
         .flatMap((e) => (e.counts && e.effectiveDate ? [e.effectiveDate] : []))
@@ -87,7 +96,7 @@ export function findingsFor(categories: CategoryResult[], config: CoverageConfig
   }
 
   const involvement = categories.filter((c) => INVOLVEMENT_CATEGORIES.includes(c.id) && c.status !== 'disabled');
-  if (involvement.length > 0 && !involvement.some((c) => c.status === 'met' || c.status === 'partial')) {
+  if (involvement.length > 0 && !involvement.some((c) => c.showsInvolvement === true)) {
     findings.push({
       severity: 'major',
       categoryId: 'involvement',
@@ -96,6 +105,8 @@ export function findingsFor(categories: CategoryResult[], config: CoverageConfig
       issueKeys: involvement.flatMap(keysWithProblems),
     });
   }
+
+  findings.push(...topManagementNotSet(categories, (id) => config.categories[id].requirements, top));
 
   // Stable: within a severity, findings keep the order of the categories.
   return findings

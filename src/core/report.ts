@@ -2,7 +2,9 @@ import { CATEGORIES, categoryDefinition } from './categories';
 import { hasAnyLabel } from './facts';
 import { findingsFor, verdictOf } from './findings';
 import { RULES, type IssueAssessment } from './rules';
+import { REQUIREMENT_IDS, TOP_MANAGEMENT_REQUIREMENTS } from './requirements';
 import { percentage, scoreOf } from './score';
+import { NOBODY_NAMED, type TopManagement } from './substance-types';
 import {
   ITEM_IDS,
   type CategoryResult,
@@ -16,6 +18,8 @@ import {
 export interface ReportOptions {
   /** False when not every issue could be read: the report says so instead of pretending. */
   complete?: boolean;
+  /** Who top management is (spec 8.1); nobody named when left out. */
+  top?: TopManagement;
 }
 
 function toEntry(a: IssueAssessment): EvidenceEntry {
@@ -23,12 +27,34 @@ function toEntry(a: IssueAssessment): EvidenceEntry {
     key: a.issue.key,
     summary: a.issue.summary,
     done: a.issue.done,
-    problems: a.checks.filter((c) => !c.pass).map((c) => c.message),
+    // Advisory checks are reported apart: they never stop an issue counting.
+    problems: a.checks.filter((c) => !c.pass && !c.advisory).map((c) => c.message),
     counts: a.counts,
   };
   if (a.effectiveDate) entry.effectiveDate = a.effectiveDate;
   if (a.expiresOn) entry.expiresOn = a.expiresOn;
+  if (a.approvers.length > 0) entry.approvers = a.approvers;
+  if (a.participants.length > 0) entry.participants = a.participants;
+  const failed = a.checks.filter((c) => !c.pass && (c.advisory || REQUIREMENT_CHECK_IDS.has(c.id)));
+  if (failed.length > 0) entry.failedChecks = failed;
   return entry;
+}
+
+const REQUIREMENT_CHECK_IDS: ReadonlySet<string> = new Set(REQUIREMENT_IDS);
+
+/**
+ * Spec 8.5's involvement: a category shows it when an issue counts, or when it is partial and one
+ * of its current issues fails no top-management requirement (a partial corrective category always
+ * has an approved action dated within the window).
+ */
+function showsInvolvement(status: CategoryResult['status'], assessments: IssueAssessment[]): boolean {
+  if (assessments.some((a) => a.counts)) return true;
+  if (status !== 'partial') return false;
+  return assessments.some(
+    (a) =>
+      (a.current === true || a.approved === true) &&
+      !a.failedRequired.some((id) => TOP_MANAGEMENT_REQUIREMENTS.includes(id)),
+  );
 }
 
 // ISMS-9 before ISMS-10. One collator for every comparison: localeCompare with options builds one per call.
@@ -52,6 +78,7 @@ export function categoryResult(
   issues: EvidenceIssue[],
   config: CoverageConfig,
   asOf: Day,
+  top: TopManagement = NOBODY_NAMED,
 ): CategoryResult {
   const def = categoryDefinition(id);
   const category = config.categories[id];
@@ -62,16 +89,19 @@ export function categoryResult(
   const rule = RULES[def.rule];
   const assessments = issues
     .filter((i) => hasAnyLabel(i, category.labels))
-    .map((i) => rule.assess(i, { config, category, asOf }));
+    .map((i) => rule.assess(i, { config, id, category, asOf, top }));
   const status = rule.status(assessments);
   const result: CategoryResult = {
     ...base,
     status,
     score: scoreOf(status),
     evidence: assessments.map(toEntry).sort(byNewest),
+    showsInvolvement: showsInvolvement(status, assessments),
   };
-  // Only evidence still counting after as-of can carry the category forward.
-  const expiry = latest(assessments.map((a) => (a.expiresOn && a.expiresOn > asOf ? a.expiresOn : undefined)));
+  // Only evidence that counts, and still does after as-of, carries the category forward (spec 8.4).
+  const expiry = latest(
+    assessments.map((a) => (a.counts && a.expiresOn && a.expiresOn > asOf ? a.expiresOn : undefined)),
+  );
   if (expiry) result.expiresOn = expiry;
   const newest = latest(
     assessments
@@ -90,12 +120,14 @@ export function buildReport(
   asOf: Day,
   options: ReportOptions = {},
 ): CoverageReport {
-  const categories = CATEGORIES.map((def) => categoryResult(def.id, issues, config, asOf));
+  // Spec 8.4: a report for a day counts only what existed on it (an issue without a creation date is kept).
+  const existing = issues.filter((i) => !i.created || i.created <= asOf);
+  const categories = CATEGORIES.map((def) => categoryResult(def.id, existing, config, asOf, options.top));
   const items = ITEM_IDS.map((item) => ({
     id: item,
     coverage: percentage(categories.filter((c) => c.items.includes(item)).map((c) => c.score)),
   }));
-  const findings = findingsFor(categories, config, asOf);
+  const findings = findingsFor(categories, config, asOf, options.top ?? NOBODY_NAMED);
   const evidenceKeys = new Set(categories.flatMap((c) => c.evidence.map((e) => e.key)));
   return {
     projectKey,

@@ -56,7 +56,7 @@ const DOCUMENT_OF: Partial<Record<CategoryId, string>> = {
 
 const names = (users: JiraUser[]): string => users.map((u) => u.displayName).join(', ');
 
-type Verdict = { pass: boolean; message: string };
+type Verdict = { pass: boolean; message: string; notChecked?: true };
 
 /** Who among `users` is top management: the first who is, else those who could not be looked up. */
 function sortByMembership(users: JiraUser[], top: TopManagement): { yes?: JiraUser; unknown: JiraUser[] } {
@@ -125,9 +125,9 @@ export function requirementChecks(issue: IssueFacts, ctx: RequirementContext): R
     if (mode === 'off') continue;
     let verdict: Verdict;
     if (id === 'approved-by-top-management')
-      verdict = named ? approvedCheck(signers, ctx) : { pass: true, message: NOT_SET };
+      verdict = named ? approvedCheck(signers, ctx) : { pass: true, message: NOT_SET, notChecked: true };
     else if (id === 'top-management-took-part')
-      verdict = named ? tookPartCheck(participants, ctx.top) : { pass: true, message: NOT_SET };
+      verdict = named ? tookPartCheck(participants, ctx.top) : { pass: true, message: NOT_SET, notChecked: true };
     else if (id === 'document-attached') verdict = documentCheck(issue, ctx.categoryId);
     else if (id === 'decisions-recorded')
       verdict = hasDecisions(issue)
@@ -139,6 +139,7 @@ export function requirementChecks(issue: IssueFacts, ctx: RequirementContext): R
           ? { pass: true, message: "The role's duties are described." }
           : { pass: false, message: "The description is empty: write down the role's duties and authority." };
     const result: RequirementCheck = { id, pass: verdict.pass, message: verdict.message };
+    if (verdict.notChecked) result.notChecked = true;
     if (mode === 'advisory') result.advisory = true;
     else if (!verdict.pass) failedRequired.push(id);
     checks.push(result);

@@ -1,3 +1,6 @@
+import type { RequirementModes } from './requirements';
+import type { JiraUser, SubstanceFacts } from './substance-types';
+
 /**
  * The engine's vocabulary. Field names of CoverageReport and IssueExplanation are the contract
  * of spec sections 6 and 7: fields may be added, never renamed.
@@ -31,8 +34,10 @@ export interface Assignee {
   active: boolean;
 }
 
-/** What the engine needs to know of one Jira issue (see jira/transform.ts). */
-export interface EvidenceIssue {
+/** What the engine needs to know of one Jira issue (see jira/transform.ts), with the facts of spec 8.2. */
+export interface EvidenceIssue extends SubstanceFacts {
+  /** Jira's issue id, when known: the changelog bulk fetch answers by id. */
+  id?: string;
   key: string;
   summary: string;
   labels: string[];
@@ -54,6 +59,14 @@ export interface CategoryConfig {
   /** Why an admin disabled the category; required when `enabled` is false. */
   disabledReason?: string;
   windowDays: number;
+  /** The mode of each of the category's requirements (spec 8.3); every one of them, once validated. */
+  requirements: RequirementModes;
+}
+
+/** Who top management is (spec 8.1): Jira groups by group id, and people by account id. */
+export interface TopManagementConfig {
+  groups: string[];
+  accountIds: string[];
 }
 
 export interface CoverageConfig {
@@ -65,6 +78,11 @@ export interface CoverageConfig {
   reviewIntervalDays: number;
   /** A met category whose evidence lapses within this many days is flagged. */
   expiringSoonDays: number;
+  topManagement: TopManagementConfig;
+  /** A user-picker custom field naming who approved or signed off what the issue records. */
+  approverField: string | null;
+  /** A multi-user-picker custom field naming who took part. */
+  attendeesField: string | null;
 }
 
 export type CategoryStatus = 'met' | 'partial' | 'stale' | 'missing' | 'disabled';
@@ -80,6 +98,12 @@ export interface EvidenceEntry {
   problems: string[];
   /** True when this issue satisfies every check of its category's rule. */
   counts: boolean;
+  /** Who approved or signed off what it records, where the app could tell (spec 8.6). */
+  approvers?: JiraUser[];
+  /** Who took part, where the app could tell. */
+  participants?: JiraUser[];
+  /** The requirement checks it fails (spec 8.3), by id; advisory ones never stop it counting. */
+  failedChecks?: Check[];
 }
 
 export interface CategoryResult {
@@ -95,6 +119,8 @@ export interface CategoryResult {
   expiresOn?: Day;
   /** Newest effective date among its done evidence. */
   newestEffectiveDate?: Day;
+  /** Whether it shows management taking part (spec 8.5's involvement rule); enabled categories only. */
+  showsInvolvement?: boolean;
   disabledReason?: string;
 }
 
@@ -128,6 +154,10 @@ export interface Check {
   id: string;
   pass: boolean;
   message: string;
+  /** An advisory requirement's check: reported, but it never makes `counts` false. */
+  advisory?: boolean;
+  /** A top-management check not made because nobody is named as top management: it passes, saying so. */
+  notChecked?: boolean;
 }
 
 export interface CategoryExplanation {

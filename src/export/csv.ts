@@ -12,6 +12,9 @@ const HEADER = [
   'effectiveDate',
   'expiresOn',
   'problems',
+  'approvers',
+  'participants',
+  'advisories',
 ];
 
 /** RFC 4180 quoting; a leading = + - @ is prefixed so a spreadsheet never runs it as a formula. */
@@ -38,6 +41,12 @@ export function reportToCsv(report: CoverageReport): string {
         e.effectiveDate ?? '',
         e.expiresOn ?? '',
         e.problems.join(' | '),
+        (e.approvers ?? []).map((u) => u.displayName).join(' | '),
+        (e.participants ?? []).map((u) => u.displayName).join(' | '),
+        (e.failedChecks ?? [])
+          .filter((c) => c.advisory)
+          .map((c) => c.message)
+          .join(' | '),
       ]);
     }
   }

@@ -1,6 +1,11 @@
 import { toDay } from '../core/dates';
 import type { Assignee, Day, EvidenceIssue } from '../core/types';
 import { isRecord } from '../core/guards';
+import type { JiraUser } from '../core/substance-types';
+import { isDescribed } from './adf';
+import { changelogOfIssue } from './changelog';
+import { toRemoteLinks } from './remote-links';
+import { toJiraUser, usersOfField } from './users';
 
 /** The Jira fields the engine reads; the effective-date custom field is added when configured. */
 export const ENGINE_FIELDS = [
@@ -14,12 +19,29 @@ export const ENGINE_FIELDS = [
   'duedate',
   'assignee',
   'project',
+  // Spec 8.2: what an auditor checks beyond the label. The description is reduced to
+  // described-or-not as soon as it is read.
+  'reporter',
+  'attachment',
+  'comment',
+  'issuelinks',
+  'description',
 ];
 
-export function fieldsToRead(effectiveDateField: string | null): string[] {
-  return effectiveDateField && !ENGINE_FIELDS.includes(effectiveDateField)
-    ? [...ENGINE_FIELDS, effectiveDateField]
-    : ENGINE_FIELDS;
+/** The fields a report reads: the engine's, plus the admin's date, approver and attendees fields. */
+export interface FieldSettings {
+  effectiveDateField: string | null;
+  approverField?: string | null;
+  attendeesField?: string | null;
+}
+
+export function fieldsToRead(settings: FieldSettings | string | null): string[] {
+  const chosen =
+    typeof settings === 'string' || settings === null
+      ? [settings]
+      : [settings.effectiveDateField, settings.approverField, settings.attendeesField];
+  const extra = chosen.filter((f): f is string => typeof f === 'string' && f !== '' && !ENGINE_FIELDS.includes(f));
+  return extra.length > 0 ? [...ENGINE_FIELDS, ...new Set(extra)] : ENGINE_FIELDS;
 }
 
 /** Bad data names the issue and the field, so a user can find it in their export. */
@@ -53,12 +75,54 @@ function assigneeOf(value: unknown, where: string): Assignee | null {
   return { accountId, displayName, active: value.active !== false };
 }
 
+function commentFacts(value: unknown): { humanCommentCount?: number; commentTotal?: number } {
+  if (!isRecord(value)) return {};
+  const facts: { humanCommentCount?: number; commentTotal?: number } = {};
+  if (typeof value.total === 'number') facts.commentTotal = value.total;
+  // The comments themselves, when sent: those written by a person, not by an app account.
+  if (Array.isArray(value.comments) && value.comments.length > 0)
+    facts.humanCommentCount = value.comments.filter((c) => isRecord(c) && toJiraUser(c.author)?.isApp === false).length;
+  return facts;
+}
+
+/** The facts of spec 8.2 that a search result (or an export) carries on the issue itself. */
+function substanceOf(raw: Record<string, unknown>, fields: Record<string, unknown>, settings: FieldSettings) {
+  const facts: Partial<EvidenceIssue> = {};
+  if (typeof raw.id === 'string') facts.id = raw.id;
+  const status = isRecord(fields.status) ? fields.status : undefined;
+  if (status && typeof status.id === 'string') facts.statusId = status.id;
+  if ('reporter' in fields) facts.reporter = toJiraUser(fields.reporter);
+  if (Array.isArray(fields.attachment)) facts.attachmentCount = fields.attachment.length;
+  if (Array.isArray(fields.issuelinks)) facts.issueLinkCount = fields.issuelinks.length;
+  if ('description' in fields) facts.described = isDescribed(fields.description);
+  Object.assign(facts, commentFacts(fields.comment));
+  const approvers: JiraUser[] | undefined = settings.approverField
+    ? usersOfField(fields[settings.approverField])
+    : undefined;
+  if (approvers) facts.approverFieldUsers = approvers;
+  const attendees = settings.attendeesField ? usersOfField(fields[settings.attendeesField]) : undefined;
+  if (attendees) facts.attendeeFieldUsers = attendees;
+  // An export made with expand=changelog carries the history; a live search reads it in bulk later.
+  const changelog = changelogOfIssue(raw);
+  if (changelog) facts.changelog = changelog;
+  // An export may carry the issue's remote links (what GET .../remotelink returns).
+  if (Array.isArray(raw.remotelinks)) facts.remoteLinks = toRemoteLinks(raw.remotelinks);
+  return facts;
+}
+
 /**
  * One Jira REST v3 issue (as /rest/api/3/search/jql returns it) as the engine's issue. Tolerant
  * of what real Jira sends (null assignee, no resolutiondate, unknown statuses, extra fields);
  * strict where a wrong value would silently change a grade (a date that is not a date).
  */
-export function toEvidenceIssue(raw: unknown, effectiveDateField: string | null = null, position = ''): EvidenceIssue {
+export function toEvidenceIssue(
+  raw: unknown,
+  settings: FieldSettings | string | null = null,
+  position = '',
+): EvidenceIssue {
+  const fieldSettings: FieldSettings =
+    typeof settings === 'string' || settings === null ? { effectiveDateField: settings } : settings;
+  const effectiveDateField = fieldSettings.effectiveDateField;
   const where0 = position ? `issue ${position}` : 'issue';
   if (!isRecord(raw)) throw new IssueDataError(where0, '(issue)', 'is not a Jira issue object');
   if (typeof raw.key !== 'string' || raw.key === '')
@@ -82,6 +146,7 @@ export function toEvidenceIssue(raw: unknown, effectiveDateField: string | null 
     done: statusCategory?.key === 'done',
     assignee: assigneeOf(fields.assignee, where),
     customDates: {},
+    ...substanceOf(raw, fields, fieldSettings),
   };
   if (status && typeof status.name === 'string') issue.statusName = status.name;
   const created = optionalDay(fields, 'created', where);

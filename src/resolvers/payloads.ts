@@ -69,3 +69,18 @@ export function labelsPayload(payload: unknown): PayloadOf<'jira/labels'> {
   }
   return { query: body.query };
 }
+
+/** A picker's search: optional text, as short as a label search. */
+function searchPayload(payload: unknown, what: string): { query?: string } {
+  const body = objectWith(payload, ['query']);
+  if (body.query === undefined) return {};
+  if (typeof body.query !== 'string' || body.query.length > MAX_QUERY_LENGTH) {
+    throw AppError.invalid(`The ${what} search must be text.`, [
+      { field: 'query', message: `must be text of at most ${MAX_QUERY_LENGTH} characters` },
+    ]);
+  }
+  return { query: body.query };
+}
+
+export const groupsPayload = (payload: unknown): PayloadOf<'jira/groups'> => searchPayload(payload, 'group');
+export const usersPayload = (payload: unknown): PayloadOf<'jira/users'> => searchPayload(payload, 'people');

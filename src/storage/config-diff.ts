@@ -24,9 +24,10 @@ function summariseScalar(value: unknown): string | number | boolean | null {
  * A setting's value as the history keeps it: text cut short, short lists kept, long ones counted.
  * Also applied to records read back, so whatever an older record held, the history stays small.
  */
-export function summariseValue(value: unknown): unknown {
+export function summariseValue(value: unknown, field = ''): unknown {
   if (!Array.isArray(value)) return summariseScalar(value);
-  if (value.length > HISTORY_LIST_ITEMS) return `${value.length} labels`;
+  // Named for what the list holds: labels, or the groups and people of top management.
+  if (value.length > HISTORY_LIST_ITEMS) return `${value.length} ${field.endsWith('labels') ? 'labels' : 'entries'}`;
   return value.map(summariseScalar);
 }
 
@@ -39,5 +40,9 @@ export function configChanges(before: unknown, after: unknown): ConfigChange['ch
   const fields = [...new Set([...a.keys(), ...b.keys()])];
   return fields
     .filter((field) => JSON.stringify(a.get(field)) !== JSON.stringify(b.get(field)))
-    .map((field) => ({ field, from: summariseValue(a.get(field) ?? null), to: summariseValue(b.get(field) ?? null) }));
+    .map((field) => ({
+      field,
+      from: summariseValue(a.get(field) ?? null, field),
+      to: summariseValue(b.get(field) ?? null, field),
+    }));
 }

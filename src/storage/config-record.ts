@@ -44,8 +44,8 @@ function changes(value: unknown): ConfigChange['changes'] {
       ? [
           {
             field: cut(entry.field, HISTORY_TEXT_LENGTH),
-            from: summariseValue(entry.from),
-            to: summariseValue(entry.to),
+            from: summariseValue(entry.from, entry.field),
+            to: summariseValue(entry.to, entry.field),
           },
         ]
       : [],

@@ -25,6 +25,18 @@ describe('stored settings of every schema are read into today’s config', () =>
       configWith((c) => delete c.categories['management-review']),
       defaultConfig(),
     ],
+    [
+      'schema 2 gains top management, the approver and attendees fields and requirement modes, at their defaults',
+      2,
+      configWith((c) => {
+        delete c.topManagement;
+        delete c.approverField;
+        delete c.attendeesField;
+        for (const category of Object.values(c.categories as Record<string, Record<string, unknown>>))
+          delete category.requirements;
+      }),
+      defaultConfig(),
+    ],
     ['the current schema is used as it is', CONFIG_SCHEMA, withWindow(180), withWindow(180)],
   ])('%s', (_name, schema, stored, expected) => {
     expect(readStoredConfig(schema, stored)).toEqual({ ok: true, config: expected });
@@ -40,7 +52,12 @@ describe('stored settings that cannot be read say why, naming the setting', () =
     ['plain text', undefined, 'garbage', 'the configuration must be an object'],
     ['an unknown category id', 2, configWith((c) => (c.categories.coffee = {})), 'categories.coffee is not a'],
     ['a window out of range', 2, withWindow(0), 'categories.resources.windowDays must be a whole number'],
-    ['a current-schema record missing a setting', 2, configWith((c) => delete c.approvalLabel), 'approvalLabel'],
+    [
+      'a current-schema record missing a setting',
+      CONFIG_SCHEMA,
+      configWith((c) => delete c.approvalLabel),
+      'approvalLabel',
+    ],
     ['a newer schema', CONFIG_SCHEMA + 1, defaultConfig(), 'newer version of the app'],
     ['a schema of 0', 0, defaultConfig(), 'which schema'],
     ['a fractional schema', 1.5, defaultConfig(), 'which schema'],

@@ -1,5 +1,5 @@
 import { defaultConfig, formatFieldErrors, validateConfig, withDefaults } from '../../src/core/config';
-import { CATEGORY_IDS } from '../../src/core/types';
+import { CATEGORY_IDS, type CategoryId } from '../../src/core/types';
 
 type Mutable = Record<string, any>;
 const configWith = (change: (c: Mutable) => void): unknown => {
@@ -22,10 +22,15 @@ describe('config: defaults', () => {
       labels: ['iso27001-workshop-outcome'],
       enabled: true,
       windowDays: 365,
+      requirements: { 'top-management-took-part': 'required', 'decisions-recorded': 'advisory' },
     });
     expect(config.approvalLabel).toBe('board-approved');
     expect(config.reviewIntervalDays).toBe(92);
     expect(config.expiringSoonDays).toBe(30);
+    // Spec 8.8: nobody is top management, no approver or attendees field, until an admin says.
+    expect(config.topManagement).toEqual({ groups: [], accountIds: [] });
+    expect(config.approverField).toBeNull();
+    expect(config.attendeesField).toBeNull();
   });
 });
 
@@ -172,6 +177,7 @@ describe('config: validation names the field', () => {
         enabled: false,
         disabledReason: 'One department only',
         windowDays: 365,
+        requirements: {},
       });
     }
   });
@@ -193,6 +199,7 @@ describe('config files may leave out what they do not change', () => {
         labels: ['iso27001-budget-approval'],
         enabled: true,
         windowDays: 180,
+        requirements: { 'approved-by-top-management': 'required' },
       });
       expect(result.config.categories['security-policy'].windowDays).toBe(365);
     }
@@ -285,5 +292,138 @@ describe('config: labels are visible words', () => {
 
   test('labels in other scripts are fine', () => {
     expect(errorsOf(configWith((c) => (c.categories.resources.labels = ['预算批准', 'budget-approuvé'])))).toEqual([]);
+  });
+});
+
+describe('config: top management, approver and attendees fields, requirement modes (spec 8.8)', () => {
+  const withChange = (change: Record<string, unknown>): unknown => ({ ...defaultConfig(), ...change });
+  const withRequirements = (id: CategoryId, requirements: unknown): unknown => {
+    const config = defaultConfig();
+    return { ...config, categories: { ...config.categories, [id]: { ...config.categories[id], requirements } } };
+  };
+  const BOARD = '952d12c3-5b5b-4d04-bb32-44d383afc4b2';
+
+  test('groups, people and both fields are kept as given', () => {
+    const result = validateConfig(
+      withChange({
+        topManagement: { groups: [BOARD], accountIds: ['5b10ac8d82e05b22cc7d4ef5', '557058:f58131cb-b67d'] },
+        approverField: 'customfield_10050',
+        attendeesField: 'customfield_10051',
+      }),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        topManagement: { groups: [BOARD], accountIds: ['5b10ac8d82e05b22cc7d4ef5', '557058:f58131cb-b67d'] },
+        approverField: 'customfield_10050',
+        attendeesField: 'customfield_10051',
+      },
+    });
+  });
+
+  test.each<[string, unknown, { field: string; message: string | RegExp }]>([
+    [
+      'more than 20 groups',
+      withChange({ topManagement: { groups: Array.from({ length: 21 }, (_, i) => `g-${i}`), accountIds: [] } }),
+      { field: 'topManagement.groups', message: 'holds 21 ids; at most 20 are allowed' },
+    ],
+    [
+      'more than 200 people',
+      withChange({ topManagement: { groups: [], accountIds: Array.from({ length: 201 }, (_, i) => `acc-${i}`) } }),
+      { field: 'topManagement.accountIds', message: 'holds 201 ids; at most 200 are allowed' },
+    ],
+    [
+      'a malformed account id',
+      withChange({ topManagement: { groups: [], accountIds: ['<script>'] } }),
+      { field: 'topManagement.accountIds.0', message: /is not a Jira id/ },
+    ],
+    [
+      'a person named twice',
+      withChange({ topManagement: { groups: [], accountIds: ['acc-1', 'acc-1'] } }),
+      { field: 'topManagement.accountIds.1', message: /listed twice/ },
+    ],
+    [
+      'groups that are not a list',
+      withChange({ topManagement: { groups: BOARD, accountIds: [] } }),
+      { field: 'topManagement.groups', message: 'must be a list of ids' },
+    ],
+    [
+      'an unknown key in top management',
+      withChange({ topManagement: { groups: [], accountIds: [], roles: [] } }),
+      { field: 'topManagement.roles', message: 'is not a known setting' },
+    ],
+    [
+      'an approver field that is not a custom field id',
+      withChange({ approverField: 'assignee' }),
+      { field: 'approverField', message: /custom field id/ },
+    ],
+    [
+      'an attendees field that is not text',
+      withChange({ attendeesField: 10051 }),
+      { field: 'attendeesField', message: /custom field id/ },
+    ],
+    [
+      'a requirement the category does not have',
+      withRequirements('resources', { 'document-attached': 'required' }),
+      {
+        field: 'categories.resources.requirements.document-attached',
+        message: 'is not a requirement of this category (it has approved-by-top-management)',
+      },
+    ],
+    [
+      'an unknown requirement',
+      withRequirements('resources', { 'signed-in-blood': 'off' }),
+      { field: 'categories.resources.requirements.signed-in-blood', message: /is not a requirement of this category/ },
+    ],
+    [
+      'a mode that is not one of the three',
+      withRequirements('resources', { 'approved-by-top-management': 'optional' }),
+      {
+        field: 'categories.resources.requirements.approved-by-top-management',
+        message: 'must be required, advisory or off',
+      },
+    ],
+    [
+      'a category with no requirements given one',
+      withRequirements('strategy-alignment', { 'duties-described': 'advisory' }),
+      {
+        field: 'categories.strategy-alignment.requirements.duties-described',
+        message: 'is not a requirement of this category (it has none)',
+      },
+    ],
+  ])('%s is refused, naming the field', (_name, input, expected) => {
+    expect(errorsOf(input)).toEqual([
+      {
+        field: expected.field,
+        message: typeof expected.message === 'string' ? expected.message : expect.stringMatching(expected.message),
+      },
+    ]);
+  });
+
+  test('requirements given in part keep the others at their defaults', () => {
+    const config = defaultConfig();
+    const input = {
+      ...config,
+      categories: {
+        ...config.categories,
+        'security-policy': {
+          ...config.categories['security-policy'],
+          requirements: { 'document-attached': 'advisory' },
+        },
+      },
+    };
+    const result = validateConfig(input);
+    expect(result.ok && result.config.categories['security-policy'].requirements).toEqual({
+      'approved-by-top-management': 'required',
+      'document-attached': 'advisory',
+    });
+    const fromFile = validateConfig(
+      withDefaults({ categories: { 'management-review': { requirements: { 'decisions-recorded': 'off' } } } }),
+    );
+    expect(fromFile.ok && fromFile.config.categories['management-review'].requirements).toEqual({
+      'top-management-took-part': 'required',
+      'document-attached': 'required',
+      'decisions-recorded': 'off',
+    });
   });
 });

@@ -35,6 +35,10 @@ describe('issue panel explanation', () => {
       ['done', true],
       ['effective-date', true],
       ['window', true],
+      // Spec 8.3's requirements of a management review, each a check of its own.
+      ['top-management-took-part', true],
+      ['document-attached', true],
+      ['decisions-recorded', true],
     ]);
     expect(e.nextStep).toContain('until 2027-10-02');
   });
@@ -66,6 +70,7 @@ describe('issue panel explanation', () => {
         checks: [
           ['assignee', true],
           ['assignee-active', false],
+          ['duties-described', true],
         ],
       },
     ]);

@@ -265,6 +265,7 @@ describe('requirement checks (spec 8.3): every requirement in every mode', () =>
       id: 'approved-by-top-management',
       pass: true,
       message: "Not checked: top management is not set on the app's settings page.",
+      notChecked: true,
     });
   });
 

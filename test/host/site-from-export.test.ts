@@ -46,11 +46,28 @@ describe("npm start -- --data: a site around a team's own export", () => {
   });
 });
 
-test('custom fields in the export are declared, date pickers as dates', () => {
+test('custom fields in the export are declared, date pickers as dates, user pickers as users', () => {
   const site = siteFromExport(
     buildDemoSite('2026-11-28').issues.map((issue) => JSON.parse(JSON.stringify(issue)) as unknown),
   );
   expect(site.fields).toEqual([
     { id: 'customfield_10042', name: 'customfield_10042', custom: true, schema: { type: 'date', customId: 10042 } },
+    {
+      id: 'customfield_10060',
+      name: 'customfield_10060',
+      custom: true,
+      schema: { type: 'user', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:userpicker', customId: 10060 },
+    },
+    {
+      id: 'customfield_10061',
+      name: 'customfield_10061',
+      custom: true,
+      schema: {
+        type: 'array',
+        items: 'user',
+        custom: 'com.atlassian.jira.plugin.system.customfieldtypes:multiuserpicker',
+        customId: 10061,
+      },
+    },
   ]);
 });

@@ -25,6 +25,8 @@ describe('Jira issue JSON to the engine issue', () => {
       resolutionDate: '2026-02-10',
       statusCategoryChangeDate: '2026-02-10',
       dueDate: '2026-02-15',
+      id: '10000',
+      statusId: '3',
       assignee: { accountId: '5b10a2844c20165700ede21g', displayName: 'Grace Hopper', active: true },
       customDates: {},
     });
@@ -122,8 +124,20 @@ describe('Jira issue JSON to the engine issue', () => {
       'duedate',
       'assignee',
       'project',
+      // Spec 8.2: what an auditor checks beyond the label.
+      'reporter',
+      'attachment',
+      'comment',
+      'issuelinks',
+      'description',
     ]);
     expect(fieldsToRead('customfield_10042')).toContain('customfield_10042');
+    const withPeople = fieldsToRead({
+      effectiveDateField: null,
+      approverField: 'customfield_10060',
+      attendeesField: 'customfield_10061',
+    });
+    expect(withPeople.slice(-2)).toEqual(['customfield_10060', 'customfield_10061']);
   });
 
   test('the project of an issue comes from its project field, else its key', () => {

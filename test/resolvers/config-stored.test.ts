@@ -1,4 +1,5 @@
 import { defaultConfig } from '../../src/core/config';
+import { CONFIG_SCHEMA } from '../../src/core/config-migrations';
 import type { ConfigState, IssueReport, ProjectReport } from '../../src/contract/invoke';
 import type { JsonValue } from '../../dev/simulator/json';
 import { USERS, issuePanel, projectPage, startApp, type App } from '../support/app-harness';
@@ -21,7 +22,7 @@ const at = '2026-11-01T09:00:00.000Z';
 
 /** A record as this version writes it, with `config` replaced. */
 const recordWith = (config: unknown, extra: Record<string, unknown> = {}): JsonValue =>
-  asJson({ schema: 2, version: 1, action: 'save', by: author, at, changes: [], config, ...extra });
+  asJson({ schema: CONFIG_SCHEMA, version: 1, action: 'save', by: author, at, changes: [], config, ...extra });
 
 const configWith = (change: (c: Record<string, any>) => void): unknown => {
   const c = asJson(defaultConfig()) as Record<string, any>;
@@ -52,7 +53,11 @@ describe('stored settings that cannot be used never lock anyone out', () => {
       recordWith(configWith((c) => (c.categories.resources.windowDays = 99999))),
       'categories.resources.windowDays must be a whole number of days from 1 to 3660',
     ],
-    ['a record from a newer version of the app', recordWith(defaultConfig(), { schema: 3 }), 'newer version'],
+    [
+      'a record from a newer version of the app',
+      recordWith(defaultConfig(), { schema: CONFIG_SCHEMA + 1 }),
+      'newer version',
+    ],
     ['a schema that is not a number', recordWith(defaultConfig(), { schema: 'two' }), 'which schema'],
   ];
 
@@ -170,7 +175,7 @@ describe('records written by an older version are migrated on read', () => {
     expect(state.storedProblem).toBeUndefined();
   });
 
-  test('a schema-2 record gets no defaults: a missing setting is a problem, not silently filled', async () => {
+  test('a current-schema record gets no defaults: a missing setting is a problem, not silently filled', async () => {
     const partial = asJson(defaultConfig()) as Record<string, JsonValue>;
     delete partial.expiringSoonDays;
     storeAsVersion1(recordWith(partial));

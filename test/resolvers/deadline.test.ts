@@ -32,6 +32,9 @@ const CALLS: Record<InvokeKey, Call> = {
   'config/history': { as: USERS.admin, payload: {}, extension: adminPage() },
   'jira/labels': { as: USERS.admin, payload: { query: 'iso' }, extension: adminPage() },
   'jira/date-fields': { as: USERS.admin, payload: {}, extension: adminPage() },
+  'jira/groups': { as: USERS.admin, payload: { query: 'board' }, extension: adminPage() },
+  'jira/users': { as: USERS.admin, payload: { query: 'dana' }, extension: adminPage() },
+  'jira/user-fields': { as: USERS.admin, payload: {}, extension: adminPage() },
 };
 
 describe('every resolver answers inside its budget', () => {

@@ -2,18 +2,29 @@ import { runReport } from '../../src/cli/report';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AS_OF, USERS, demoSite, issuePanel, projectPage, useApp } from '../support/app-harness';
+import { buildDemoExport } from '../../dev/demo/demo-export';
+import { DEMO_PEOPLE } from '../../dev/demo/demo-site';
+import { demoSettings } from '../../dev/demo/demo-settings';
+import { AS_OF, USERS, adminPage, issuePanel, projectPage, useApp } from '../support/app-harness';
 
 const app = useApp();
 
 describe('report/project', () => {
   test('returns the same report as the report command on the same data', async () => {
+    // Top management named by person, which both can use (the command cannot look up groups).
+    const config = {
+      ...demoSettings(),
+      topManagement: { groups: [], accountIds: [DEMO_PEOPLE.ceo.accountId, DEMO_PEOPLE.cfo.accountId] },
+    };
+    expect((await app.call(USERS.admin, 'config/save', { config, expectedVersion: 0 }, adminPage())).ok).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'same-report-'));
     const file = join(dir, 'export.json');
-    writeFileSync(file, JSON.stringify({ issues: demoSite().issues }));
-    const cli = JSON.parse(
-      runReport(['--data', file, '--project', 'ISMS', '--as-of', AS_OF, '--format', 'json'], new Date()).stdout,
-    );
+    const configFile = join(dir, 'config.json');
+    // The demo as an export made with expand=changelog, carrying its remote links.
+    writeFileSync(file, JSON.stringify({ issues: buildDemoExport(AS_OF) }));
+    writeFileSync(configFile, JSON.stringify(config));
+    const args = ['--data', file, '--project', 'ISMS', '--as-of', AS_OF, '--format', 'json', '--config', configFile];
+    const cli = JSON.parse(runReport(args, new Date()).stdout);
 
     const result = await app.call(USERS.lead, 'report/project', {}, projectPage('ISMS'));
     expect(result.ok).toBe(true);
@@ -22,6 +33,8 @@ describe('report/project', () => {
     expect(projectName).toBe('Information Security Management');
     expect(scope).toEqual({ accountId: USERS.lead, note: expect.stringContaining('that you can see') });
     expect(generatedAt).toBe('2026-11-28T12:00:00.000Z');
+    // The other tests grade with the defaults.
+    expect((await app.call(USERS.admin, 'config/reset', { expectedVersion: 1 }, adminPage())).ok).toBe(true);
   });
 
   test('reads Jira as the user: a manager without Board-only access gets fewer issues and a different grade', async () => {

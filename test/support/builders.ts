@@ -1,9 +1,14 @@
 import { defaultConfig } from '../../src/core/config';
+import { TOP_MANAGEMENT_REQUIREMENTS } from '../../src/core/requirements';
 import type { CategoryConfig, CategoryId, CoverageConfig, EvidenceIssue } from '../../src/core/types';
 
 let counter = 0;
 
-/** An engine issue with sensible defaults: done, resolved on the given day, nobody assigned. */
+/**
+ * An engine issue with sensible defaults: done, resolved on the given day, nobody assigned, and
+ * with the substance an auditor looks for (a document attached, a comment, a description), so a
+ * test takes away only what it is about.
+ */
 export function anIssue(overrides: Partial<EvidenceIssue> & { resolved?: string } = {}): EvidenceIssue {
   counter += 1;
   const { resolved, ...rest } = overrides;
@@ -17,6 +22,9 @@ export function anIssue(overrides: Partial<EvidenceIssue> & { resolved?: string 
     updated: resolved ?? '2026-06-01',
     assignee: null,
     customDates: {},
+    attachmentCount: 1,
+    humanCommentCount: 1,
+    described: true,
     ...rest,
   };
   if (resolved) issue.resolutionDate = resolved;
@@ -42,6 +50,21 @@ export function label(id: CategoryId, config: CoverageConfig = defaultConfig()):
   const first = config.categories[id].labels[0];
   if (!first) throw new Error(`category ${id} has no label`);
   return first;
+}
+
+/**
+ * `config` with the top-management requirements off: for tests that pin sections 4 and 5 alone.
+ * Section 8's requirements, and the finding that top management is not set, have tests of their own.
+ */
+export function withoutTopManagementChecks(config: CoverageConfig = defaultConfig()): CoverageConfig {
+  const categories = { ...config.categories };
+  for (const id of Object.keys(categories) as CategoryId[]) {
+    const requirements = { ...categories[id].requirements };
+    for (const requirement of TOP_MANAGEMENT_REQUIREMENTS)
+      if (requirements[requirement]) requirements[requirement] = 'off';
+    categories[id] = { ...categories[id], requirements };
+  }
+  return { ...config, categories };
 }
 
 /** Every category met on `asOf`, so a test can break one thing at a time. */

@@ -1,23 +1,29 @@
 import { daysBetween } from '../dates';
 import { effectiveDate, expiresOn, plural, windowPosition } from '../facts';
 import type { Check, Day } from '../types';
-import { check, type IssueAssessment, type Rule } from './rule';
+import { check, NO_REQUIREMENTS, requirementsFor, type IssueAssessment, type Rule } from './rule';
 
 /**
- * Corrective actions: the Board's approval (a label) is the evidence, so an approved open action
- * counts. An action is dated by its effective date when done, else by its creation.
+ * Corrective actions: the Board's approval is the evidence, so an approved open action counts. An
+ * action is approved when it carries the approval label and passes every required requirement
+ * (spec 8.4: a label added by someone outside top management is not the Board's approval). It is
+ * dated by its effective date when done, else by its creation.
  */
 export const correctiveRule: Rule = {
-  assess(issue, { config, category, asOf }): IssueAssessment {
-    const approved = issue.labels.includes(config.approvalLabel);
+  assess(issue, ctx): IssueAssessment {
+    const { config, category, asOf } = ctx;
+    const labelled = issue.labels.includes(config.approvalLabel);
+    const requirements = labelled ? requirementsFor(issue, ctx) : NO_REQUIREMENTS;
+    const approved = labelled && requirements.failedRequired.length === 0;
     const checks: Check[] = [
       check(
         'approval',
-        approved,
-        approved
-          ? `Carries ${config.approvalLabel}: the Board approved it.`
+        labelled,
+        labelled
+          ? `Carries ${config.approvalLabel}.`
           : `Has no ${config.approvalLabel} label: without the Board's approval it is not evidence.`,
       ),
+      ...requirements.checks,
     ];
 
     const dated: Day | undefined = issue.done ? effectiveDate(issue, config)?.day : issue.created;
@@ -90,11 +96,15 @@ export const correctiveRule: Rule = {
       effectiveDate: issue.done ? dated : undefined,
       expiresOn: approved && inside ? lapse : undefined,
       problem: gap,
+      approved,
+      failedRequired: requirements.failedRequired,
+      approvers: requirements.approvers,
+      participants: requirements.participants,
     };
   },
 
   status(assessments) {
-    const approved = assessments.filter((a) => a.checks.some((c) => c.id === 'approval' && c.pass));
+    const approved = assessments.filter((a) => a.approved);
     if (approved.length === 0) return 'missing';
     const recent = approved.some((a) => a.checks.some((c) => c.id === 'window' && c.pass));
     if (!recent) return 'stale';

@@ -1,20 +1,26 @@
 import { effectiveDate, expiresOn, plural, windowPosition } from '../facts';
 import type { Check } from '../types';
-import { check, type IssueAssessment, type Rule } from './rule';
+import { check, NO_REQUIREMENTS, requirementsFor, type IssueAssessment, type Rule } from './rule';
 
-/** Dated evidence counts while done and no older than the category's window. */
+/**
+ * Dated evidence counts while done, no older than the category's window, and passing every
+ * required requirement (spec 8.4). Requirements are checked only on current issues: an old record
+ * does not count whoever signed it.
+ */
 export const datedRule: Rule = {
-  assess(issue, { config, category, asOf }): IssueAssessment {
+  assess(issue, ctx): IssueAssessment {
+    const { config, category, asOf } = ctx;
+    const none = { ...NO_REQUIREMENTS, issue };
     const status = issue.statusName ? ` (status ${issue.statusName})` : '';
     const checks: Check[] = [
       check('done', issue.done, issue.done ? `Done${status}.` : `Not done${status}: only finished work is evidence.`),
     ];
-    if (!issue.done) return { issue, checks, counts: false, problem: false };
+    if (!issue.done) return { ...none, checks, counts: false, problem: false };
 
     const date = effectiveDate(issue, config);
     if (!date) {
       checks.push(check('effective-date', false, 'Has no date to tell when it took effect.'));
-      return { issue, checks, counts: false, problem: true };
+      return { ...none, checks, counts: false, problem: true };
     }
     const position = windowPosition(date.day, asOf, category.windowDays);
     if (position.kind === 'future') {
@@ -25,7 +31,7 @@ export const datedRule: Rule = {
           `Dated ${date.day} (${date.source}), after the as-of date ${asOf}: future-dated evidence does not count.`,
         ),
       );
-      return { issue, checks, counts: false, effectiveDate: date.day, problem: true };
+      return { ...none, checks, counts: false, effectiveDate: date.day, problem: true };
     }
     checks.push(check('effective-date', true, `Took effect on ${date.day} (${date.source}).`));
     const lapse = expiresOn(date.day, category.windowDays);
@@ -39,11 +45,27 @@ export const datedRule: Rule = {
           : `${plural(position.age, 'day')} old, older than the ${category.windowDays}-day window: it stopped counting on ${lapse}.`,
       ),
     );
-    return { issue, checks, counts: inside, effectiveDate: date.day, expiresOn: lapse, problem: !inside };
+    if (!inside) return { ...none, checks, counts: false, effectiveDate: date.day, expiresOn: lapse, problem: true };
+    const requirements = requirementsFor(issue, ctx);
+    const counts = requirements.failedRequired.length === 0;
+    return {
+      issue,
+      checks: [...checks, ...requirements.checks],
+      counts,
+      effectiveDate: date.day,
+      expiresOn: lapse,
+      problem: !counts,
+      current: true,
+      failedRequired: requirements.failedRequired,
+      approvers: requirements.approvers,
+      participants: requirements.participants,
+    };
   },
 
   status(assessments) {
     if (assessments.some((a) => a.counts)) return 'met';
+    // A current issue that does not count fails only requirements: the evidence is there, its substance is not.
+    if (assessments.some((a) => a.current)) return 'partial';
     return assessments.some((a) => a.issue.done) ? 'stale' : 'missing';
   },
 };

@@ -1,10 +1,13 @@
 import { effectiveDate } from '../facts';
 import type { Check } from '../types';
-import { check, type IssueAssessment, type Rule } from './rule';
+import { check, requirementsFor, type IssueAssessment, type Rule } from './rule';
 
-/** A role is held while its issue has an active assignee, whatever its status or age. */
+/**
+ * A role is held while its issue has an active assignee, whatever its status or age. A role issue
+ * that fails a required requirement is treated like one without an active assignee (spec 8.4).
+ */
 export const roleRule: Rule = {
-  assess(issue, { config }): IssueAssessment {
+  assess(issue, ctx): IssueAssessment {
     const checks: Check[] = [];
     const assignee = issue.assignee;
     if (!assignee) {
@@ -21,9 +24,19 @@ export const roleRule: Rule = {
         ),
       );
     }
-    const held = assignee !== null && assignee.active;
-    const date = issue.done ? effectiveDate(issue, config) : undefined;
-    return { issue, checks, counts: held, effectiveDate: date?.day, problem: !held };
+    const requirements = requirementsFor(issue, ctx);
+    const held = assignee !== null && assignee.active && requirements.failedRequired.length === 0;
+    const date = issue.done ? effectiveDate(issue, ctx.config) : undefined;
+    return {
+      issue,
+      checks: [...checks, ...requirements.checks],
+      counts: held,
+      effectiveDate: date?.day,
+      problem: !held,
+      failedRequired: requirements.failedRequired,
+      approvers: requirements.approvers,
+      participants: requirements.participants,
+    };
   },
 
   status(assessments) {

@@ -1,0 +1,106 @@
+/**
+ * The findings spec 8.5 adds: partial dated categories (current evidence without its substance),
+ * advisory requirements that fail on counting issues, and top management not being named.
+ */
+import { plural } from './facts';
+import { isTopManagementNamed } from './people';
+import { TOP_MANAGEMENT_REQUIREMENTS, type RequirementId } from './requirements';
+import type { TopManagement } from './substance-types';
+import type { CategoryId, CategoryResult, Finding, Severity } from './types';
+
+/** Severity of a partial dated category (spec 8.5); role and corrective partials stay observations. */
+export function partialDatedSeverity(id: CategoryId): Severity {
+  if (id === 'security-policy') return 'warning';
+  if (id === 'resources') return 'major';
+  return 'minor';
+}
+
+const REQUIREMENT_WORDS: Record<RequirementId, string> = {
+  'approved-by-top-management': 'approved by top management',
+  'top-management-took-part': 'attended by top management',
+  'document-attached': 'with its document',
+  'decisions-recorded': 'with its decisions recorded',
+  'duties-described': "with the role's duties described",
+};
+
+const FIX: Partial<Record<CategoryId, string>> = {
+  'security-policy':
+    'Have the CEO (or another member of top management) sign off the current policy and attach the signed document.',
+  resources: 'Have top management approve the ISMS budget and staffing in Jira (sign-off or the approver field).',
+  'management-review':
+    'Hold the management review with top management, attach or link the minutes, and record the decisions.',
+};
+
+/** The requirements the current, non-counting issues of a partial dated category fail, in words. */
+function failedWords(c: CategoryResult): string[] {
+  const ids = new Set(
+    c.evidence.flatMap((e) => (e.counts ? [] : (e.failedChecks ?? []).filter((f) => !f.advisory).map((f) => f.id))),
+  );
+  return (Object.keys(REQUIREMENT_WORDS) as RequirementId[])
+    .filter((id) => ids.has(id))
+    .map((id) => REQUIREMENT_WORDS[id]);
+}
+
+export function partialDatedFinding(c: CategoryResult): Finding {
+  const keys = c.evidence.filter((e) => !e.counts && (e.failedChecks ?? []).some((f) => !f.advisory)).map((e) => e.key);
+  const wanting = failedWords(c);
+  return {
+    severity: partialDatedSeverity(c.id),
+    categoryId: c.id,
+    message: `${c.name}: ${plural(keys.length, 'current issue')} recorded but not ${wanting.join(', nor ') || 'complete'}, so none counts.`,
+    fix:
+      FIX[c.id] ??
+      `Have top management take part in or sign off the ${c.name.toLowerCase()}, and record it on the issue.`,
+    issueKeys: keys,
+  };
+}
+
+/** One observation per category and advisory requirement that fails on issues that count. */
+export function advisoryFindings(c: CategoryResult): Finding[] {
+  const byRequirement = new Map<string, string[]>();
+  for (const entry of c.evidence) {
+    if (!entry.counts) continue;
+    for (const failed of entry.failedChecks ?? []) {
+      if (!failed.advisory) continue;
+      byRequirement.set(failed.id, [...(byRequirement.get(failed.id) ?? []), entry.key]);
+    }
+  }
+  return [...byRequirement].map(([id, keys]) => ({
+    severity: 'observation' as const,
+    categoryId: c.id,
+    message: `${c.name}: ${plural(keys.length, 'issue')} that count${keys.length === 1 ? 's' : ''} ${keys.length === 1 ? 'is' : 'are'} not ${REQUIREMENT_WORDS[id as RequirementId]} (advisory).`,
+    fix:
+      id === 'duties-described'
+        ? "Describe each role's duties and authority in its issue."
+        : 'Record the decisions taken in a comment, or link the follow-up issues.',
+    issueKeys: keys,
+  }));
+}
+
+export const TOP_MANAGEMENT_NOT_SET_FIX =
+  "A Jira admin names the top-management group or people on the app's settings page";
+
+/**
+ * Spec 8.3: while nobody is named, the top-management requirements are not checked; one
+ * observation says so, when an enabled category has one that is not off.
+ */
+export function topManagementNotSet(
+  categories: CategoryResult[],
+  modes: (id: CategoryId) => Partial<Record<RequirementId, string>>,
+  top: TopManagement,
+): Finding[] {
+  if (isTopManagementNamed(top)) return [];
+  const concerned = categories.filter(
+    (c) => c.status !== 'disabled' && TOP_MANAGEMENT_REQUIREMENTS.some((id) => (modes(c.id)[id] ?? 'off') !== 'off'),
+  );
+  if (concerned.length === 0) return [];
+  return [
+    {
+      severity: 'observation',
+      message:
+        'Top management is not set, so nobody checks that top management signed, approved or took part: a label alone counts.',
+      fix: `${TOP_MANAGEMENT_NOT_SET_FIX}.`,
+      issueKeys: [],
+    },
+  ];
+}

@@ -1,0 +1,151 @@
+/**
+ * The reads of spec 8.1 and 8.2 beyond the search, as the user: changelogs in bulk (1,000 issues a
+ * request, paged), group membership once per distinct person, remote links only for the issues that
+ * still need a document. Nothing here is read per issue but the remote links 8.2 allows.
+ */
+import { route } from '@forge/api';
+import { isRecord } from '../core/guards';
+import type { ChangeEntry, RemoteLinkFact } from '../core/substance-types';
+import { AppError } from '../resolvers/app-error';
+import { toChangeEntries } from './changelog';
+import type { JiraClient } from './client';
+import { failureOf } from './errors';
+import { mapLimit } from './parallel';
+import { toRemoteLinks } from './remote-links';
+
+export const CHANGELOG_BATCH = 1000;
+export const CHANGELOG_FIELDS = ['status', 'labels'];
+/** Per-person and per-issue reads at once: quick, and gentle on Jira's per-second limits. */
+export const PARALLEL_LOOKUPS = 8;
+
+export interface ReadResult<T> {
+  value: T;
+  /** Why some of it could not be read; undefined when all of it was. */
+  gap?: string;
+}
+
+// A read that Jira refuses or fails costs its checks, never the report: they then say they could not be made.
+const transient = (error: unknown): error is AppError => error instanceof AppError;
+
+interface ChangelogPage {
+  logs: { issueId: string; histories: unknown }[];
+  nextPageToken?: string;
+}
+
+function changelogPage(body: unknown): ChangelogPage {
+  if (!isRecord(body) || !Array.isArray(body.issueChangeLogs))
+    throw new AppError(
+      'JIRA_UNAVAILABLE',
+      'Jira answered the changelog request with something that is not changelogs.',
+    );
+  const logs = body.issueChangeLogs.flatMap((log) =>
+    isRecord(log) && typeof log.issueId === 'string' ? [{ issueId: log.issueId, histories: log.changeHistories }] : [],
+  );
+  const token = typeof body.nextPageToken === 'string' && body.nextPageToken ? body.nextPageToken : undefined;
+  return { logs, nextPageToken: token };
+}
+
+/** Every page of one batch of at most 1,000 issues; a token that repeats ends the batch as unread. */
+async function changelogBatch(client: JiraClient, issueIds: string[]): Promise<Map<string, ChangeEntry[]>> {
+  const byIssue = new Map<string, ChangeEntry[]>(issueIds.map((id) => [id, []]));
+  const seen = new Set<string>();
+  let token: string | undefined;
+  do {
+    const response = await client.post(route`/rest/api/3/changelog/bulkfetch`, {
+      issueIdsOrKeys: issueIds,
+      fieldIds: CHANGELOG_FIELDS,
+      maxResults: CHANGELOG_BATCH,
+      ...(token ? { nextPageToken: token } : {}),
+    });
+    if (response.status !== 200) throw failureOf(response, 'the issues’ history');
+    const page = changelogPage(response.body);
+    for (const log of page.logs) byIssue.get(log.issueId)?.push(...toChangeEntries(log.histories));
+    token = page.nextPageToken;
+    if (token && seen.has(token))
+      throw new AppError('JIRA_UNAVAILABLE', 'Jira served the same page of issue history twice.');
+    if (token) seen.add(token);
+  } while (token);
+  return byIssue;
+}
+
+/**
+ * The status and label history of each issue, by issue id. An issue whose batch could not be read
+ * is missing from the map: its approver is then unknown, never guessed.
+ */
+export async function bulkChangelogs(
+  client: JiraClient,
+  issueIds: string[],
+): Promise<ReadResult<Map<string, ChangeEntry[]>>> {
+  const batches: string[][] = [];
+  for (let i = 0; i < issueIds.length; i += CHANGELOG_BATCH) batches.push(issueIds.slice(i, i + CHANGELOG_BATCH));
+  const value = new Map<string, ChangeEntry[]>();
+  let gap: string | undefined;
+  await mapLimit(batches, 2, async (batch) => {
+    try {
+      for (const [id, entries] of await changelogBatch(client, batch)) value.set(id, entries);
+    } catch (error) {
+      if (!transient(error)) throw error;
+      gap = `The history of ${batch.length} issues could not be read (${error.message}), so who signed them off is unknown.`;
+    }
+  });
+  return gap ? { value, gap } : { value };
+}
+
+export const NO_BROWSE_USERS = "you lack Jira's Browse users and groups permission";
+
+/** Group ids of each person, read once per person; persons whose groups could not be read are left out. */
+export async function groupsOfPeople(
+  client: JiraClient,
+  accountIds: string[],
+): Promise<ReadResult<Map<string, string[]>>> {
+  const value = new Map<string, string[]>();
+  let gap: string | undefined;
+  const lookUp = async (accountId: string): Promise<void> => {
+    // One refusal answers for everyone: the viewer lacks the permission, so stop asking.
+    if (gap === NO_BROWSE_USERS) return;
+    try {
+      const response = await client.get(route`/rest/api/3/user/groups?accountId=${accountId}`);
+      if (response.status === 401 || response.status === 403) gap = NO_BROWSE_USERS;
+      // A person Jira no longer knows (a deleted account) is in no group.
+      else if (response.status === 404) value.set(accountId, []);
+      else if (response.status !== 200) throw failureOf(response, 'a person’s groups');
+      else
+        value.set(
+          accountId,
+          (Array.isArray(response.body) ? response.body : []).flatMap((g: unknown) =>
+            isRecord(g) && typeof g.groupId === 'string' ? [g.groupId] : [],
+          ),
+        );
+    } catch (error) {
+      if (!transient(error)) throw error;
+      gap ??= `Jira did not say which groups some people are in (${error.message})`;
+    }
+  };
+  // The first person alone: a viewer without the permission is refused once, not once per person.
+  const [first, ...rest] = [...new Set(accountIds)];
+  if (first !== undefined) await lookUp(first);
+  await mapLimit(rest, PARALLEL_LOOKUPS, lookUp);
+  return gap ? { value, gap } : { value };
+}
+
+/** Remote links of each issue, by key; an issue whose links could not be read is left out. */
+export async function remoteLinksOf(
+  client: JiraClient,
+  keys: string[],
+): Promise<ReadResult<Map<string, RemoteLinkFact[]>>> {
+  const value = new Map<string, RemoteLinkFact[]>();
+  let gap: string | undefined;
+  await mapLimit(keys, PARALLEL_LOOKUPS, async (key) => {
+    try {
+      const response = await client.get(route`/rest/api/3/issue/${key}/remotelink`);
+      // 403: issue linking is switched off on the site, so there are no remote links to read.
+      if (response.status === 200 || response.status === 403)
+        value.set(key, response.status === 200 ? toRemoteLinks(response.body) : []);
+      else if (response.status !== 404) throw failureOf(response, `the remote links of ${key}`);
+    } catch (error) {
+      if (!transient(error)) throw error;
+      gap ??= `Some remote links could not be read (${error.message}).`;
+    }
+  });
+  return gap ? { value, gap } : { value };
+}

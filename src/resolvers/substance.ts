@@ -1,0 +1,126 @@
+/**
+ * What the report needs beyond the search (spec 8.1, 8.2), read as the user and only where a
+ * requirement needs it: changelogs in bulk for issues whose approver or grantor matters, group
+ * membership once per distinct person, remote links for current issues that still lack a document.
+ * Whatever could not be read is said in `notChecked`; the checks concerned then say "could not be
+ * checked", never pass.
+ */
+import { buildReport } from '../core/report';
+import { approverOf, grantorOf, participantsOf } from '../core/people';
+import { TOP_MANAGEMENT_REQUIREMENTS } from '../core/requirements';
+import type { TopManagement } from '../core/substance-types';
+import type { CategoryId, CoverageConfig, Day, EvidenceIssue } from '../core/types';
+import type { JiraClient } from '../jira/client';
+import { bulkChangelogs, groupsOfPeople, remoteLinksOf } from '../jira/substance-reads';
+
+export interface Substance {
+  issues: EvidenceIssue[];
+  top: TopManagement;
+  /** What could not be checked, in words a user can act on. */
+  notChecked: string[];
+}
+
+const topNamed = (config: CoverageConfig) =>
+  config.topManagement.groups.length > 0 || config.topManagement.accountIds.length > 0;
+
+/** The enabled categories an issue is evidence of. */
+function categoriesOf(issue: EvidenceIssue, config: CoverageConfig): CategoryId[] {
+  return (Object.keys(config.categories) as CategoryId[]).filter((id) => {
+    const category = config.categories[id];
+    return category.enabled && issue.labels.some((label) => category.labels.includes(label));
+  });
+}
+
+/** Whether a top-management requirement of one of its categories needs who signed or approved it. */
+function needsSigners(issue: EvidenceIssue, config: CoverageConfig): boolean {
+  return categoriesOf(issue, config).some((id) => {
+    const modes = config.categories[id].requirements;
+    if (!TOP_MANAGEMENT_REQUIREMENTS.some((r) => (modes[r] ?? 'off') !== 'off')) return false;
+    if (id === 'corrective-action')
+      return issue.labels.includes(config.approvalLabel) && !issue.approverFieldUsers?.length;
+    // The approver matters for a done issue, unless the approver field (or, for taking part, the attendees field) names people.
+    return issue.done && !issue.approverFieldUsers?.length;
+  });
+}
+
+async function withChangelogs(jira: JiraClient, issues: EvidenceIssue[], config: CoverageConfig, notes: string[]) {
+  const wanted = issues.filter((i) => i.changelog === undefined && i.id !== undefined && needsSigners(i, config));
+  if (wanted.length === 0) return issues;
+  const read = await bulkChangelogs(
+    jira,
+    wanted.map((i) => i.id ?? ''),
+  );
+  if (read.gap) notes.push(read.gap);
+  return issues.map((issue) => {
+    const changelog = issue.id === undefined ? undefined : read.value.get(issue.id);
+    return changelog ? { ...issue, changelog } : issue;
+  });
+}
+
+/** Top management as data for the engine: named people, and the groups of everyone else who matters. */
+async function topManagementOf(
+  jira: JiraClient,
+  issues: EvidenceIssue[],
+  config: CoverageConfig,
+  notes: string[],
+): Promise<TopManagement> {
+  const { groups, accountIds } = config.topManagement;
+  const top: TopManagement = { accountIds, groupsNamed: groups.length > 0, inNamedGroup: {} };
+  if (groups.length === 0) return top;
+  const people = new Set<string>();
+  for (const issue of issues) {
+    if (!needsSigners(issue, config) && !issue.attendeeFieldUsers?.length) continue;
+    const signers = issue.labels.includes(config.approvalLabel)
+      ? grantorOf(issue, config.approvalLabel)
+      : approverOf(issue);
+    const known = signers.kind === 'known' ? signers.users : [];
+    for (const person of [...known, ...participantsOf(issue, signers)]) people.add(person.accountId);
+  }
+  for (const id of accountIds) people.delete(id);
+  if (people.size === 0) return top;
+  const read = await groupsOfPeople(jira, [...people]);
+  const named = new Set(groups);
+  const inNamedGroup: Record<string, boolean> = {};
+  for (const [accountId, ids] of read.value) inNamedGroup[accountId] = ids.some((id) => named.has(id));
+  if (read.gap) notes.push(`Whether some people are top management could not be checked: ${read.gap}.`);
+  return read.gap ? { ...top, inNamedGroup, unknownReason: read.gap } : { ...top, inNamedGroup };
+}
+
+/** Remote links for the current issues whose document check could not be made without them. */
+async function withRemoteLinks(
+  jira: JiraClient,
+  issues: EvidenceIssue[],
+  config: CoverageConfig,
+  asOf: Day,
+  top: TopManagement,
+  notes: string[],
+) {
+  // The engine itself says which issues those are: a first grading costs no request.
+  const report = buildReport('', issues, config, asOf, { top });
+  const keys = new Set(
+    report.categories.flatMap((c) =>
+      c.evidence.filter((e) => e.failedChecks?.some((f) => f.id === 'document-attached')).map((e) => e.key),
+    ),
+  );
+  const wanted = issues.filter((i) => keys.has(i.key) && i.remoteLinks === undefined).map((i) => i.key);
+  if (wanted.length === 0) return issues;
+  const read = await remoteLinksOf(jira, wanted);
+  if (read.gap) notes.push(read.gap);
+  return issues.map((issue) => {
+    const links = read.value.get(issue.key);
+    return links ? { ...issue, remoteLinks: links } : issue;
+  });
+}
+
+export async function readSubstance(
+  jira: JiraClient,
+  searched: EvidenceIssue[],
+  config: CoverageConfig,
+  asOf: Day,
+): Promise<Substance> {
+  const notes: string[] = [];
+  const issues = topNamed(config) ? await withChangelogs(jira, searched, config, notes) : searched;
+  const top = await topManagementOf(jira, issues, config, notes);
+  const linked = await withRemoteLinks(jira, issues, config, asOf, top, notes);
+  return { issues: linked, top, notChecked: notes };
+}
