@@ -6,7 +6,9 @@ import {
   fromServerFields,
   sameForm,
 } from '../../static/src/admin-page/form';
-import { describeField, describeValue } from '../../static/src/admin-page/fields';
+import { describeChangeValue, describeField, describeValue } from '../../static/src/admin-page/fields';
+import { displayName, knownName, missingSentence, nameOf, shortId } from '../../static/src/admin-page/names';
+import type { CoverageConfig } from '../../src/core/types';
 import { defaultConfig } from '../../src/core/config';
 import { aConfig } from '../support/builders';
 
@@ -40,6 +42,7 @@ describe('admin form model', () => {
       labels: ['iso27001-budget-approval'],
       enabled: true,
       windowDays: 365,
+      requirements: { 'approved-by-top-management': 'required' },
     });
   });
 
@@ -80,7 +83,110 @@ describe('admin form model', () => {
     ]);
   });
 
+  test('top management, the user fields and requirement modes round-trip through the form unchanged', () => {
+    const base = defaultConfig();
+    const config: CoverageConfig = {
+      ...base,
+      topManagement: { groups: ['952d1b2c-6a1f-4a8e-9d7e-1f2a3b4c5d01'], accountIds: ['demo-ceo', 'demo-cfo'] },
+      approverField: 'customfield_10901',
+      attendeesField: 'customfield_10902',
+      categories: {
+        ...base.categories,
+        'security-policy': {
+          ...base.categories['security-policy'],
+          requirements: { 'approved-by-top-management': 'advisory', 'document-attached': 'off' },
+        },
+      },
+    };
+    expect(checkForm(fromConfig(config))).toEqual({ ok: true, config });
+  });
+
+  test('requirement and top-management changes are listed, and re-applied on their version', () => {
+    const base = fromConfig(defaultConfig());
+    const mine = fromConfig(defaultConfig());
+    mine.categories['management-review'].requirements['decisions-recorded'] = 'required';
+    mine.topManagement = { groups: [], accountIds: ['demo-ceo'] };
+    mine.approverField = 'customfield_10901';
+    const changes = formChanges(base, mine);
+    expect(changes).toEqual([
+      { field: 'categories.management-review.requirements.decisions-recorded', from: 'advisory', to: 'required' },
+      { field: 'topManagement.accountIds', from: [], to: ['demo-ceo'] },
+      { field: 'approverField', from: null, to: 'customfield_10901' },
+    ]);
+    const theirs = fromConfig({ ...defaultConfig(), topManagement: { groups: ['board-id'], accountIds: [] } });
+    const merged = applyChanges(theirs, changes);
+    expect(merged.topManagement).toEqual({ groups: ['board-id'], accountIds: ['demo-ceo'] });
+    expect(merged.approverField).toBe('customfield_10901');
+    expect(merged.categories['management-review'].requirements).toEqual({
+      'top-management-took-part': 'required',
+      'document-attached': 'required',
+      'decisions-recorded': 'required',
+    });
+    // Their untouched setting stays theirs; a re-applied draft equals the draft.
+    expect(sameForm(applyChanges(base, changes), mine)).toBe(true);
+  });
+
+  test('a mode that is not one is not applied', () => {
+    const base = fromConfig(defaultConfig());
+    const next = applyChanges(base, [
+      { field: 'categories.resources.requirements.approved-by-top-management', from: 'required', to: 'sometimes' },
+    ]);
+    expect(next.categories.resources.requirements).toEqual({ 'approved-by-top-management': 'required' });
+  });
+
+  test('names: what was just picked wins over what was loaded; null says Jira no longer has it', () => {
+    const names = {
+      groups: { g1: 'executive-board', g2: null },
+      people: { p1: 'Dana Whitfield' },
+      fields: { customfield_1: null },
+    };
+    const picked = { groups: { g1: 'Executive Board' }, people: {} };
+    expect(nameOf('groups', 'g1', names, picked)).toBe('Executive Board');
+    expect(nameOf('groups', 'g2', names, picked)).toBeNull();
+    expect(nameOf('groups', 'g3', names, picked)).toBeUndefined();
+    expect(nameOf('fields', 'customfield_1', names)).toBeNull();
+    // Inherited properties are not names.
+    expect(nameOf('groups', 'constructor', names)).toBeUndefined();
+    expect(nameOf('people', 'p1', undefined)).toBeUndefined();
+    expect(knownName('p1', names, picked)).toBe('Dana Whitfield');
+    expect(knownName('g2', names, picked)).toBeUndefined();
+  });
+
   test.each([
+    ['952d1b2c-6a1f-4a8e-9d7e-1f2a3b4c5d01', '952d1b2c…'],
+    ['demo-ceo', 'demo-ceo'],
+  ])('shortId(%s) is %s', (id, short) => expect(shortId(id)).toBe(short));
+
+  test('a missing group or person is said so, by its short id', () => {
+    expect(missingSentence('groups', '952d1b2c-6a1f-4a8e-9d7e-1f2a3b4c5d01')).toBe(
+      'Group 952d1b2c… no longer exists in Jira',
+    );
+    expect(displayName('5b10ac8d82e05b22cc7d4ef5', null)).toBe('5b10ac8d… (no longer in Jira)');
+    expect(displayName('demo-ceo', 'Dana Whitfield')).toBe('Dana Whitfield');
+  });
+
+  test('history values of top management are named where known; other values are not looked up', () => {
+    const nameOfId = (id: string) => (id === 'g1' ? 'executive-board' : undefined);
+    expect(describeChangeValue('topManagement.groups', ['g1', 'g9'], nameOfId)).toBe('executive-board, g9');
+    expect(describeChangeValue('categories.resources.labels', ['g1'], nameOfId)).toBe('g1');
+  });
+
+  test.each([
+    ['topManagement.groups', 'Top management: groups'],
+    ['topManagement.accountIds', 'Top management: people'],
+    ['topManagement.groups.0', 'Top management: group 1'],
+    ['topManagement.accountIds.2', 'Top management: person 3'],
+    ['approverField', 'Approver field'],
+    ['attendeesField', 'Attendees field'],
+    [
+      'categories.security-policy.requirements.document-attached',
+      'Security policy approval: requirement Document attached',
+    ],
+    ['categories.workshop-outcome.requirements', 'Executive workshop outcomes: requirements'],
+    [
+      'categories.resources.requirements.approved-by-top-management',
+      'ISMS budget and staffing: requirement Approved by top management',
+    ],
     ['categories.resources.windowDays', 'ISMS budget and staffing: window (days)'],
     ['categories.management-review.labels.0', 'Management reviews: label 1'],
     ['categories.security-policy.enabled', 'Security policy approval: counted in coverage'],

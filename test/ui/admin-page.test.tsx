@@ -50,6 +50,7 @@ describe('admin page', () => {
     expect(screen.queryByRole('textbox')).toBeNull();
     expect(mockedApi.getConfigHistory).not.toHaveBeenCalled();
     expect(mockedApi.getDateFields).not.toHaveBeenCalled();
+    expect(mockedApi.getUserFields).not.toHaveBeenCalled();
   });
 
   test('shows who saved last, when, and the version; Save is disabled while nothing changed', async () => {
@@ -109,6 +110,7 @@ describe('admin page', () => {
       enabled: false,
       disabledReason: 'Objectives are set in the board pack, outside Jira',
       windowDays: 365,
+      requirements: {},
     });
   });
 
@@ -321,5 +323,195 @@ describe('admin page', () => {
     expect(entries[1]).toHaveTextContent('Version 2 · Saved by Alex Morgan · 1 Nov 2026, 09:30 UTC');
     expect(entries[1]).toHaveTextContent('ISMS budget and staffing: window (days): 365 → 180');
     expect(mockedApi.getConfigHistory).toHaveBeenCalledTimes(1);
+  });
+});
+
+const BOARD = '952d1b2c-6a1f-4a8e-9d7e-1f2a3b4c5d01';
+const GONE = '0b5e7c1d-0000-4000-8000-00000000dead';
+const CEO = 'demo-ceo';
+const SIGNED_OFF_BY = 'customfield_10901';
+const ATTENDEES = 'customfield_10902';
+const USER_FIELDS = [
+  { id: ATTENDEES, name: 'Attendees', multi: true },
+  { id: SIGNED_OFF_BY, name: 'Signed off by', multi: false },
+];
+
+function topConfig(change: Partial<CoverageConfig> = {}): CoverageConfig {
+  return {
+    ...defaultConfig(),
+    topManagement: { groups: [BOARD, GONE], accountIds: [CEO] },
+    approverField: SIGNED_OFF_BY,
+    attendeesField: ATTENDEES,
+    ...change,
+  };
+}
+
+const topState = (change: Partial<CoverageConfig> = {}) =>
+  configState({
+    config: topConfig(change),
+    names: {
+      groups: { [BOARD]: 'executive-board', [GONE]: null },
+      people: { [CEO]: 'Dana Whitfield' },
+      fields: { [SIGNED_OFF_BY]: 'Signed off by', [ATTENDEES]: 'Attendees' },
+    },
+  });
+
+const topSection = () => screen.getByRole('region', { name: 'Top management' });
+const valueOf = (select: HTMLElement) => (select instanceof HTMLSelectElement ? select.value : undefined);
+const optionTexts = (select: HTMLElement) =>
+  within(select)
+    .getAllByRole('option')
+    .map((o) => o.textContent);
+/** The messages a control points at with aria-describedby. */
+const descriptionOf = (control: HTMLElement) =>
+  (control.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+
+describe('admin page: top management, user fields and requirements (spec 8.8)', () => {
+  beforeEach(() => mockedApi.getUserFields.mockResolvedValue(USER_FIELDS));
+
+  test('the settings show with their Jira names, and a group Jira no longer has is said to be missing', async () => {
+    await renderAdmin(topState());
+    const section = topSection();
+    const groups = await within(section).findByLabelText('Top management groups');
+    expect(section).toHaveTextContent('executive-board');
+    expect(section).toHaveTextContent('Dana Whitfield');
+    expect(descriptionOf(groups)).toContain(
+      'Group 0b5e7c1d… no longer exists in Jira. Remove it: a save is refused while it is listed.',
+    );
+    expect(groups).toHaveAttribute('aria-invalid', 'true');
+
+    const approver = within(section).getByLabelText('Approver field');
+    await waitFor(() =>
+      expect(optionTexts(approver)).toEqual([
+        'None: who moved the issue to done (default)',
+        'Attendees (customfield_10902, several people)',
+        'Signed off by (customfield_10901)',
+      ]),
+    );
+    expect(valueOf(approver)).toBe(SIGNED_OFF_BY);
+    // Attendees are a list of people: single-user pickers are not offered.
+    const attendees = within(section).getByLabelText('Attendees field');
+    expect(optionTexts(attendees)).toEqual([
+      'None: the assignee and the approver (default)',
+      'Attendees (customfield_10902)',
+    ]);
+    expect(valueOf(attendees)).toBe(ATTENDEES);
+
+    const policy = category('Security policy approval');
+    expect(valueOf(within(policy).getByLabelText('Approved by top management, Security policy approval'))).toBe(
+      'required',
+    );
+    expect(valueOf(within(policy).getByLabelText('Document attached, Security policy approval'))).toBe('required');
+    expect(valueOf(within(category('Security role assignments')).getByLabelText(/^Duties described/))).toBe('advisory');
+    // A category without requirements shows none.
+    expect(within(category('Strategy alignment')).queryByRole('group', { name: /Requirements/ })).toBeNull();
+  });
+
+  test('a changed requirement and a person added from Jira are sent on save, with every other setting kept', async () => {
+    mockedApi.searchUsers.mockResolvedValue([{ accountId: 'demo-cfo', displayName: 'Priya Natarajan' }]);
+    await renderAdmin(topState({ topManagement: { groups: [BOARD], accountIds: [CEO] } }));
+    const people = await screen.findByLabelText('Top management people');
+    typeInto(people, 'pri');
+    fireEvent.click(await screen.findByRole('option', { name: 'Priya Natarajan' }));
+    expect(mockedApi.searchUsers).toHaveBeenCalledWith('pri');
+    expect(topSection()).toHaveTextContent('Priya Natarajan');
+
+    const decisions = within(category('Management reviews')).getByLabelText('Decisions recorded, Management reviews');
+    fireEvent.change(decisions, { target: { value: 'required' } });
+    mockedApi.saveConfig.mockImplementationOnce((config) => Promise.resolve(configState({ config, version: 4 })));
+    await actAsync(() => fireEvent.click(saveButton()));
+
+    const expected = topConfig({ topManagement: { groups: [BOARD], accountIds: [CEO, 'demo-cfo'] } });
+    expected.categories['management-review'] = {
+      ...expected.categories['management-review'],
+      requirements: { ...expected.categories['management-review'].requirements, 'decisions-recorded': 'required' },
+    };
+    expect(mockedApi.saveConfig).toHaveBeenCalledWith(expected, 3);
+    // Saved: the name picked stays on screen although the answer carried no names.
+    expect(topSection()).toHaveTextContent('Priya Natarajan');
+  });
+
+  test('the back end refusing a field and a group shows each message at its control', async () => {
+    await renderAdmin(topState({ topManagement: { groups: [BOARD], accountIds: [] }, approverField: ATTENDEES }));
+    const attendees = screen.getByLabelText('Attendees field');
+    fireEvent.change(attendees, { target: { value: '' } });
+    mockedApi.saveConfig.mockRejectedValueOnce(
+      new ApiError('INVALID_INPUT', 'The settings were not saved: approverField is not a user-picker field.', {
+        fields: [
+          { field: 'config.approverField', message: 'is not a user-picker field' },
+          { field: 'config.topManagement.groups.0', message: 'no longer exists in Jira' },
+        ],
+      }),
+    );
+    await actAsync(() => fireEvent.click(saveButton()));
+    const approver = screen.getByLabelText('Approver field');
+    expect(approver).toHaveAttribute('aria-invalid', 'true');
+    expect(descriptionOf(approver)).toContain('is not a user-picker field');
+    const groups = await screen.findByLabelText('Top management groups');
+    expect(descriptionOf(groups)).toContain('Group executive-board: no longer exists in Jira');
+    // Placed at their controls, so not listed again by the Save button.
+    expect(screen.queryByRole('list', { name: 'Other problems' })).toBeNull();
+  });
+
+  test('removing a group from the picker sends the list without it', async () => {
+    await renderAdmin(topState());
+    await screen.findByLabelText('Top management groups');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove 0b5e7c1d… (no longer in Jira)' }));
+    mockedApi.saveConfig.mockImplementationOnce((config) => Promise.resolve(configState({ config, version: 4 })));
+    await actAsync(() => fireEvent.click(saveButton()));
+    expect(mockedApi.saveConfig.mock.calls[0]?.[0].topManagement).toEqual({ groups: [BOARD], accountIds: [CEO] });
+  });
+
+  test('the group search says when Jira fails, and Retry asks again', async () => {
+    mockedApi.searchGroups
+      .mockRejectedValueOnce(
+        new ApiError('RATE_LIMITED', 'Jira is rate limiting requests right now. Try again in 2 minutes.'),
+      )
+      .mockResolvedValueOnce([{ groupId: BOARD, name: 'executive-board' }]);
+    await renderAdmin();
+    const groups = await screen.findByLabelText('Top management groups');
+    typeInto(groups, 'exec');
+    expect(await screen.findByText("Searching Jira's groups…")).toBeVisible();
+    // Said in the open menu, and under the control where it stays when the menu closes.
+    await waitFor(() =>
+      expect(document.getElementById('c51-top-groups-search-error')).toHaveTextContent(
+        "Could not search Jira's groups: Jira is rate limiting requests right now. Try again in 2 minutes.",
+      ),
+    );
+    expect(descriptionOf(groups)).toContain("Could not search Jira's groups");
+    expect(screen.getByRole('listbox')).toHaveTextContent("Could not search Jira's groups: Jira is rate limiting");
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('option', { name: 'executive-board' })).toBeVisible();
+    expect(mockedApi.searchGroups).toHaveBeenCalledTimes(2);
+  });
+
+  test('with nobody named, the page says the top-management requirements are not checked', async () => {
+    await renderAdmin();
+    expect(topSection()).toHaveTextContent('Nobody is named yet, so those two requirements are not checked');
+  });
+
+  test('the change history names these settings in words, and groups by their names', async () => {
+    mockedApi.getConfigHistory.mockResolvedValue([
+      {
+        version: 3,
+        action: 'save',
+        by: { accountId: 'a', displayName: 'Alex Morgan' },
+        at: '2026-11-20T14:03:00.000Z',
+        changes: [
+          { field: 'topManagement.groups', from: [], to: [BOARD] },
+          { field: 'categories.security-policy.requirements.document-attached', from: 'required', to: 'advisory' },
+          { field: 'approverField', from: null, to: SIGNED_OFF_BY },
+        ],
+      },
+    ]);
+    await renderAdmin(topState());
+    fireEvent.click(screen.getByRole('button', { name: 'Show change history' }));
+    const history = await screen.findByRole('list', { name: 'Setting changes, newest first' });
+    expect(history).toHaveTextContent('Top management: groups: (none) → executive-board');
+    expect(history).toHaveTextContent('Security policy approval: requirement Document attached: required → advisory');
+    expect(history).toHaveTextContent(`Approver field: (none) → ${SIGNED_OFF_BY}`);
   });
 });

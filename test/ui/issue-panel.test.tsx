@@ -4,7 +4,7 @@ import { IssuePanel } from '../../static/src/issue-panel/IssuePanel';
 import * as api from '../../static/src/shared/api';
 import { ApiError } from '../../static/src/shared/api-error';
 import { aConfig, activeUser, anIssue, inactiveUser } from '../support/builders';
-import { issueReport } from './support/fixtures';
+import { danaIsTopManagement, issueReport, people } from './support/fixtures';
 import { resetApiMock } from './support/mocks';
 import type * as Mocks from './support/mocks';
 import './support/dom-setup';
@@ -25,23 +25,109 @@ async function renderPanel(report: ReturnType<typeof issueReport>) {
 
 const checkItems = (categoryName: string) =>
   within(screen.getByRole('list', { name: `Checks for ${categoryName}` })).getAllByRole('listitem');
+const advisoryItems = (card: HTMLElement, categoryName: string) =>
+  within(within(card).getByRole('list', { name: `Advisory checks for ${categoryName}` })).getAllByRole('listitem');
 
 describe('issue panel', () => {
   test('valid evidence: counts, every check passes, the date it stops counting and the next step', async () => {
     const report = issueReport(
-      anIssue({ key: 'ISMS-15', labels: ['iso27001-management-review'], resolved: '2026-10-01' }),
+      anIssue({
+        key: 'ISMS-15',
+        labels: ['iso27001-management-review'],
+        resolved: '2026-10-01',
+        attendeeFieldUsers: [people.dana, people.rahul],
+      }),
+      aConfig(),
+      danaIsTopManagement,
     );
     await renderPanel(report);
     const card = screen.getByRole('region', { name: 'Management reviews' });
     expect(within(card).getByText('Counts')).toBeVisible();
     expect(within(card).getByText('Stops counting on')).toBeVisible();
     expect(within(card).getByText('2 Oct 2027')).toBeVisible();
+    // The rule's three checks, then the required requirements: top management took part, the minutes.
     const checks = checkItems('Management reviews');
-    expect(checks).toHaveLength(3);
-    for (const check of checks) expect(check).toHaveTextContent(/^✓ Pass: \S/);
+    expect(checks.map((li) => li.textContent)).toEqual([
+      '✓ Pass: Done (status Done).',
+      '✓ Pass: Took effect on 2026-10-01 (resolved).',
+      '✓ Pass: 58 days old, inside the 365-day window.',
+      '✓ Pass: Dana Whitfield took part, and is top management.',
+      '✓ Pass: Has the document attached.',
+    ]);
+    expect(advisoryItems(card, 'Management reviews').map((li) => li.textContent)).toEqual([
+      '✓ Pass: The decisions are recorded (comments or linked follow-up issues).',
+    ]);
     const next = screen.getByRole('region', { name: 'Counts as Clause 5.1 evidence' });
     expect(within(next).getByText(report.nextStep)).toBeVisible();
     expect(report.nextStep).toContain('until 2027-10-02');
+  });
+
+  test('a policy signed off by someone outside top management does not count: the check names them and why', async () => {
+    const report = issueReport(
+      anIssue({
+        labels: ['iso27001-policy-approval'],
+        resolved: '2026-03-04',
+        statusId: '10003',
+        changelog: [
+          {
+            author: people.priya,
+            at: '2026-03-04T09:30:00.000Z',
+            items: [{ field: 'status', from: '3', to: '10003' }],
+          },
+        ],
+      }),
+      aConfig(),
+      danaIsTopManagement,
+    );
+    await renderPanel(report);
+    const card = screen.getByRole('region', { name: 'Security policy approval' });
+    expect(within(card).getByText('Does not count')).toBeVisible();
+    const message =
+      'Signed off by Priya Natarajan (moved to Done on 4 Mar 2026), who is not top management: the security policy must be approved by the highest level of management.';
+    const row = checkItems('Security policy approval').find((li) => li.textContent.includes(message));
+    expect(row).toHaveTextContent(`✗ Fail: ${message}`);
+    expect(within(card).getByText(message)).toBeVisible();
+    const next = screen.getByRole('region', { name: 'Next step' });
+    expect(next).toHaveTextContent('Have top management sign it off');
+  });
+
+  test('an advisory check that fails on a counting issue is set apart as advisory, never as a failure', async () => {
+    const report = issueReport(
+      anIssue({
+        labels: ['iso27001-management-review'],
+        resolved: '2026-10-01',
+        attendeeFieldUsers: [people.dana],
+        humanCommentCount: 0,
+      }),
+      aConfig(),
+      danaIsTopManagement,
+    );
+    await renderPanel(report);
+    const card = screen.getByRole('region', { name: 'Management reviews' });
+    expect(within(card).getByText('Counts')).toBeVisible();
+    expect(within(card).queryByText('Does not count')).toBeNull();
+    for (const check of checkItems('Management reviews')) expect(check).toHaveTextContent(/^✓ Pass: /);
+    const advisory = advisoryItems(card, 'Management reviews');
+    expect(advisory.map((li) => li.textContent)).toEqual([
+      '! Advisory: No comment or linked issue records the decisions taken.',
+    ]);
+    expect(within(card).getByRole('heading', { name: 'Advisory' })).toBeVisible();
+    expect(within(card).queryByText('Fail')).toBeNull();
+    // It still counts, so the notice says so; the next step is the advisory point.
+    const notice = screen.getByRole('region', { name: 'Counts as Clause 5.1 evidence' });
+    expect(notice).toHaveTextContent('Record the decisions taken in a comment, or link the follow-up issues.');
+    expect(screen.queryByRole('region', { name: 'Next step' })).toBeNull();
+  });
+
+  test('while top management is not set, its checks read "Not checked" and say where to set it', async () => {
+    await renderPanel(issueReport(anIssue({ labels: ['iso27001-policy-approval'], resolved: '2026-10-01' })));
+    const card = screen.getByRole('region', { name: 'Security policy approval' });
+    expect(within(card).getByText('Counts')).toBeVisible();
+    const checks = checkItems('Security policy approval');
+    expect(checks.filter((li) => li.textContent.includes('top management')).map((li) => li.textContent)).toEqual([
+      "– Not checked: top management is not set on the app's settings page.",
+    ]);
+    expect(checks.filter((li) => /^✓ Pass: /.test(li.textContent))).toHaveLength(checks.length - 1);
   });
 
   test('invalid evidence: does not count, the failing check says why, and the next step is prominent', async () => {

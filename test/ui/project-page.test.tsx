@@ -1,13 +1,14 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { ProjectReport } from '../../src/contract/invoke';
 import { ProjectPage } from '../../static/src/project-page/ProjectPage';
 import * as api from '../../static/src/shared/api';
 import { ApiError } from '../../static/src/shared/api-error';
 import * as navigation from '../../static/src/shared/navigation';
 import { reportToCsv } from '../../src/export/csv';
-import { aConfig } from '../support/builders';
+import { aConfig, anIssue } from '../support/builders';
 import { actAsync } from './support/act-async';
-import { demoReport, projectReport } from './support/fixtures';
+import { danaIsTopManagement, demoReport, people, projectReport } from './support/fixtures';
 import type * as Fixtures from './support/fixtures';
 import { resetApiMock } from './support/mocks';
 import type * as Mocks from './support/mocks';
@@ -32,6 +33,14 @@ const categoryRow = (name: string) => {
   const row = button.closest('tr');
   if (!row) throw new Error(`no row for ${name}`);
   return { button, row };
+};
+
+/** Expands a category and returns the row of one of its evidence issues. */
+const evidenceRow = (categoryName: string, key: string): HTMLElement => {
+  fireEvent.click(categoryRow(categoryName).button);
+  const list = screen.getByRole('list', { name: `Evidence for ${categoryName}` });
+  const link = within(list).getByRole('link', { name: new RegExp(`^${key} `) });
+  return link.closest('li') as HTMLElement;
 };
 
 beforeEach(() => resetApiMock(mockedApi));
@@ -101,6 +110,73 @@ describe('project page', () => {
     expect(navigation.navigateTo).toHaveBeenCalledWith('/browse/ISMS-2');
   });
 
+  test('evidence rows name who signed off or approved, and who took part', async () => {
+    const review = anIssue({
+      key: 'ISMS-40',
+      summary: 'Q3 management review',
+      labels: ['iso27001-management-review'],
+      resolved: '2026-10-01',
+      statusId: '10003',
+      changelog: [{ author: people.dana, at: '2026-10-01T16:00:00.000Z', items: [{ field: 'status', to: '10003' }] }],
+      attendeeFieldUsers: [people.dana, people.rahul],
+    });
+    const action = anIssue({
+      key: 'ISMS-41',
+      summary: 'Patch the VPN gateways',
+      labels: ['iso27001-corrective-action', 'board-approved'],
+      resolved: '2026-11-01',
+      approverFieldUsers: [people.dana],
+    });
+    await renderWith(projectReport([review, action], aConfig(), {}, danaIsTopManagement));
+    const reviewRow = evidenceRow('Management reviews', 'ISMS-40');
+    expect(
+      within(reviewRow).getByText('Signed off by Dana Whitfield · Took part: Dana Whitfield, Rahul Mehta'),
+    ).toBeVisible();
+    const actionRow = evidenceRow('Board-approved corrective actions', 'ISMS-41');
+    expect(within(actionRow).getByText('Approved by Dana Whitfield · Took part: Dana Whitfield')).toBeVisible();
+  });
+
+  test('evidence rows list failing requirement checks with their problems, advisory ones marked as advisory', async () => {
+    const policy = anIssue({
+      key: 'ISMS-42',
+      labels: ['iso27001-policy-approval'],
+      resolved: '2026-03-04',
+      statusId: '10003',
+      changelog: [{ author: people.priya, at: '2026-03-04T09:30:00.000Z', items: [{ field: 'status', to: '10003' }] }],
+    });
+    const review = anIssue({
+      key: 'ISMS-43',
+      labels: ['iso27001-management-review'],
+      resolved: '2026-10-01',
+      attendeeFieldUsers: [people.dana],
+      humanCommentCount: 0,
+    });
+    await renderWith(projectReport([policy, review], aConfig(), {}, danaIsTopManagement));
+
+    const policyRow = evidenceRow('Security policy approval', 'ISMS-42');
+    expect(within(policyRow).getByText('Does not count')).toBeVisible();
+    expect(within(policyRow).getByText('Signed off by Priya Natarajan · Took part: Priya Natarajan')).toBeVisible();
+    const problems = within(policyRow).getByRole('list', { name: 'Problems with ISMS-42' });
+    expect(
+      within(problems)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Signed off by Priya Natarajan (moved to Done on 4 Mar 2026), who is not top management: the security policy must be approved by the highest level of management.',
+    ]);
+    expect(within(policyRow).queryByRole('list', { name: 'Advisory for ISMS-42' })).toBeNull();
+
+    const reviewRow = evidenceRow('Management reviews', 'ISMS-43');
+    expect(within(reviewRow).getByText('Counts')).toBeVisible();
+    expect(within(reviewRow).queryByRole('list', { name: 'Problems with ISMS-43' })).toBeNull();
+    const advisory = within(reviewRow).getByRole('list', { name: 'Advisory for ISMS-43' });
+    expect(
+      within(advisory)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Advisory: No comment or linked issue records the decisions taken.']);
+  });
+
   test('shows items (a) to (h) with their text and coverage', async () => {
     const report = await renderWith();
     const items = screen.getByRole('region', { name: 'Clause 5.1 items (a) to (h)' });
@@ -147,6 +223,30 @@ describe('project page', () => {
         'href',
         `/browse/${key}`,
       );
+  });
+
+  test("the finding that top management is not set opens the app's settings page; other findings do not", async () => {
+    const report = await renderWith();
+    const findings = screen.getByRole('region', { name: `Findings (${report.findings.length})` });
+    const entries = within(findings).getAllByRole('listitem');
+    const index = report.findings.findIndex((f) => f.message.startsWith('Top management is not set'));
+    const finding = report.findings[index];
+    expect(finding).toMatchObject({ severity: 'observation', issueKeys: [] });
+    expect(finding?.categoryId).toBeUndefined();
+    const entry = entries[index] as HTMLElement;
+    expect(
+      within(entry).getByText("A Jira admin names the top-management group or people on the app's settings page."),
+    ).toBeVisible();
+    fireEvent.click(within(entry).getByRole('button', { name: "Open the app's settings page" }));
+    expect(navigation.navigateTo).toHaveBeenCalledWith(navigation.SETTINGS_PAGE);
+    expect(within(findings).getAllByRole('button', { name: "Open the app's settings page" })).toHaveLength(1);
+  });
+
+  test('with top management named, there is no such finding and no way to the settings page', async () => {
+    await renderWith(projectReport(demoReportIssues(), aConfig(), {}, danaIsTopManagement));
+    const findings = screen.getByRole('region', { name: /^Findings/ });
+    expect(within(findings).queryByText(/Top management is not set/)).toBeNull();
+    expect(within(findings).queryByRole('button', { name: "Open the app's settings page" })).toBeNull();
   });
 
   test('says when data is incomplete, and why', async () => {
@@ -254,6 +354,23 @@ describe('project page exports', () => {
     await waitFor(() => expect(downloads[0]?.text).not.toBe(''));
     expect(downloads[0]?.name).toBe('clause-5.1-ISMS-2026-11-28.json');
     expect(JSON.parse(downloads[0]?.text ?? '')).toEqual(report);
+  });
+
+  test('Download JSON names who signed off and who took part on each evidence entry', async () => {
+    const review = anIssue({
+      key: 'ISMS-44',
+      labels: ['iso27001-management-review'],
+      resolved: '2026-10-01',
+      approverFieldUsers: [people.dana],
+      attendeeFieldUsers: [people.dana, people.rahul],
+    });
+    await renderWith(projectReport([review], aConfig(), {}, danaIsTopManagement));
+    await actAsync(() => fireEvent.click(screen.getByRole('button', { name: 'Download JSON' })));
+    await waitFor(() => expect(downloads[0]?.text).not.toBe(''));
+    const saved = JSON.parse(downloads[0]?.text ?? '') as ProjectReport;
+    const entry = saved.categories.find((c) => c.id === 'management-review')?.evidence[0];
+    expect(entry?.approvers?.map((u) => u.displayName)).toEqual(['Dana Whitfield']);
+    expect(entry?.participants?.map((u) => u.displayName)).toEqual(['Dana Whitfield', 'Rahul Mehta']);
   });
 
   test('Print opens the browser print dialog', async () => {

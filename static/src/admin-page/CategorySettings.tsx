@@ -5,6 +5,7 @@ import type { CategoryDefinition } from '../../../src/core/categories';
 import { DaysSetting, FieldLabel, TextSetting } from './controls';
 import type { CategoryForm, ErrorMap } from './form';
 import { LabelsEditor } from './LabelsEditor';
+import { RequirementsEditor } from './RequirementsEditor';
 
 const cardStyle = xcss({
   borderColor: 'color.border',
@@ -13,7 +14,7 @@ const cardStyle = xcss({
   borderRadius: 'radius.medium',
 });
 
-/** One evidence category's settings: labels, on/off with a reason, window. */
+/** One evidence category's settings: labels, on/off with a reason, window, requirements. */
 export function CategorySettings({
   definition,
   value,
@@ -81,6 +82,12 @@ export function CategorySettings({
           categoryName={definition.name}
           labels={value.labels}
           onChange={(labels) => onChange({ ...value, labels })}
+          errors={errors}
+        />
+        <RequirementsEditor
+          definition={definition}
+          value={value.requirements}
+          onChange={(requirements) => onChange({ ...value, requirements })}
           errors={errors}
         />
       </Stack>

@@ -1,23 +1,10 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import { token } from '@atlaskit/tokens';
 import type { DateField } from '../../../src/contract/invoke';
 import type { Remote } from '../shared/hooks';
-import { DaysSetting, describedBy, FieldLabel, FieldMessages, TextSetting } from './controls';
+import { DaysSetting, describedBy, FieldLabel, FieldMessages, selectStyle, TextSetting } from './controls';
 import type { ConfigForm, ErrorMap } from './form';
-
-const selectStyle = {
-  font: token('font.body'),
-  color: token('color.text'),
-  background: token('color.background.input'),
-  border: `${token('border.width')} solid ${token('color.border.input')}`,
-  borderRadius: token('radius.small'),
-  padding: `${token('space.075')} ${token('space.100')}`,
-  minWidth: '280px',
-  maxWidth: '100%',
-  alignSelf: 'flex-start',
-} as const;
 
 const DEFAULT_OPTION = "Jira's own dates (default)";
 

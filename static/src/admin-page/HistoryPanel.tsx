@@ -4,11 +4,13 @@ import type { ConfigChange } from '../../../src/contract/invoke';
 import { ErrorState, LoadingState } from '../shared/components/States';
 import { formatInstant } from '../shared/format';
 import { useConfigHistory } from '../shared/hooks';
-import { describeField, describeValue } from './fields';
+import { describeChangeValue, describeField } from './fields';
 
 const who = (change: ConfigChange): string => change.by.displayName ?? change.by.accountId;
 
-function ChangeEntry({ change }: { change: ConfigChange }) {
+type NameOf = (id: string) => string | undefined;
+
+function ChangeEntry({ change, nameOf }: { change: ConfigChange; nameOf: NameOf | undefined }) {
   return (
     <li
       style={{
@@ -30,7 +32,7 @@ function ChangeEntry({ change }: { change: ConfigChange }) {
             {change.changes.map((c) => (
               <li key={c.field}>
                 <Text size="small">
-                  {`${describeField(c.field)}: ${describeValue(c.from)} → ${describeValue(c.to)}`}
+                  {`${describeField(c.field)}: ${describeChangeValue(c.field, c.from, nameOf)} → ${describeChangeValue(c.field, c.to, nameOf)}`}
                 </Text>
               </li>
             ))}
@@ -42,7 +44,7 @@ function ChangeEntry({ change }: { change: ConfigChange }) {
 }
 
 /** The latest setting changes, newest first (loaded on demand, admins only). */
-export default function HistoryPanel() {
+export default function HistoryPanel({ nameOf }: { nameOf?: NameOf }) {
   const { state, retry } = useConfigHistory();
   if (state.status === 'loading') return <LoadingState label="Loading the change history…" />;
   if (state.status === 'error') return <ErrorState error={state.error} subject="history" onRetry={retry} />;
@@ -51,7 +53,7 @@ export default function HistoryPanel() {
   return (
     <ol style={{ margin: 0, padding: 0, listStyle: 'none' }} aria-label="Setting changes, newest first">
       {changes.map((change) => (
-        <ChangeEntry key={change.version} change={change} />
+        <ChangeEntry key={change.version} change={change} nameOf={nameOf} />
       ))}
     </ol>
   );

@@ -53,7 +53,14 @@ export function ResetSection({ dirty, busy, onReset }: { dirty: boolean; busy: b
 }
 
 /** The change history, loaded (code and data) only when the admin opens it. */
-export function HistorySection({ version }: { version: number }) {
+export function HistorySection({
+  version,
+  nameOf,
+}: {
+  version: number;
+  /** Names the groups and people of top-management changes, where the page knows them. */
+  nameOf?: (id: string) => string | undefined;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <section aria-labelledby="c51-history">
@@ -75,7 +82,7 @@ export function HistorySection({ version }: { version: number }) {
           {open ? (
             <Suspense fallback={<LoadingState label="Loading the change history…" />}>
               {/* Keyed on the version, so a save or reset shows its own entry. */}
-              <HistoryPanel key={version} />
+              <HistoryPanel key={version} nameOf={nameOf} />
             </Suspense>
           ) : null}
         </div>

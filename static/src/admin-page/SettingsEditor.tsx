@@ -10,9 +10,11 @@ import * as api from '../shared/api';
 import { toApiError, type ApiError } from '../shared/api-error';
 import { PageLayout } from '../shared/components/PageLayout';
 import { formatInstant } from '../shared/format';
-import { useDateFields } from '../shared/hooks';
+import { useDateFields, useUserFields } from '../shared/hooks';
 import { CategorySettings } from './CategorySettings';
 import { describeField } from './fields';
+import { knownName, NO_PICKED_NAMES, type PickedNames } from './names';
+import type { PickerOption } from './PeoplePickers';
 import {
   applyChanges,
   checkForm,
@@ -27,6 +29,7 @@ import { GeneralSettings } from './GeneralSettings';
 import { ConflictNotice, FailedNotice, StoredProblemNotice, TheirVersionNotice } from './Notices';
 import { Refusal, SUBTITLE, TITLE } from './Refusal';
 import { HistorySection, ResetSection } from './Sections';
+import { TopManagementSettings } from './TopManagementSettings';
 
 /** Two columns of category cards where the page is wide enough, one where it is not. */
 const CARD_GRID = {
@@ -37,13 +40,18 @@ const CARD_GRID = {
 
 /** Paths shown next to a control; any other problem is listed by the Save button. */
 const PLACED =
-  /^(categories\.[a-z-]+\.(labels(\.\d+)?|disabledReason|windowDays)|approvalLabel|effectiveDateField|reviewIntervalDays|expiringSoonDays)$/;
+  /^(categories\.[a-z-]+\.(labels(\.\d+)?|disabledReason|windowDays|requirements\.[a-z-]+)|approvalLabel|effectiveDateField|reviewIntervalDays|expiringSoonDays|topManagement\.(groups|accountIds)(\.\d+)?|approverField|attendeesField)$/;
 
 function savedLine(state: ConfigState): string {
   if (state.version === 0) return 'Version 0: the product defaults, never saved.';
   if (!state.updatedAt) return `Version ${state.version}.`;
   const by = state.updatedBy ? (state.updatedBy.displayName ?? state.updatedBy.accountId) : 'an administrator';
   return `Version ${state.version}, last saved by ${by} on ${formatInstant(state.updatedAt)}.`;
+}
+
+function rememberNames(known: PickedNames, kind: 'groups' | 'people', options: PickerOption[]): PickedNames {
+  const fresh = options.flatMap((o) => (o.name === undefined ? [] : [[o.value, o.name] as const]));
+  return fresh.length === 0 ? known : { ...known, [kind]: { ...known[kind], ...Object.fromEntries(fresh) } };
 }
 
 type Outcome =
@@ -71,6 +79,9 @@ export function SettingsEditor({ initial }: { initial: ConfigState }) {
   const [stash, setStash] = useState<Stash | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
   const dateFields = useDateFields(true);
+  const userFields = useUserFields(true);
+  // Names of groups and people picked here, shown until a save brings Jira's own.
+  const [picked, setPicked] = useState<PickedNames>(NO_PICKED_NAMES);
 
   const baseForm = useMemo(() => fromConfig(base.config), [base]);
   const check = useMemo(() => checkForm(form), [form]);
@@ -182,6 +193,17 @@ export function SettingsEditor({ initial }: { initial: ConfigState }) {
         retryDateFields={dateFields.retry}
       />
 
+      <TopManagementSettings
+        form={form}
+        update={(change) => edit({ ...form, ...change })}
+        errors={errors}
+        names={base.names}
+        picked={picked}
+        onPicked={(kind, options) => setPicked((known) => rememberNames(known, kind, options))}
+        userFields={userFields.state}
+        retryUserFields={userFields.retry}
+      />
+
       <section aria-labelledby="c51-categories">
         <Stack space="space.200">
           <Heading size="medium" as="h2" id="c51-categories">
@@ -244,7 +266,7 @@ export function SettingsEditor({ initial }: { initial: ConfigState }) {
       </section>
 
       <ResetSection dirty={dirty} busy={busy !== null} onReset={reset} />
-      <HistorySection version={base.version} />
+      <HistorySection version={base.version} nameOf={(id) => knownName(id, base.names, picked)} />
     </PageLayout>
   );
 }

@@ -10,6 +10,19 @@ const labelStyle = {
   color: token('color.text.subtle'),
 } as const;
 
+/** A native select in the Design System's colours: light, and keyboard and screen-reader friendly as it is. */
+export const selectStyle = {
+  font: token('font.body'),
+  color: token('color.text'),
+  background: token('color.background.input'),
+  border: `${token('border.width')} solid ${token('color.border.input')}`,
+  borderRadius: token('radius.small'),
+  padding: `${token('space.075')} ${token('space.100')}`,
+  minWidth: '280px',
+  maxWidth: '100%',
+  alignSelf: 'flex-start',
+} as const;
+
 export function FieldLabel({ htmlFor, children }: { htmlFor: string; children: ReactNode }) {
   return (
     <label htmlFor={htmlFor} style={labelStyle}>

@@ -1,11 +1,13 @@
 /** Settings in words, for error summaries, the conflict diff and the change history. */
 import { CATEGORIES } from '../../../src/core/categories';
+import { isRequirementId, type RequirementId, type RequirementMode } from '../../../src/core/requirements';
 
 const PART: Record<string, string> = {
   labels: 'labels',
   enabled: 'counted in coverage',
   disabledReason: 'reason for disabling',
   windowDays: 'window (days)',
+  requirements: 'requirements',
 };
 
 const TOP: Record<string, string> = {
@@ -15,26 +17,69 @@ const TOP: Record<string, string> = {
   effectiveDateField: 'Effective-date field',
   reviewIntervalDays: 'Management review interval (days)',
   expiringSoonDays: 'Expiring-soon notice (days)',
+  topManagement: 'Top management',
+  'topManagement.groups': 'Top management: groups',
+  'topManagement.accountIds': 'Top management: people',
+  approverField: 'Approver field',
+  attendeesField: 'Attendees field',
 };
 
-/** `categories.resources.labels.0` -> "ISMS budget and staffing: label 1". */
+/** Each requirement of spec 8.3 in the admin's words: its name, and when an issue passes it. */
+export const REQUIREMENT_WORDS: Record<RequirementId, { name: string; passes: string }> = {
+  'approved-by-top-management': {
+    name: 'Approved by top management',
+    passes: 'Whoever approved or signed it off is top management.',
+  },
+  'top-management-took-part': { name: 'Top management took part', passes: 'Someone who took part is top management.' },
+  'document-attached': {
+    name: 'Document attached',
+    passes: 'It has an attachment, or a remote link to a document (a commit or pull request is not one).',
+  },
+  'decisions-recorded': { name: 'Decisions recorded', passes: 'It has a comment by a person, or a linked issue.' },
+  'duties-described': { name: 'Duties described', passes: 'Its description is not empty.' },
+};
+
+export const MODE_WORDS: Record<RequirementMode, string> = {
+  required: 'Required',
+  advisory: 'Advisory',
+  off: 'Off',
+};
+
+/** `categories.resources.labels.0` -> "ISMS budget and staffing: label 1"; `topManagement.groups.0` -> "Top management: group 1". */
 export function describeField(path: string): string {
   const top = TOP[path];
   if (top) return top;
-  const match = /^categories\.([a-z-]+)(?:\.([a-zA-Z]+)(?:\.(\d+))?)?$/.exec(path);
+  const member = /^topManagement\.(groups|accountIds)\.(\d+)$/.exec(path);
+  if (member) return `Top management: ${member[1] === 'groups' ? 'group' : 'person'} ${Number(member[2]) + 1}`;
+  const match = /^categories\.([a-z-]+)(?:\.([a-zA-Z]+)(?:\.(\d+|[a-z-]+))?)?$/.exec(path);
   const category = match ? CATEGORIES.find((c) => c.id === match[1]) : undefined;
   if (!match || !category) return path;
-  const [, , part, index] = match;
+  const [, , part, item] = match;
   if (!part) return category.name;
-  if (part === 'labels' && index !== undefined) return `${category.name}: label ${Number(index) + 1}`;
+  if (part === 'labels' && item !== undefined && /^\d+$/.test(item))
+    return `${category.name}: label ${Number(item) + 1}`;
+  if (part === 'requirements' && item !== undefined)
+    return `${category.name}: requirement ${isRequirementId(item) ? REQUIREMENT_WORDS[item].name : item}`;
+  if (item !== undefined) return path;
   return `${category.name}: ${PART[part] ?? part}`;
 }
 
-/** A setting's value in words: lists joined, booleans as yes/no, empty as "(none)". */
-export function describeValue(value: unknown): string {
+/** A setting's value in words: lists joined, booleans as yes/no, empty as "(none)"; `nameOf` names ids it knows. */
+export function describeValue(value: unknown, nameOf?: (id: string) => string | undefined): string {
   if (value === null || value === undefined || value === '') return '(none)';
-  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map((v) => describeValue(v)).join(', ');
+  if (Array.isArray(value))
+    return value.length === 0 ? '(none)' : value.map((v) => describeValue(v, nameOf)).join(', ');
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (typeof value === 'string') return nameOf?.(value) ?? value;
+  if (typeof value === 'number') return String(value);
   return JSON.stringify(value);
+}
+
+/** A changed setting's value in words: the ids of top management by their names where known. */
+export function describeChangeValue(
+  field: string,
+  value: unknown,
+  nameOf?: (id: string) => string | undefined,
+): string {
+  return describeValue(value, /^topManagement\./.test(field) ? nameOf : undefined);
 }

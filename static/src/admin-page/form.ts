@@ -4,6 +4,12 @@
  * differences used to re-apply a draft on top of someone else's save.
  */
 import { validateConfig, type ConfigResult, type FieldError } from '../../../src/core/config';
+import {
+  isRequirementId,
+  isRequirementMode,
+  requirementsOf,
+  type RequirementModes,
+} from '../../../src/core/requirements';
 import { CATEGORY_IDS, type CategoryId, type CoverageConfig } from '../../../src/core/types';
 
 export interface CategoryForm {
@@ -12,6 +18,8 @@ export interface CategoryForm {
   /** Kept while the category is enabled again, but only sent when it is disabled. */
   disabledReason: string;
   windowDays: string;
+  /** Every requirement of the category with its mode (spec 8.3). */
+  requirements: RequirementModes;
 }
 
 export interface ConfigForm {
@@ -20,6 +28,10 @@ export interface ConfigForm {
   effectiveDateField: string | null;
   reviewIntervalDays: string;
   expiringSoonDays: string;
+  /** Group ids and account ids, in the order the admin added them (spec 8.1). */
+  topManagement: { groups: string[]; accountIds: string[] };
+  approverField: string | null;
+  attendeesField: string | null;
 }
 
 export function fromConfig(config: CoverageConfig): ConfigForm {
@@ -31,6 +43,7 @@ export function fromConfig(config: CoverageConfig): ConfigForm {
       enabled: c.enabled,
       disabledReason: c.disabledReason ?? '',
       windowDays: String(c.windowDays),
+      requirements: { ...c.requirements },
     };
   }
   return {
@@ -39,6 +52,9 @@ export function fromConfig(config: CoverageConfig): ConfigForm {
     effectiveDateField: config.effectiveDateField,
     reviewIntervalDays: String(config.reviewIntervalDays),
     expiringSoonDays: String(config.expiringSoonDays),
+    topManagement: { groups: [...config.topManagement.groups], accountIds: [...config.topManagement.accountIds] },
+    approverField: config.approverField,
+    attendeesField: config.attendeesField,
   };
 }
 
@@ -56,6 +72,7 @@ export function toCandidate(form: ConfigForm): unknown {
       labels: c.labels,
       enabled: c.enabled,
       windowDays: days(c.windowDays),
+      requirements: c.requirements,
       ...(c.enabled ? {} : { disabledReason: c.disabledReason }),
     };
   }
@@ -65,6 +82,9 @@ export function toCandidate(form: ConfigForm): unknown {
     effectiveDateField: form.effectiveDateField,
     reviewIntervalDays: days(form.reviewIntervalDays),
     expiringSoonDays: days(form.expiringSoonDays),
+    topManagement: form.topManagement,
+    approverField: form.approverField,
+    attendeesField: form.attendeesField,
   };
 }
 
@@ -104,6 +124,10 @@ function fields(form: ConfigForm): [string, FieldValue][] {
       [`categories.${id}.enabled`, c.enabled],
       [`categories.${id}.disabledReason`, c.disabledReason],
       [`categories.${id}.windowDays`, c.windowDays],
+      ...requirementsOf(id).map((r): [string, FieldValue] => [
+        `categories.${id}.requirements.${r}`,
+        c.requirements[r] ?? null,
+      ]),
     );
   }
   list.push(
@@ -111,6 +135,10 @@ function fields(form: ConfigForm): [string, FieldValue][] {
     ['effectiveDateField', form.effectiveDateField],
     ['reviewIntervalDays', form.reviewIntervalDays],
     ['expiringSoonDays', form.expiringSoonDays],
+    ['topManagement.groups', form.topManagement.groups],
+    ['topManagement.accountIds', form.topManagement.accountIds],
+    ['approverField', form.approverField],
+    ['attendeesField', form.attendeesField],
   );
   return list;
 }
@@ -135,13 +163,22 @@ export function applyChanges(form: ConfigForm, changes: readonly FormChange[]): 
     if (id) {
       const current = next.categories[id];
       const key = field.slice(`categories.${id}.`.length);
+      const requirement = /^requirements\.(.+)$/.exec(key)?.[1];
       if (key === 'labels' && Array.isArray(to)) next.categories[id] = { ...current, labels: [...to] };
       else if (key === 'enabled' && typeof to === 'boolean') next.categories[id] = { ...current, enabled: to };
       else if (key === 'disabledReason' && typeof to === 'string')
         next.categories[id] = { ...current, disabledReason: to };
       else if (key === 'windowDays' && typeof to === 'string') next.categories[id] = { ...current, windowDays: to };
-    } else if (field === 'effectiveDateField' && (typeof to === 'string' || to === null)) {
-      next.effectiveDateField = to;
+      else if (requirement !== undefined && isRequirementId(requirement) && isRequirementMode(to))
+        next.categories[id] = { ...current, requirements: { ...current.requirements, [requirement]: to } };
+    } else if (
+      (field === 'effectiveDateField' || field === 'approverField' || field === 'attendeesField') &&
+      (typeof to === 'string' || to === null)
+    ) {
+      next[field] = to;
+    } else if ((field === 'topManagement.groups' || field === 'topManagement.accountIds') && Array.isArray(to)) {
+      const list = field === 'topManagement.groups' ? 'groups' : 'accountIds';
+      next.topManagement = { ...next.topManagement, [list]: [...to] };
     } else if (
       (field === 'approvalLabel' || field === 'reviewIntervalDays' || field === 'expiringSoonDays') &&
       typeof to === 'string'

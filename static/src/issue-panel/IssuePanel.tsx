@@ -1,66 +1,14 @@
 import Heading from '@atlaskit/heading';
-import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Box, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { IssueReport } from '../../../src/contract/invoke';
 import { categoryDefinition } from '../../../src/core/categories';
-import type { CategoryExplanation, Check } from '../../../src/core/types';
 import { LabelList } from '../shared/components/LabelCode';
-import { CountsLozenge } from '../shared/components/Lozenges';
 import { Notice } from '../shared/components/Notice';
-import { VisuallyHidden } from '../shared/components/VisuallyHidden';
 import { ErrorState, LoadingState } from '../shared/components/States';
 import { formatDay } from '../shared/format';
 import { useIssueReport } from '../shared/hooks';
-
-const cardStyle = xcss({
-  borderColor: 'color.border',
-  borderStyle: 'solid',
-  borderWidth: 'border.width',
-  borderRadius: 'radius.medium',
-});
-
-function CheckRow({ check }: { check: Check }) {
-  const color = token(check.pass ? 'color.text.success' : 'color.text.danger');
-  return (
-    <li
-      style={{ display: 'flex', gap: token('space.100'), alignItems: 'baseline', marginBlockEnd: token('space.075') }}
-    >
-      <span style={{ color, fontWeight: token('font.weight.bold'), minWidth: '3.2em', flexShrink: 0 }}>
-        <span aria-hidden="true">{check.pass ? '✓ ' : '✗ '}</span>
-        {check.pass ? 'Pass' : 'Fail'}
-        <VisuallyHidden>: </VisuallyHidden>
-      </span>
-      <Text>{check.message}</Text>
-    </li>
-  );
-}
-
-function CategoryCard({ category }: { category: CategoryExplanation }) {
-  const headingId = `c51-cat-${category.id}`;
-  return (
-    <Box as="section" aria-labelledby={headingId} padding="space.150" xcss={cardStyle}>
-      <Stack space="space.100">
-        <Inline space="space.100" spread="space-between" alignBlock="center" shouldWrap>
-          <Heading size="xsmall" as="h3" id={headingId}>
-            {category.name}
-          </Heading>
-          <CountsLozenge counts={category.counts} />
-        </Inline>
-        {category.expiresOn ? (
-          <Text size="small">
-            {category.counts ? 'Stops counting on ' : 'Would have stopped counting on '}
-            <strong>{formatDay(category.expiresOn)}</strong>
-          </Text>
-        ) : null}
-        <ul style={{ margin: 0, padding: 0, listStyle: 'none' }} aria-label={`Checks for ${category.name}`}>
-          {category.checks.map((check) => (
-            <CheckRow key={check.id} check={check} />
-          ))}
-        </ul>
-      </Stack>
-    </Box>
-  );
-}
+import { CategoryCard } from './CategoryCard';
 
 function NotEvidence({ report }: { report: IssueReport }) {
   return (

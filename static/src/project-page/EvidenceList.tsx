@@ -1,6 +1,6 @@
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import type { CategoryResult, EvidenceEntry } from '../../../src/core/types';
+import type { CategoryResult, EvidenceEntry, RuleKind } from '../../../src/core/types';
 import { IssueLink } from '../shared/components/JiraLink';
 import { LabelList } from '../shared/components/LabelCode';
 import { CountsLozenge } from '../shared/components/Lozenges';
@@ -15,7 +15,22 @@ function facts(entry: EvidenceEntry): string {
   return parts.join(' · ');
 }
 
-function Entry({ entry }: { entry: EvidenceEntry }) {
+const names = (users: { displayName: string }[]): string => users.map((u) => u.displayName).join(', ');
+
+/** Who signed it off (or approved it) and who took part, where the app could tell (spec 8.6). */
+function people(entry: EvidenceEntry, rule: RuleKind): string {
+  const parts: string[] = [];
+  const approvers = entry.approvers ?? [];
+  const participants = entry.participants ?? [];
+  if (approvers.length > 0) parts.push(`${rule === 'corrective' ? 'Approved' : 'Signed off'} by ${names(approvers)}`);
+  if (participants.length > 0) parts.push(`Took part: ${names(participants)}`);
+  return parts.join(' · ');
+}
+
+function Entry({ entry, rule }: { entry: EvidenceEntry; rule: RuleKind }) {
+  const who = people(entry, rule);
+  // Failing required requirements are among the problems already; advisory ones never stop it counting.
+  const advisory = (entry.failedChecks ?? []).filter((check) => check.advisory && !check.pass);
   return (
     <li style={{ marginBlockEnd: token('space.100') }}>
       <Stack space="space.050">
@@ -26,11 +41,27 @@ function Entry({ entry }: { entry: EvidenceEntry }) {
         <Text size="small" color="color.text.subtle">
           {facts(entry)}
         </Text>
+        {who ? (
+          <Text size="small" color="color.text.subtle">
+            {who}
+          </Text>
+        ) : null}
         {entry.problems.length > 0 ? (
           <ul style={listStyle} aria-label={`Problems with ${entry.key}`}>
             {entry.problems.map((problem) => (
               <li key={problem}>
                 <Text size="small">{problem}</Text>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {advisory.length > 0 ? (
+          <ul style={listStyle} aria-label={`Advisory for ${entry.key}`}>
+            {advisory.map((check) => (
+              <li key={check.id}>
+                <Text size="small">
+                  <strong>Advisory:</strong> {check.message}
+                </Text>
               </li>
             ))}
           </ul>
@@ -59,7 +90,7 @@ export function EvidenceList({ category }: { category: CategoryResult }) {
           aria-label={`Evidence for ${category.name}`}
         >
           {category.evidence.map((entry) => (
-            <Entry key={entry.key} entry={entry} />
+            <Entry key={entry.key} entry={entry} rule={category.rule} />
           ))}
         </ul>
       )}

@@ -1,9 +1,15 @@
+import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
+import { TOP_MANAGEMENT_NOT_SET_FIX } from '../../../src/core/substance-findings';
 import type { Finding } from '../../../src/core/types';
 import { IssueLink } from '../shared/components/JiraLink';
 import { SeverityLozenge } from '../shared/components/Lozenges';
+import { navigateTo, SETTINGS_PAGE } from '../shared/navigation';
+
+/** A finding fixed on the app's settings page (top management not named) offers the way there. */
+const fixedInSettings = (finding: Finding): boolean => finding.fix.startsWith(TOP_MANAGEMENT_NOT_SET_FIX);
 
 /** Findings in the order the engine sorts them (major, minor, warning, observation). */
 export function FindingList({ findings }: { findings: Finding[] }) {
@@ -44,6 +50,18 @@ export function FindingList({ findings }: { findings: Finding[] }) {
                         <IssueLink key={key} issueKey={key} />
                       ))}
                     </Inline>
+                  ) : null}
+                  {fixedInSettings(finding) ? (
+                    <div className="c51-no-print">
+                      <Inline space="space.100" alignBlock="center" shouldWrap>
+                        <Button spacing="compact" onClick={() => navigateTo(SETTINGS_PAGE)}>
+                          Open the app's settings page
+                        </Button>
+                        <Text size="small" color="color.text.subtle">
+                          Only Jira admins can open it.
+                        </Text>
+                      </Inline>
+                    </div>
                   ) : null}
                 </Stack>
               </li>

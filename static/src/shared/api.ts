@@ -11,10 +11,13 @@ import type {
   InvokeContract,
   InvokeKey,
   IssueReport,
+  JiraGroup,
+  JiraPerson,
   PayloadOf,
   ProjectReport,
   Result,
   ResultOf,
+  UserField,
 } from '../../../src/contract/invoke';
 import type { CoverageConfig } from '../../../src/core/types';
 import { ApiError, toApiError } from './api-error';
@@ -48,6 +51,11 @@ export const getConfigHistory = async (): Promise<ConfigChange[]> => (await call
 export const suggestLabels = async (query: string): Promise<string[]> =>
   (await call('jira/labels', query ? { query } : {})).labels;
 export const getDateFields = async (): Promise<DateField[]> => (await call('jira/date-fields', {})).fields;
+export const searchGroups = async (query: string): Promise<JiraGroup[]> =>
+  (await call('jira/groups', query ? { query } : {})).groups;
+export const searchUsers = async (query: string): Promise<JiraPerson[]> =>
+  (await call('jira/users', query ? { query } : {})).users;
+export const getUserFields = async (): Promise<UserField[]> => (await call('jira/user-fields', {})).fields;
 
 /** What the screens need from the host's context: the site, for absolute links. */
 export interface AppContext {

@@ -3,7 +3,14 @@
  * (or the api functions directly for actions such as save) and never see the bridge.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ConfigChange, ConfigState, DateField, IssueReport, ProjectReport } from '../../../src/contract/invoke';
+import type {
+  ConfigChange,
+  ConfigState,
+  DateField,
+  IssueReport,
+  ProjectReport,
+  UserField,
+} from '../../../src/contract/invoke';
 import * as api from './api';
 import { toApiError, type ApiError } from './api-error';
 
@@ -66,6 +73,8 @@ export const useConfig = (): RemoteHandle<ConfigState> => useRemote(api.getConfi
 export const useConfigHistory = (): RemoteHandle<ConfigChange[]> => useRemote(api.getConfigHistory);
 /** Jira's date fields, for admins only (the resolver refuses others). */
 export const useDateFields = (enabled: boolean): RemoteHandle<DateField[]> => useRemote(api.getDateFields, enabled);
+/** Jira's user-picker fields, for admins only, as the date fields. */
+export const useUserFields = (enabled: boolean): RemoteHandle<UserField[]> => useRemote(api.getUserFields, enabled);
 
 /** `value`, once it has stopped changing for `delayMs`. */
 export function useDebounced<T>(value: T, delayMs: number): T {
@@ -106,4 +115,48 @@ export function useLabelSuggestions(query: string): { labels: string[]; loading:
   return fresh
     ? { labels: result.labels, loading: false, ...(result.error ? { error: result.error } : {}) }
     : { labels: [], loading: true };
+}
+
+export const PICKER_SEARCH_DELAY_MS = 300;
+
+export interface SearchHandle<T> {
+  items: T[];
+  /** True from the first keystroke until Jira's answer for what is typed now has come. */
+  loading: boolean;
+  error?: ApiError;
+  /** Asks again for what is typed. */
+  retry: () => void;
+}
+
+/**
+ * A picker's search: `search` asked for what is typed once typing pauses, while `enabled`. Only the
+ * answer for the text typed now is shown, so a slow answer to an older query never replaces it.
+ * `search` must be stable (an api function), or every render would ask again.
+ */
+export function useJiraSearch<T>(
+  search: (query: string) => Promise<T[]>,
+  query: string,
+  enabled: boolean,
+): SearchHandle<T> {
+  const typed = query.trim();
+  const debounced = useDebounced(typed, PICKER_SEARCH_DELAY_MS);
+  const [attempt, setAttempt] = useState(0);
+  const [result, setResult] = useState<{ query: string; attempt: number; items: T[]; error?: ApiError } | null>(null);
+  useEffect(() => {
+    // Only once typing has paused on this text: the text passed on the way is never asked about.
+    if (!enabled || debounced !== typed) return undefined;
+    let current = true;
+    search(debounced).then(
+      (items) => current && setResult({ query: debounced, attempt, items }),
+      (error: unknown) => current && setResult({ query: debounced, attempt, items: [], error: toApiError(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [search, typed, debounced, attempt, enabled]);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  if (!enabled) return { items: [], loading: false, retry };
+  const fresh = result !== null && result.query === typed && result.attempt === attempt;
+  if (!fresh) return { items: [], loading: true, retry };
+  return { items: result.items, loading: false, retry, ...(result.error ? { error: result.error } : {}) };
 }

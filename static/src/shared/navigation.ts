@@ -1,14 +1,27 @@
 import { router } from '@forge/bridge';
 
+/** A page of the host named by what it is rather than by its URL (Forge's `NavigationLocation`). */
+export type NavigationLocation = Exclude<Parameters<typeof router.navigate>[0], string>;
+
 /** Jira's own page for an issue, as a path on the site. */
 export const issuePath = (issueKey: string): string => `/browse/${encodeURIComponent(issueKey)}`;
 
+/**
+ * The app's settings page: the `jira:adminPage` module of manifest.yml. Named by its module key,
+ * since its URL (`/jira/settings/apps/{appId}/{envId}`) depends on the installation; Jira works it
+ * out, and shows the page only to Jira admins.
+ */
+export const SETTINGS_PAGE: NavigationLocation = { target: 'module', moduleKey: 'clause51-coverage-settings' };
+
+const described = (location: string | NavigationLocation): string =>
+  typeof location === 'string' ? location : JSON.stringify(location);
+
 /** Opens a Jira page in the tab the app runs in; the host does the navigation. */
-export function navigateTo(path: string): void {
-  router.navigate(path).catch((error: unknown) => console.warn(`Could not open ${path}`, error));
+export function navigateTo(location: string | NavigationLocation): void {
+  router.navigate(location).catch((error: unknown) => console.warn(`Could not open ${described(location)}`, error));
 }
 
 /** Opens a Jira page in a new tab (Ctrl/Cmd/Shift or middle click on a link). */
-export function openInNewTab(path: string): void {
-  router.open(path).catch((error: unknown) => console.warn(`Could not open ${path}`, error));
+export function openInNewTab(location: string | NavigationLocation): void {
+  router.open(location).catch((error: unknown) => console.warn(`Could not open ${described(location)}`, error));
 }

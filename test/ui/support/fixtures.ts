@@ -6,6 +6,7 @@ import type { ConfigState, IssueReport, ProjectReport } from '../../../src/contr
 import { defaultConfig } from '../../../src/core/config';
 import { explainIssue } from '../../../src/core/explain';
 import { buildReport } from '../../../src/core/report';
+import { NOBODY_NAMED, type JiraUser, type TopManagement } from '../../../src/core/substance-types';
 import type { CoverageConfig, EvidenceIssue } from '../../../src/core/types';
 import { toEvidenceIssue } from '../../../src/jira/transform';
 import { buildDemoSite } from '../../../dev/demo/demo-site';
@@ -16,9 +17,10 @@ export function projectReport(
   issues: EvidenceIssue[],
   config: CoverageConfig = defaultConfig(),
   extra: Partial<ProjectReport> = {},
+  top: TopManagement = NOBODY_NAMED,
 ): ProjectReport {
   return {
-    ...buildReport('ISMS', issues, config, AS_OF),
+    ...buildReport('ISMS', issues, config, AS_OF, { top }),
     projectName: 'Information Security Management',
     scope: {
       accountId: 'demo-security-lead',
@@ -39,9 +41,27 @@ export function demoIssues(): EvidenceIssue[] {
 export const demoReport = (extra: Partial<ProjectReport> = {}): ProjectReport =>
   projectReport(demoIssues(), defaultConfig(), extra);
 
-export function issueReport(issue: EvidenceIssue, config: CoverageConfig = defaultConfig()): IssueReport {
-  return { ...explainIssue(issue, config, AS_OF), summary: issue.summary, projectKey: 'ISMS' };
+export function issueReport(
+  issue: EvidenceIssue,
+  config: CoverageConfig = defaultConfig(),
+  top: TopManagement = NOBODY_NAMED,
+): IssueReport {
+  return { ...explainIssue(issue, config, AS_OF, top), summary: issue.summary, projectKey: 'ISMS' };
 }
+
+/** People of the fixtures: Dana is the CEO, the others are not top management. */
+export const people = {
+  dana: { accountId: 'acc-dana', displayName: 'Dana Whitfield', isApp: false },
+  priya: { accountId: 'acc-priya', displayName: 'Priya Natarajan', isApp: false },
+  rahul: { accountId: 'acc-rahul', displayName: 'Rahul Mehta', isApp: false },
+} satisfies Record<string, JiraUser>;
+
+/** Top management named on the settings page: Dana, by account id. */
+export const danaIsTopManagement: TopManagement = {
+  accountIds: [people.dana.accountId],
+  groupsNamed: false,
+  inNamedGroup: {},
+};
 
 export function configState(overrides: Partial<ConfigState> = {}): ConfigState {
   return {

@@ -16,6 +16,9 @@ export function apiMock() {
     getConfigHistory: jest.fn(),
     suggestLabels: jest.fn(),
     getDateFields: jest.fn(),
+    searchGroups: jest.fn(),
+    searchUsers: jest.fn(),
+    getUserFields: jest.fn(),
     getAppContext: jest.fn(),
   };
 }
@@ -32,12 +35,16 @@ export function resetApiMock(api: jest.MockedObject<typeof Api>): void {
   api.getConfigHistory.mockImplementation(pending);
   api.suggestLabels.mockResolvedValue([]);
   api.getDateFields.mockResolvedValue([]);
+  api.searchGroups.mockResolvedValue([]);
+  api.searchUsers.mockResolvedValue([]);
+  api.getUserFields.mockResolvedValue([]);
   api.getAppContext.mockResolvedValue({ siteUrl: 'https://example.atlassian.net' });
 }
 
 export function navigationMock() {
   return {
     issuePath: (key: string) => `/browse/${key}`,
+    SETTINGS_PAGE: { target: 'module', moduleKey: 'clause51-coverage-settings' },
     navigateTo: jest.fn(),
     openInNewTab: jest.fn(),
   };

@@ -1,0 +1,144 @@
+/**
+ * The top-management group and people pickers: Design System selects that search Jira as the
+ * admin types. Loaded on its own (the select is most of its weight), so the page's first load
+ * stays small.
+ */
+import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import Select from '@atlaskit/select';
+import type { JiraGroup, JiraPerson } from '../../../src/contract/invoke';
+import * as api from '../shared/api';
+import { useJiraSearch } from '../shared/hooks';
+import { describedBy, FieldLabel, FieldMessages } from './controls';
+
+/** A chosen or offered group or person; `name` is set when Jira's search gave it (fresh, to remember). */
+export interface PickerOption {
+  value: string;
+  label: string;
+  name?: string;
+}
+
+interface PickerProps {
+  values: PickerOption[];
+  onChange: (values: PickerOption[]) => void;
+  messages: readonly string[];
+}
+
+const groupOption = (g: JiraGroup): PickerOption => ({ value: g.groupId, label: g.name, name: g.name });
+const personOption = (p: JiraPerson): PickerOption => ({
+  value: p.accountId,
+  label: p.displayName,
+  name: p.displayName,
+});
+
+function JiraPicker<T>({
+  id,
+  label,
+  help,
+  placeholder,
+  what,
+  search,
+  toOption,
+  searchOnOpen,
+  typeHint,
+  values,
+  onChange,
+  messages,
+}: PickerProps & {
+  id: string;
+  label: string;
+  help: string;
+  placeholder: string;
+  /** "groups" or "people", for the messages. */
+  what: string;
+  search: (query: string) => Promise<T[]>;
+  toOption: (item: T) => PickerOption;
+  /** Whether opening the menu lists some before anything is typed. */
+  searchOnOpen: boolean;
+  typeHint: string;
+}) {
+  const [input, setInput] = useState('');
+  const [open, setOpen] = useState(false);
+  const found = useJiraSearch(search, input, input.trim() !== '' || (searchOnOpen && open));
+  const invalid = messages.length > 0;
+  const options = found.items.map(toOption);
+  const noOptions = (): string => {
+    if (found.error) return `Could not search Jira's ${what}: ${found.error.message}`;
+    if (input.trim() === '' && !searchOnOpen) return typeHint;
+    return `No ${what} in Jira match "${input.trim()}"`;
+  };
+  return (
+    <Stack space="space.050">
+      <FieldLabel htmlFor={id}>{label}</FieldLabel>
+      <Select<PickerOption, true>
+        inputId={id}
+        isMulti
+        isClearable={false}
+        value={values}
+        options={options}
+        inputValue={input}
+        onInputChange={(value) => setInput(value)}
+        onMenuOpen={() => setOpen(true)}
+        onMenuClose={() => setOpen(false)}
+        onChange={(chosen) => onChange([...chosen])}
+        // Jira filters: what it answers is what matches.
+        filterOption={null}
+        isLoading={found.loading}
+        loadingMessage={() => `Searching Jira's ${what}…`}
+        noOptionsMessage={noOptions}
+        placeholder={placeholder}
+        isInvalid={invalid}
+        descriptionId={describedBy(`${id}-help`, invalid && `${id}-error`, !!found.error && `${id}-search-error`)}
+      />
+      <Text id={`${id}-help`} size="small" color="color.text.subtlest">
+        {help}
+      </Text>
+      {found.error ? (
+        <div id={`${id}-search-error`} aria-live="polite">
+          <Inline space="space.100" alignBlock="center">
+            <Text size="small" color="color.text.danger">
+              {`Could not search Jira's ${what}: ${found.error.message}`}
+            </Text>
+            <Button spacing="compact" onClick={found.retry}>
+              Retry
+            </Button>
+          </Inline>
+        </div>
+      ) : null}
+      <FieldMessages id={`${id}-error`} messages={messages} />
+    </Stack>
+  );
+}
+
+/** Both pickers; the section around them holds the names and the messages. */
+export default function PeoplePickers({ groups, people }: { groups: PickerProps; people: PickerProps }) {
+  return (
+    <Stack space="space.200">
+      <JiraPicker<JiraGroup>
+        id="c51-top-groups"
+        label="Top management groups"
+        help="Jira groups whose members are top management, e.g. the Board. Membership is read from Jira when coverage is graded. At most 20."
+        placeholder="Search Jira's groups"
+        what="groups"
+        search={api.searchGroups}
+        toOption={groupOption}
+        searchOnOpen
+        typeHint="Type part of a group's name"
+        {...groups}
+      />
+      <JiraPicker<JiraPerson>
+        id="c51-top-people"
+        label="Top management people"
+        help="People who are top management themselves, e.g. the CEO, whatever their groups. At most 200."
+        placeholder="Search Jira's people by name"
+        what="people"
+        search={api.searchUsers}
+        toOption={personOption}
+        searchOnOpen={false}
+        typeHint="Type a name to find people in Jira"
+        {...people}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,85 @@
+import Heading from '@atlaskit/heading';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
+import type { CategoryExplanation, Check } from '../../../src/core/types';
+import { CountsLozenge } from '../shared/components/Lozenges';
+import { VisuallyHidden } from '../shared/components/VisuallyHidden';
+import { formatDay } from '../shared/format';
+import { groupChecks, lookOf, type CheckLook } from './checks';
+
+const cardStyle = xcss({
+  borderColor: 'color.border',
+  borderStyle: 'solid',
+  borderWidth: 'border.width',
+  borderRadius: 'radius.medium',
+});
+const listStyle = { margin: 0, padding: 0, listStyle: 'none' } as const;
+
+// The word carries the meaning; the mark and the colour repeat it.
+const LOOK: Record<CheckLook, { mark: string; word: string; color: string }> = {
+  pass: { mark: '✓', word: 'Pass', color: token('color.text.success') },
+  fail: { mark: '✗', word: 'Fail', color: token('color.text.danger') },
+  advisory: { mark: '!', word: 'Advisory', color: token('color.text.warning') },
+  'not-checked': { mark: '–', word: 'Not checked', color: token('color.text.subtle') },
+};
+
+function CheckRow({ check }: { check: Check }) {
+  const { look, message } = lookOf(check);
+  const { mark, word, color } = LOOK[look];
+  return (
+    <li
+      style={{ display: 'flex', gap: token('space.100'), alignItems: 'baseline', marginBlockEnd: token('space.075') }}
+    >
+      <span style={{ color, fontWeight: token('font.weight.bold'), minWidth: '3.2em', flexShrink: 0 }}>
+        <span aria-hidden="true">{`${mark} `}</span>
+        {word}
+        <VisuallyHidden>: </VisuallyHidden>
+      </span>
+      <Text>{message}</Text>
+    </li>
+  );
+}
+
+/** One category the issue is evidence of: does it count, until when, and each check with why. */
+export function CategoryCard({ category }: { category: CategoryExplanation }) {
+  const headingId = `c51-cat-${category.id}`;
+  const { required, advisory } = groupChecks(category.checks);
+  return (
+    <Box as="section" aria-labelledby={headingId} padding="space.150" xcss={cardStyle}>
+      <Stack space="space.100">
+        <Inline space="space.100" spread="space-between" alignBlock="center" shouldWrap>
+          <Heading size="xsmall" as="h3" id={headingId}>
+            {category.name}
+          </Heading>
+          <CountsLozenge counts={category.counts} />
+        </Inline>
+        {category.expiresOn ? (
+          <Text size="small">
+            {category.counts ? 'Stops counting on ' : 'Would have stopped counting on '}
+            <strong>{formatDay(category.expiresOn)}</strong>
+          </Text>
+        ) : null}
+        <ul style={listStyle} aria-label={`Checks for ${category.name}`}>
+          {required.map((check) => (
+            <CheckRow key={check.id} check={check} />
+          ))}
+        </ul>
+        {advisory.length > 0 ? (
+          <Stack space="space.075">
+            <Heading size="xxsmall" as="h4">
+              Advisory
+            </Heading>
+            <Text size="small" color="color.text.subtle">
+              Reported for the audit file: these never stop the issue counting.
+            </Text>
+            <ul style={listStyle} aria-label={`Advisory checks for ${category.name}`}>
+              {advisory.map((check) => (
+                <CheckRow key={check.id} check={check} />
+              ))}
+            </ul>
+          </Stack>
+        ) : null}
+      </Stack>
+    </Box>
+  );
+}
