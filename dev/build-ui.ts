@@ -71,6 +71,9 @@ async function buildModule(module: (typeof MODULES)[number]): Promise<ModuleSize
       assetsDir: 'assets',
       target: 'es2020',
       sourcemap: false,
+      // One stylesheet per screen: this script runs as CommonJS under tsx, where Vite drops the code
+      // that loads a lazily loaded chunk's own CSS (the admin page's pickers came out unstyled).
+      cssCodeSplit: false,
       reportCompressedSize: false,
       chunkSizeWarningLimit: 2048,
       // Every browser Jira supports has modulepreload (and this Vite ships no polyfill module).

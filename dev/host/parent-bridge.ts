@@ -40,7 +40,11 @@ export function parentBridgeScript(resourcesOrigin: string): string {
     invoke: invoke,
     getContext: function (context) { return context; },
     enableTheming: function (context) { return context.theme; },
-    navigate: function (_context, data) { go(data && data.url, data && data.type === 'new-tab'); },
+    // Forge names another module of the app by its key; the local host knows where its admin page is.
+    navigate: function (_context, data) {
+      var url = data && data.target === 'module' && data.moduleKey === 'clause51-coverage-settings' ? '/admin' : data && data.url;
+      go(url, data && data.type === 'new-tab');
+    },
     reload: function () { location.reload(); }
   };
 

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { DataShapeError, issuesIn } from '../../src/cli/load-issues';
 import { dayOf } from '../../src/core/dates';
 import { buildDemoSite } from '../demo/demo-site';
+import { seedDemoSettings } from '../demo/demo-settings';
 import { FileKvsStore, installForgeRuntime } from '../runtime';
 import { startJiraSimulator } from '../simulator';
 import { PERSONAS } from './personas';
@@ -71,6 +72,8 @@ async function main(): Promise<void> {
   const storePath = resolve(values.store ?? join(ROOT, '.local/kvs.json'));
   mkdirSync(dirname(storePath), { recursive: true });
   installForgeRuntime({ jiraBaseUrl: simulator.url, kvs: new FileKvsStore(storePath) });
+  // The demo company comes with its admin's settings (top management, approver and attendees fields).
+  if (!values.data) await seedDemoSettings(new Date());
   // Imported after the runtime exists, as Forge loads the app into a prepared runtime.
   const { handler } = await import('../../src/index');
   const projects = simulator.site().projects.map((p) => ({ id: p.id, key: p.key, name: p.name, browsers: p.browsers }));

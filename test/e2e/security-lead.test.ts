@@ -25,7 +25,7 @@ describe('the security lead on the project page', () => {
       '70%',
       'Minor non-conformity',
       'Complete: every matching issue was read',
-      'Findings (6)',
+      'Findings (7)',
       'Strategy alignment: no done issue labelled iso27001-strategy-alignment.',
     ]);
     const strategyRow = app.getByRole('row', { name: /Strategy alignment/ });
@@ -79,9 +79,9 @@ describe('the security lead on the project page', () => {
     expect(download.suggestedFilename()).toMatch(/^clause-5\.1-ISMS-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
     expect(csv[0]).toBe(
-      'project,asOf,category,categoryStatus,issueKey,summary,done,counts,effectiveDate,expiresOn,problems',
+      'project,asOf,category,categoryStatus,issueKey,summary,done,counts,effectiveDate,expiresOn,problems,approvers,participants,advisories',
     );
-    expect(csv.filter((row) => row.startsWith('ISMS,'))).toHaveLength(16);
+    expect(csv.filter((row) => row.startsWith('ISMS,'))).toHaveLength(20);
     expect(csv.some((row) => row.includes(',ISMS-10,'))).toBe(true);
     await context.close();
   });
