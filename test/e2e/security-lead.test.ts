@@ -51,6 +51,22 @@ describe('the security lead on the project page', () => {
     await context.close();
   });
 
+  test('the panel on a policy signed off by the CISO: who signed, why it does not count, what to do', async () => {
+    const { context, page } = await host.as('security-lead');
+    await page.goto(`${host.url}/browse/ISMS-19`);
+    const panel = panelFrame(page);
+    await panel.getByText('Next step').waitFor();
+    const checks = panel.getByRole('list', { name: 'Checks for Security policy approval' });
+    await expectText(checks, [
+      'Signed off by Priya Natarajan (moved to Done on',
+      'who is not top management: the security policy must be approved by the highest level of management.',
+    ]);
+    await expectText(panel.locator('body'), ['Does not count', 'Have top management sign it off']);
+    await screenshot(page, 'issue-panel-wrong-signatory');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   test('works from the keyboard: tab to a category, open it with Enter, tab on to its issues', async () => {
     const { context, page } = await host.as('security-lead');
     await page.goto(`${host.url}/projects/ISMS/coverage`);
