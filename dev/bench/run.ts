@@ -40,11 +40,13 @@ function median(list: Measure[]): Measure {
 async function jiraRun(
   n: number,
   latency: number,
-  modes: ('report' | 'bare')[],
+  modes: ('report' | 'bare' | 'substance-on' | 'substance-off')[],
   check: boolean,
   repeat: number,
+  site: 'plain' | 'substance' = 'plain',
 ): Promise<Measure[]> {
-  const { child, line } = await startChild('sim-process.ts', [String(n), String(latency), AS_OF], /"url"/);
+  const simArgs = [String(n), String(latency), AS_OF, ...(site === 'substance' ? ['substance'] : [])];
+  const { child, line } = await startChild('sim-process.ts', simArgs, /"url"/);
   try {
     const { url } = JSON.parse(line) as { url: string };
     const runs = new Map<string, Measure[]>();
@@ -165,9 +167,37 @@ async function main(): Promise<void> {
     console.log(
       `report / bare fetch wall time at N=${n}: ${list.map((r) => r.toFixed(2)).join(' (0 ms), ')}${list.length > 1 ? ' (300 ms)' : ' (0 ms)'}`,
     );
+
+  console.log("\n## report/project with spec 8's requirements on and off (as the security lead)");
+  console.log(
+    `${pad('issues', 7)} ${pad('latency', 8)} ${pad('requirements', 13)} ${pad('requests', 9)} ${pad('wall', 9)} ${pad('CPU', 9)}  runs`,
+  );
+  // On: the demo company's settings (the Board group, the approver and attendees fields); off: every requirement off.
+  const substancePlan: [number, number, number][] = quick
+    ? [[10_000, 300, 1]]
+    : [
+        [1_000, 0, 3],
+        [1_000, 300, 1],
+        [10_000, 0, 3],
+        [10_000, 300, 1],
+      ];
+  let substanceRatio: number | undefined;
+  for (const [n, latency, repeat] of substancePlan) {
+    const [on, off] = await jiraRun(n, latency, ['substance-on', 'substance-off'], false, repeat, 'substance');
+    if (!on || !off) continue;
+    for (const r of [on, off])
+      console.log(
+        `${pad(n, 7)} ${pad(`${latency} ms`, 8)} ${pad(r === on ? 'on' : 'off', 13)} ${pad(r.requests, 9)} ${pad(ms(r.wallMs), 9)} ${pad(ms(r.cpuMs), 9)}  ${repeat}`,
+      );
+    if (n === 10_000 && latency === 300) substanceRatio = on.wallMs / off.wallMs;
+  }
+
   console.log(`\nbenchmark took ${ms(Date.now() - started)}`);
   const at10k = ratios.get(10_000)?.[0];
   console.log(`overhead ratio (report / bare fetch) at N=10000: ${at10k === undefined ? 'n/a' : at10k.toFixed(2)}`);
+  console.log(
+    `substance ratio (on / off) at N=10000, 300 ms: ${substanceRatio === undefined ? 'n/a' : substanceRatio.toFixed(2)}`,
+  );
 }
 
 // Every child (simulator, host, measuring process) stops on every path: a signal, an error, the end.

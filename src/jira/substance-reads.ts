@@ -14,9 +14,11 @@ import { mapLimit } from './parallel';
 import { toRemoteLinks } from './remote-links';
 
 export const CHANGELOG_BATCH = 1000;
+const CHANGELOG_PAGE_MAX = 10_000;
 export const CHANGELOG_FIELDS = ['status', 'labels'];
 /** Per-person and per-issue reads at once: quick, and gentle on Jira's per-second limits. */
 export const PARALLEL_LOOKUPS = 8;
+export const PARALLEL_BATCHES = 10;
 
 export interface ReadResult<T> {
   value: T;
@@ -54,7 +56,8 @@ async function changelogBatch(client: JiraClient, issueIds: string[]): Promise<M
     const response = await client.post(route`/rest/api/3/changelog/bulkfetch`, {
       issueIdsOrKeys: issueIds,
       fieldIds: CHANGELOG_FIELDS,
-      maxResults: CHANGELOG_BATCH,
+      // The most the document allows: Jira pages at what it will, so this asks for the fewest pages.
+      maxResults: CHANGELOG_PAGE_MAX,
       ...(token ? { nextPageToken: token } : {}),
     });
     if (response.status !== 200) throw failureOf(response, 'the issues’ history');
@@ -80,7 +83,8 @@ export async function bulkChangelogs(
   for (let i = 0; i < issueIds.length; i += CHANGELOG_BATCH) batches.push(issueIds.slice(i, i + CHANGELOG_BATCH));
   const value = new Map<string, ChangeEntry[]>();
   let gap: string | undefined;
-  await mapLimit(batches, 2, async (batch) => {
+  // Batches at once, like the search's pages: each is one request per page of 1,000 entries.
+  await mapLimit(batches, PARALLEL_BATCHES, async (batch) => {
     try {
       for (const [id, entries] of await changelogBatch(client, batch)) value.set(id, entries);
     } catch (error) {

@@ -92,11 +92,11 @@ async function withRemoteLinks(
   issues: EvidenceIssue[],
   config: CoverageConfig,
   asOf: Day,
-  top: TopManagement,
   notes: string[],
 ) {
-  // The engine itself says which issues those are: a first grading costs no request.
-  const report = buildReport('', issues, config, asOf, { top });
+  // The engine itself says which issues those are: a first grading costs no request. Whether a
+  // document is there does not depend on who top management is, so this runs beside those reads.
+  const report = buildReport('', issues, config, asOf);
   const keys = new Set(
     report.categories.flatMap((c) =>
       c.evidence.filter((e) => e.failedChecks?.some((f) => f.id === 'document-attached')).map((e) => e.key),
@@ -119,8 +119,24 @@ export async function readSubstance(
   asOf: Day,
 ): Promise<Substance> {
   const notes: string[] = [];
-  const issues = topNamed(config) ? await withChangelogs(jira, searched, config, notes) : searched;
-  const top = await topManagementOf(jira, issues, config, notes);
-  const linked = await withRemoteLinks(jira, issues, config, asOf, top, notes);
-  return { issues: linked, top, notChecked: notes };
+  const linkNotes: string[] = [];
+  // Two independent chains, at once: history then people's groups; and the remote links. Both are
+  // settled before going on, so no read is left running after a failure.
+  const [peopleRead, linkedRead] = await Promise.allSettled([
+    (async () => {
+      const issues = topNamed(config) ? await withChangelogs(jira, searched, config, notes) : searched;
+      return { issues, top: await topManagementOf(jira, issues, config, notes) };
+    })(),
+    withRemoteLinks(jira, searched, config, asOf, linkNotes),
+  ]);
+  if (peopleRead.status === 'rejected') throw peopleRead.reason;
+  if (linkedRead.status === 'rejected') throw linkedRead.reason;
+  const people = peopleRead.value;
+  const linked = linkedRead.value;
+  const links = new Map(linked.map((i) => [i.key, i.remoteLinks]));
+  const issues = people.issues.map((issue) => {
+    const remoteLinks = links.get(issue.key);
+    return remoteLinks && !issue.remoteLinks ? { ...issue, remoteLinks } : issue;
+  });
+  return { issues, top: people.top, notChecked: [...notes, ...linkNotes] };
 }
