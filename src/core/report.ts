@@ -35,8 +35,10 @@ function toEntry(a: IssueAssessment): EvidenceEntry {
   if (a.expiresOn) entry.expiresOn = a.expiresOn;
   if (a.approvers.length > 0) entry.approvers = a.approvers;
   if (a.participants.length > 0) entry.participants = a.participants;
-  const failed = a.checks.filter((c) => !c.pass && (c.advisory || REQUIREMENT_CHECK_IDS.has(c.id)));
-  if (failed.length > 0) entry.failedChecks = failed;
+  for (const c of a.checks) {
+    if (c.pass || !(c.advisory || REQUIREMENT_CHECK_IDS.has(c.id))) continue;
+    (entry.failedChecks ??= []).push(c);
+  }
   return entry;
 }
 

@@ -41,10 +41,17 @@ export const DEFAULT_REQUIREMENTS: Readonly<Partial<Record<CategoryId, Readonly<
   'role-assignment': { 'duties-described': 'advisory' },
 };
 
-/** The requirements a category may have, in the table's order. */
-export function requirementsOf(category: CategoryId): RequirementId[] {
-  const defaults = DEFAULT_REQUIREMENTS[category] ?? {};
-  return REQUIREMENT_IDS.filter((id) => defaults[id] !== undefined);
+const BY_CATEGORY = new Map<CategoryId, readonly RequirementId[]>();
+
+/** The requirements a category may have, in the table's order (asked once per issue: kept). */
+export function requirementsOf(category: CategoryId): readonly RequirementId[] {
+  let ids = BY_CATEGORY.get(category);
+  if (!ids) {
+    const defaults = DEFAULT_REQUIREMENTS[category] ?? {};
+    ids = REQUIREMENT_IDS.filter((id) => defaults[id] !== undefined);
+    BY_CATEGORY.set(category, ids);
+  }
+  return ids;
 }
 
 export function isRequirementId(value: string): value is RequirementId {

@@ -62,7 +62,9 @@ export function advisoryFindings(c: CategoryResult): Finding[] {
     if (!entry.counts) continue;
     for (const failed of entry.failedChecks ?? []) {
       if (!failed.advisory) continue;
-      byRequirement.set(failed.id, [...(byRequirement.get(failed.id) ?? []), entry.key]);
+      const keys = byRequirement.get(failed.id);
+      if (keys) keys.push(entry.key);
+      else byRequirement.set(failed.id, [entry.key]);
     }
   }
   return [...byRequirement].map(([id, keys]) => ({

@@ -109,20 +109,38 @@ function documentCheck(issue: IssueFacts, categoryId: CategoryId): Verdict {
 }
 
 const NOT_SET = "Not checked: top management is not set on the app's settings page.";
+const NO_OUTCOME: RequirementOutcome = { checks: [], failedRequired: [], approvers: [], participants: [] };
+
+// A report asks the same category's modes for every issue: worked out once per modes object.
+const ACTIVE = new WeakMap<RequirementModes, readonly RequirementId[]>();
+function activeRequirements(category: CategoryId, modes: RequirementModes): readonly RequirementId[] {
+  let ids = ACTIVE.get(modes);
+  if (!ids) {
+    ids = requirementsOf(category).filter((id) => (modes[id] ?? 'off') !== 'off');
+    ACTIVE.set(modes, ids);
+  }
+  return ids;
+}
 
 /** The checks of every requirement of the category that is not `off`, for one issue. */
 export function requirementChecks(issue: IssueFacts, ctx: RequirementContext): RequirementOutcome {
+  const ids = activeRequirements(ctx.categoryId, ctx.modes);
+  if (ids.length === 0) return NO_OUTCOME;
   const corrective = ctx.categoryId === 'corrective-action';
-  const signers = corrective
-    ? grantorOf(issue, ctx.approvalLabel, ctx.approverFieldName)
-    : approverOf(issue, ctx.approverFieldName);
-  const participants = participantsOf(issue, signers);
+  // Who signed and who took part matter only to the categories whose requirements ask; a report of
+  // 100,000 issues should not work them out for the rest.
+  const needsPeople = ids.some((id) => id === 'approved-by-top-management' || id === 'top-management-took-part');
+  const signers: Signers = !needsPeople
+    ? { kind: 'none', reason: '' }
+    : corrective
+      ? grantorOf(issue, ctx.approvalLabel, ctx.approverFieldName)
+      : approverOf(issue, ctx.approverFieldName);
+  const participants = needsPeople ? participantsOf(issue, signers) : [];
   const named = isTopManagementNamed(ctx.top);
   const checks: RequirementCheck[] = [];
   const failedRequired: RequirementId[] = [];
-  for (const id of requirementsOf(ctx.categoryId)) {
+  for (const id of ids) {
     const mode = ctx.modes[id] ?? 'off';
-    if (mode === 'off') continue;
     let verdict: Verdict;
     if (id === 'approved-by-top-management')
       verdict = named ? approvedCheck(signers, ctx) : { pass: true, message: NOT_SET, notChecked: true };

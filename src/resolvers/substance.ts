@@ -94,6 +94,12 @@ async function withRemoteLinks(
   asOf: Day,
   notes: string[],
 ) {
+  // No category asks for a document: nothing to read, and no grading needed to find out.
+  const wanting = (Object.keys(config.categories) as CategoryId[]).some(
+    (id) =>
+      config.categories[id].enabled && (config.categories[id].requirements['document-attached'] ?? 'off') !== 'off',
+  );
+  if (!wanting) return issues;
   // The engine itself says which issues those are: a first grading costs no request. Whether a
   // document is there does not depend on who top management is, so this runs beside those reads.
   const report = buildReport('', issues, config, asOf);

@@ -10,17 +10,30 @@ import { check, NO_REQUIREMENTS, requirementsFor, type IssueAssessment, type Rul
 export const datedRule: Rule = {
   assess(issue, ctx): IssueAssessment {
     const { config, category, asOf } = ctx;
-    const none = { ...NO_REQUIREMENTS, issue };
+    // One shape for every assessment (the report reads thousands of them): the same fields, always.
+    const none = (checks: Check[], problem: boolean, effectiveDate?: string, expiresOn?: string): IssueAssessment => ({
+      issue,
+      checks,
+      counts: false,
+      effectiveDate,
+      expiresOn,
+      problem,
+      current: false,
+      approved: undefined,
+      failedRequired: NO_REQUIREMENTS.failedRequired,
+      approvers: NO_REQUIREMENTS.approvers,
+      participants: NO_REQUIREMENTS.participants,
+    });
     const status = issue.statusName ? ` (status ${issue.statusName})` : '';
     const checks: Check[] = [
       check('done', issue.done, issue.done ? `Done${status}.` : `Not done${status}: only finished work is evidence.`),
     ];
-    if (!issue.done) return { ...none, checks, counts: false, problem: false };
+    if (!issue.done) return none(checks, false);
 
     const date = effectiveDate(issue, config);
     if (!date) {
       checks.push(check('effective-date', false, 'Has no date to tell when it took effect.'));
-      return { ...none, checks, counts: false, problem: true };
+      return none(checks, true);
     }
     const position = windowPosition(date.day, asOf, category.windowDays);
     if (position.kind === 'future') {
@@ -31,7 +44,7 @@ export const datedRule: Rule = {
           `Dated ${date.day} (${date.source}), after the as-of date ${asOf}: future-dated evidence does not count.`,
         ),
       );
-      return { ...none, checks, counts: false, effectiveDate: date.day, problem: true };
+      return none(checks, true, date.day);
     }
     checks.push(check('effective-date', true, `Took effect on ${date.day} (${date.source}).`));
     const lapse = expiresOn(date.day, category.windowDays);
@@ -45,7 +58,7 @@ export const datedRule: Rule = {
           : `${plural(position.age, 'day')} old, older than the ${category.windowDays}-day window: it stopped counting on ${lapse}.`,
       ),
     );
-    if (!inside) return { ...none, checks, counts: false, effectiveDate: date.day, expiresOn: lapse, problem: true };
+    if (!inside) return none(checks, true, date.day, lapse);
     const requirements = requirementsFor(issue, ctx);
     const counts = requirements.failedRequired.length === 0;
     return {
@@ -56,6 +69,7 @@ export const datedRule: Rule = {
       expiresOn: lapse,
       problem: !counts,
       current: true,
+      approved: undefined,
       failedRequired: requirements.failedRequired,
       approvers: requirements.approvers,
       participants: requirements.participants,

@@ -52,4 +52,9 @@ export function requirementsFor(issue: EvidenceIssue, ctx: RuleContext): Require
   });
 }
 
-export const NO_REQUIREMENTS: RequirementOutcome = { checks: [], failedRequired: [], approvers: [], participants: [] };
+export const NO_REQUIREMENTS: RequirementOutcome = Object.freeze({
+  checks: [],
+  failedRequired: [],
+  approvers: [],
+  participants: [],
+});
