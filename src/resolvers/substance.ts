@@ -5,6 +5,7 @@
  * Whatever could not be read is said in `notChecked`; the checks concerned then say "could not be
  * checked", never pass.
  */
+import { hasAnyLabel } from '../core/facts';
 import { buildReport } from '../core/report';
 import { approverOf, grantorOf, participantsOf } from '../core/people';
 import { TOP_MANAGEMENT_REQUIREMENTS } from '../core/requirements';
@@ -27,7 +28,7 @@ const topNamed = (config: CoverageConfig) =>
 function categoriesOf(issue: EvidenceIssue, config: CoverageConfig): CategoryId[] {
   return (Object.keys(config.categories) as CategoryId[]).filter((id) => {
     const category = config.categories[id];
-    return category.enabled && issue.labels.some((label) => category.labels.includes(label));
+    return category.enabled && hasAnyLabel(issue, category.labels);
   });
 }
 
