@@ -10,6 +10,11 @@ export interface FaultScope {
   pathPrefix?: string;
   /** Let this many matching requests through untouched first (a search that goes wrong part way). */
   afterRequests?: number;
+  /**
+   * Only requests with this method, e.g. 'POST' with pathPrefix '/rest/api/3/issue' for creates alone, since that
+   * prefix also matches every issue read. Default: any method.
+   */
+  method?: 'GET' | 'POST';
 }
 
 export interface InjectedFailure {
@@ -36,6 +41,7 @@ interface CountedRule<T> {
   /** Matching requests still to let through first. */
   skip: number;
   pathPrefix: string;
+  method: string | undefined;
   value: T;
 }
 
@@ -43,7 +49,17 @@ interface LatencyRule {
   ms: number;
   skip: number;
   pathPrefix: string;
+  method: string | undefined;
 }
+
+/** The request a rule is matched against. */
+interface Target {
+  path: string;
+  method: string;
+}
+
+const matches = (r: { pathPrefix: string; method: string | undefined }, target: Target): boolean =>
+  target.path.startsWith(r.pathPrefix) && (r.method === undefined || r.method === target.method);
 
 export interface FaultDecision {
   latencyMs: number;
@@ -73,13 +89,14 @@ function rule<T>(
     remaining: checkedCount(countName, count, 1),
     skip: checkedCount('afterRequests', scope.afterRequests ?? 0, 0),
     pathPrefix: scope.pathPrefix ?? defaultPrefix,
+    method: scope.method,
     value,
   };
 }
 
 /** Consumes one use of the first matching rule (or one of its skips); the rules left, and what it gave. */
-function consume<T>(rules: CountedRule<T>[], path: string): { rules: CountedRule<T>[]; value: T | undefined } {
-  const match = rules.find((r) => r.remaining > 0 && path.startsWith(r.pathPrefix));
+function consume<T>(rules: CountedRule<T>[], target: Target): { rules: CountedRule<T>[]; value: T | undefined } {
+  const match = rules.find((r) => r.remaining > 0 && matches(r, target));
   if (!match) return { rules, value: undefined };
   if (match.skip > 0) {
     match.skip -= 1;
@@ -99,7 +116,7 @@ export class FaultController {
   setLatency(ms: number, scope: FaultScope = {}): void {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latency must be a non-negative number of ms, got ${ms}`);
     const skip = checkedCount('afterRequests', scope.afterRequests ?? 0, 0);
-    this.latencies.push({ ms, skip, pathPrefix: scope.pathPrefix ?? '' });
+    this.latencies.push({ ms, skip, pathPrefix: scope.pathPrefix ?? '', method: scope.method });
   }
 
   /** The next `count` matching requests get 429 with `Retry-After: retryAfterSeconds`. */
@@ -156,22 +173,23 @@ export class FaultController {
   }
 
   /** Decides what happens to one request; consumes one use (or one skip) of the first matching rule of each kind. */
-  take(path: string): FaultDecision {
+  take(path: string, method = 'GET'): FaultDecision {
+    const target: Target = { path, method: method.toUpperCase() };
     let latencyMs = 0;
-    for (const r of this.latencies.filter((l) => path.startsWith(l.pathPrefix))) {
+    for (const r of this.latencies.filter((l) => matches(l, target))) {
       if (r.skip > 0) r.skip -= 1;
       else latencyMs += r.ms;
     }
     const deletions: string[] = [];
-    for (const r of this.deletions.filter((d) => path.startsWith(d.pathPrefix))) {
+    for (const r of this.deletions.filter((d) => matches(d, target))) {
       if (r.skip > 0) r.skip -= 1;
       else if (r.remaining-- > 0) deletions.push(r.value);
     }
     this.deletions = this.deletions.filter((d) => d.remaining > 0);
-    const failed = consume(this.failures, path);
+    const failed = consume(this.failures, target);
     this.failures = failed.rules;
     if (failed.value) return { latencyMs, failure: failed.value, page: undefined, deletions };
-    const paged = consume(this.pages, path);
+    const paged = consume(this.pages, target);
     this.pages = paged.rules;
     return { latencyMs, failure: undefined, page: paged.value, deletions };
   }

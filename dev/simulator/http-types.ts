@@ -5,6 +5,7 @@
 import type { PageFault } from './faults';
 import type { Caller } from './permissions';
 import type { SiteIndex } from './site-index';
+import type { SiteIssue, SiteProject } from './site-types';
 
 export interface SimulatorLimits {
   /** Page cap for /search/jql when only id/key are requested (Jira: 5000). */
@@ -25,6 +26,17 @@ export interface RouteContext {
   appDisplayName: string;
   /** An injected fault for the page this request answers (faults.ts); search routes apply it. */
   pageFault?: PageFault;
+  /** The simulator's clock (epoch ms): `created` and `updated` of the issues it creates. */
+  now: () => number;
+  writer: SiteWriter;
+}
+
+/** Changes a route may make to the site; the next request (the very next, too) sees them. */
+export interface SiteWriter {
+  /** The id and key the next issue created in `project` gets: like Jira, never one used before, deleted or not. */
+  nextIssueRef(project: SiteProject): { id: string; key: string };
+  /** Adds the issue to the site (validated like any site data) and so to every search and read. */
+  addIssue(issue: SiteIssue): void;
 }
 
 export interface SimRequest {

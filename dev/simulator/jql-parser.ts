@@ -1,13 +1,20 @@
 /**
  * The JQL subset the simulator understands, parsed into a conjunction of clauses plus ORDER BY:
  *   project = X | project IN (X, ...) | labels = x | labels IN (...) | key/issuekey = K | key IN (...)
+ *   | statusCategory = C | statusCategory != C | statusCategory IN (C, ...) | statusCategory NOT IN (C, ...)
  *   joined with AND, optionally in parentheses; ORDER BY created|updated|key [ASC|DESC], ...
+ * A status category C is its name ("To Do", "In Progress", "Done"), key (new, indeterminate, done) or id (2, 4, 3),
+ * ignoring case; any other value is Jira's "The value 'X' does not exist for the field 'statusCategory'.".
  * Anything else is a JQL error (400), never silently ignored: a query the simulator half-understood would
  * return the wrong issues and hide the bug.
  */
 import { jqlSyntaxError, JqlError, tokenizeJql, type JqlPosition, type JqlToken } from './jql-lexer';
 
-export type JqlField = 'project' | 'labels' | 'issuekey';
+export type JqlField = 'project' | 'labels' | 'issuekey' | 'statuscategory';
+/** `!=` and `NOT IN` only with statusCategory. */
+export type JqlOperator = '=' | '!=' | 'IN' | 'NOT IN';
+/** A status category by its key, as `fields.status.statusCategory.key` holds it. */
+export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
 export type JqlSortField = 'created' | 'updated' | 'key';
 
 export interface JqlValue {
@@ -16,13 +23,21 @@ export interface JqlValue {
   pos: JqlPosition;
 }
 
-export interface JqlClause {
-  field: JqlField;
+interface JqlClauseBase {
   /** The clause name as written, for messages. */
   fieldName: string;
+  operator: JqlOperator;
   values: JqlValue[];
   pos: JqlPosition;
 }
+
+export type JqlClause =
+  | (JqlClauseBase & { field: Exclude<JqlField, 'statuscategory'> })
+  | (JqlClauseBase & {
+      field: 'statuscategory';
+      /** The categories the values name, in value order (repeats kept). */
+      categories: StatusCategoryKey[];
+    });
 
 export interface JqlSort {
   field: JqlSortField;
@@ -42,7 +57,24 @@ const FIELD_ALIASES: ReadonlyMap<string, JqlField> = new Map([
   ['issuekey', 'issuekey'],
   ['issue', 'issuekey'],
   ['id', 'issuekey'],
+  ['statuscategory', 'statuscategory'],
 ]);
+
+/** Jira Cloud's status categories, as GET /rest/api/3/statuscategory lists them (less "No Category"). */
+const STATUS_CATEGORIES: ReadonlyArray<{ id: string; key: StatusCategoryKey; name: string }> = [
+  { id: '2', key: 'new', name: 'To Do' },
+  { id: '4', key: 'indeterminate', name: 'In Progress' },
+  { id: '3', key: 'done', name: 'Done' },
+];
+
+/** Name, key or id (lower-cased) -> category key. */
+const STATUS_CATEGORY_LOOKUP: ReadonlyMap<string, StatusCategoryKey> = new Map(
+  STATUS_CATEGORIES.flatMap((c): Array<[string, StatusCategoryKey]> => [
+    [c.name.toLowerCase(), c.key],
+    [c.key, c.key],
+    [c.id, c.key],
+  ]),
+);
 
 const SORT_ALIASES: ReadonlyMap<string, JqlSortField> = new Map([
   ['created', 'created'],
@@ -230,6 +262,7 @@ class Parser {
       }
       throw new JqlError(`Field '${fieldName}' does not exist or you do not have permission to view it.`);
     }
+    if (field === 'statuscategory') return this.statusCategoryClause(fieldName, fieldToken.pos);
     if (!(isIn || (opToken.kind === 'op' && opToken.text === '='))) {
       throw unsupported(
         `The operator '${describeToken(opToken)}' is not supported by the local simulator.`,
@@ -238,7 +271,34 @@ class Parser {
     }
     this.next();
     const values = isIn ? this.list() : [this.value()];
-    return { field, fieldName, values, pos: fieldToken.pos };
+    return { field, fieldName, operator: isIn ? 'IN' : '=', values, pos: fieldToken.pos };
+  }
+
+  /** The operator and values of a statusCategory clause, the field name already read. */
+  private statusCategoryClause(fieldName: string, pos: JqlPosition): JqlClause {
+    const opToken = this.next();
+    let operator: JqlOperator | undefined;
+    if (opToken.kind === 'op' && (opToken.text === '=' || opToken.text === '!=')) operator = opToken.text;
+    else if (isWord(opToken, 'in')) operator = 'IN';
+    else if (isWord(opToken, 'not')) {
+      const inToken = this.next();
+      if (!isWord(inToken, 'in'))
+        throw jqlSyntaxError(`Expecting 'IN' but got '${describeToken(inToken)}'.`, inToken.pos);
+      operator = 'NOT IN';
+    }
+    if (!operator) {
+      throw jqlSyntaxError(
+        `The operator '${describeToken(opToken)}' is not supported by the local simulator for '${fieldName}' (use '=', '!=', 'IN' or 'NOT IN').`,
+        opToken.pos,
+      );
+    }
+    const values = operator === 'IN' || operator === 'NOT IN' ? this.list() : [this.value()];
+    const categories = values.map((value) => {
+      const category = STATUS_CATEGORY_LOOKUP.get(value.text.toLowerCase());
+      if (!category) throw new JqlError(`The value '${value.text}' does not exist for the field '${fieldName}'.`);
+      return category;
+    });
+    return { field: 'statuscategory', fieldName, operator, values, categories, pos };
   }
 
   private list(): JqlValue[] {

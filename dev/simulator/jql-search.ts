@@ -2,6 +2,7 @@
  * Runs parsed JQL against the site as a given caller: resolves values the way Jira validates them (a project
  * the caller cannot browse "does not exist"), enforces bounded queries, filters by visibility and sorts.
  */
+import { isPlainObject } from './json';
 import { JqlError } from './jql-lexer';
 import { parseJql, type JqlClause, type JqlQuery, type JqlSort } from './jql-parser';
 import { canBrowseProject, canSeeIssue, type Caller } from './permissions';
@@ -58,6 +59,29 @@ function issueKeyPredicate(site: SiteIndex, caller: Caller, clause: JqlClause, e
   return (issue) => ids.has(issue.issue.id);
 }
 
+/** The issue's `fields.status.statusCategory.key`, or undefined for an issue without a status. */
+function statusCategoryOf(issue: IndexedIssue): string | undefined {
+  const status = issue.issue.fields['status'];
+  const category = isPlainObject(status) ? status['statusCategory'] : undefined;
+  const key = isPlainObject(category) ? category['key'] : undefined;
+  return typeof key === 'string' ? key : undefined;
+}
+
+function statusCategoryPredicate(clause: Extract<JqlClause, { field: 'statuscategory' }>): Predicate {
+  const wanted = new Set<string>(clause.categories);
+  // As in Jira, '!=' and NOT IN never match an empty field: an issue without a status matches no clause.
+  if (clause.operator === '!=' || clause.operator === 'NOT IN') {
+    return (issue) => {
+      const key = statusCategoryOf(issue);
+      return key !== undefined && !wanted.has(key);
+    };
+  }
+  return (issue) => {
+    const key = statusCategoryOf(issue);
+    return key !== undefined && wanted.has(key);
+  };
+}
+
 function compareBy(sorts: readonly JqlSort[]): (a: IndexedIssue, b: IndexedIssue) => number {
   return (a, b) => {
     for (const sort of sorts) {
@@ -79,6 +103,7 @@ export function searchParsed(site: SiteIndex, caller: Caller, query: JqlQuery): 
   const predicates = query.clauses.map((clause): Predicate => {
     if (clause.field === 'project') return projectPredicate(site, caller, clause, errors);
     if (clause.field === 'labels') return labelsPredicate(clause);
+    if (clause.field === 'statuscategory') return statusCategoryPredicate(clause);
     return issueKeyPredicate(site, caller, clause, errors);
   });
   if (errors.length > 0) return { ok: false, errors };

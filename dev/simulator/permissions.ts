@@ -6,7 +6,8 @@
  * - the Forge app user browses projects with `appCanBrowse` (default true) and sees secured issues only in
  *   levels with `appIsMember`;
  * - "Browse users and groups" (USER_PICKER) is held per user (`browseUsersAndGroups`, default true), and by the
- *   app user always: Jira grants it to the atlassian-addons groups apps are in.
+ *   app user always: Jira grants it to the atlassian-addons groups apps are in;
+ * - "Create issues" (CREATE_ISSUES) is held by a project's `creators` (default its browsers) who can browse it.
  */
 import type { IndexedIssue, SiteIndex } from './site-index';
 import type { SiteProject, SiteUser } from './site-types';
@@ -25,6 +26,20 @@ export function canAdministerProject(caller: Caller, project: SiteProject): bool
   if (caller.kind === 'app') return false;
   // Jira grants project administration to holders of the global "Administer Jira" permission.
   return caller.user.jiraAdmin || project.projectAdmins.includes(caller.user.accountId);
+}
+
+/**
+ * "Create issues": the project's creators (default: its browsers), plus Jira admins and project admins, as the
+ * site format says; the app user with `appCanBrowse` (the atlassian-addons-project-access role default schemes
+ * grant it to). Creating needs Browse projects too, so a creator who cannot browse the project cannot create.
+ */
+export function canCreateIssues(caller: Caller, project: SiteProject): boolean {
+  if (!canBrowseProject(caller, project)) return false;
+  if (caller.kind === 'app') return true;
+  const { accountId, jiraAdmin } = caller.user;
+  if (jiraAdmin || project.projectAdmins.includes(accountId)) return true;
+  const creators = project.creators ?? project.browsers;
+  return creators === '*' || creators.includes(accountId);
 }
 
 export function canSeeIssue(caller: Caller, issue: IndexedIssue): boolean {
@@ -76,6 +91,13 @@ const PERMISSION_DEFINITIONS: readonly PermissionDefinition[] = [
     description: 'Ability to browse projects and the issues within them.',
   },
   {
+    id: '11',
+    key: 'CREATE_ISSUES',
+    name: 'Create Issues',
+    type: 'PROJECT',
+    description: 'Ability to create issues.',
+  },
+  {
     id: '23',
     key: 'ADMINISTER_PROJECTS',
     name: 'Administer Projects',
@@ -98,7 +120,6 @@ export const UNMODELLED_JIRA_PERMISSIONS: ReadonlySet<string> = new Set([
   'CREATE_SHARED_OBJECTS',
   'MANAGE_GROUP_FILTER_SUBSCRIPTIONS',
   'BULK_CHANGE',
-  'CREATE_ISSUES',
   'EDIT_ISSUES',
   'TRANSITION_ISSUES',
   'ASSIGN_ISSUES',
@@ -135,6 +156,7 @@ export const UNMODELLED_JIRA_PERMISSIONS: ReadonlySet<string> = new Set([
 export function hasProjectPermission(caller: Caller, project: SiteProject, key: string): boolean {
   if (key === 'BROWSE_PROJECTS') return canBrowseProject(caller, project);
   if (key === 'ADMINISTER_PROJECTS') return canAdministerProject(caller, project);
+  if (key === 'CREATE_ISSUES') return canCreateIssues(caller, project);
   return false;
 }
 

@@ -1,6 +1,8 @@
 /** The endpoint table. Anything not listed is a 404 (unknown path) or 405 (known path, wrong method). */
 import type { RouteContext, SimRequest, SimResponse } from './http-types';
 import { bulkFetchChangelogs } from './routes/changelog';
+import { createIssue } from './routes/create-issue';
+import { getCreateMetaIssueTypes, getIssueTypes } from './routes/issue-types';
 import { getMyPermissions } from './routes/mypermissions';
 import { getGroupBulk, getGroupsPicker, getUser, getUserGroups, getUserPicker } from './routes/people';
 import { getRemoteLinks } from './routes/remote-links';
@@ -37,6 +39,9 @@ const ROUTES: readonly Route[] = [
   route('POST', '/rest/api/3/search/jql', searchJqlPost),
   route('POST', '/rest/api/3/search/approximate-count', approximateCount),
   route('GET', '/rest/api/3/issue/{issueIdOrKey}', getIssue),
+  route('POST', '/rest/api/3/issue', createIssue),
+  route('GET', '/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes', getCreateMetaIssueTypes),
+  route('GET', '/rest/api/3/issuetype', getIssueTypes),
   route('GET', '/rest/api/3/project/{projectIdOrKey}', getProject),
   route('GET', '/rest/api/3/mypermissions', getMyPermissions),
   route('GET', '/rest/api/3/label', getLabels),

@@ -16,6 +16,7 @@ import {
   type SimRequest,
   type SimResponse,
   type SimulatorLimits,
+  type SiteWriter,
 } from './http-types';
 import { ACCOUNT_ID_HEADER, APP_HEADER } from './identity';
 import { parseJson } from './json';
@@ -47,6 +48,8 @@ export interface JiraSimulatorOptions {
   appDisplayName?: string;
   /** Largest accepted request body in bytes. Default 1 MiB. */
   maxBodyBytes?: number;
+  /** The clock (epoch ms) for the `created` and `updated` of issues created with POST /issue. Default Date.now. */
+  now?: () => number;
 }
 
 export interface JiraSimulator {
@@ -138,6 +141,28 @@ export async function startJiraSimulator(
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const stopping = new AbortController();
   let url = '';
+  // The highest key number issued per project id, and the highest issue id: Jira never issues one twice, even
+  // after the issue holding it was deleted. Reset with the site (replaceSite).
+  let issuedKeys = new Map<string, number>();
+  let issuedId = 0;
+
+  const writer: SiteWriter = {
+    nextIssueRef(project) {
+      // Loops, not Math.max(...spread): a large benchmark site would overflow the argument list.
+      let number = issuedKeys.get(project.id) ?? 0;
+      let id = Math.max(issuedId, 10000);
+      for (const indexed of site.issues) {
+        if (indexed.project.id === project.id) number = Math.max(number, indexed.keyNumber);
+        id = Math.max(id, Number(indexed.issue.id));
+      }
+      issuedKeys.set(project.id, number + 1);
+      issuedId = id + 1;
+      return { id: String(issuedId), key: `${project.key}-${number + 1}` };
+    },
+    addIssue(issue) {
+      mutate((data) => ({ ...data, issues: [...data.issues, issue] }));
+    },
+  };
 
   const context = (pageFault: PageFault | undefined): RouteContext => ({
     site,
@@ -145,6 +170,8 @@ export async function startJiraSimulator(
     limits,
     appDisplayName: options.appDisplayName ?? 'Forge app (local)',
     ...(pageFault ? { pageFault } : {}),
+    now: options.now ?? Date.now,
+    writer,
   });
 
   /** An injected deletion of an issue that is already gone is a no-op, not a simulator error. */
@@ -180,7 +207,7 @@ export async function startJiraSimulator(
       throw error;
     }
 
-    const fault = faults.take(path);
+    const fault = faults.take(path, method);
     for (const idOrKey of fault.deletions) deleteIssue(idOrKey);
     if (fault.latencyMs > 0) {
       try {
@@ -295,6 +322,8 @@ export async function startJiraSimulator(
     site: () => structuredClone(site.data),
     replaceSite(next: unknown) {
       site = new SiteIndex(validateSite(next, 'Jira simulator replaceSite'));
+      issuedKeys = new Map();
+      issuedId = 0;
     },
     addIssue(issue) {
       mutate((data) => ({ ...data, issues: [...data.issues, issue] }));

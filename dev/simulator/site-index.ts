@@ -2,6 +2,7 @@
  * Read-only lookups over validated SiteData. Rebuilt whole on every site mutation: sites are small and
  * a fresh index can never disagree with the data it came from.
  */
+import { projectIssueTypes, type ResolvedIssueType } from './issue-types';
 import type {
   SiteChangeHistory,
   SiteCustomField,
@@ -38,6 +39,8 @@ export class SiteIndex {
   readonly projectsById = new Map<string, SiteProject>();
   /** Upper-cased key -> project (JQL matches project keys case-insensitively). */
   readonly projectsByKey = new Map<string, SiteProject>();
+  /** Project id -> its issue types, defaults filled in (issue-types.ts). */
+  readonly issueTypes = new Map<string, ResolvedIssueType[]>();
   readonly levels = new Map<string, SiteSecurityLevel>();
   readonly customFields = new Map<string, SiteCustomField>();
   readonly issues: IndexedIssue[] = [];
@@ -57,6 +60,7 @@ export class SiteIndex {
     for (const project of data.projects) {
       this.projectsById.set(project.id, project);
       this.projectsByKey.set(project.key.toUpperCase(), project);
+      this.issueTypes.set(project.id, projectIssueTypes(project));
     }
     for (const level of data.securityLevels) this.levels.set(level.id, level);
     for (const field of data.fields) this.customFields.set(field.id, field);

@@ -44,6 +44,33 @@ export interface SiteProject {
    * atlassian-addons-project-access role, which default schemes include. Default true.
    */
   appCanBrowse?: boolean;
+  /**
+   * The issue types of the project's scheme, in the order Jira lists them. Default: a company-managed software
+   * project's Task, Bug, Story, Epic and Subtask (issue-types.ts), with ids derived from the project id.
+   */
+  issueTypes?: SiteIssueType[];
+  /**
+   * Field ids the create screen requires beyond summary, issue type and project (e.g. `duedate` or a custom
+   * field id), so a create without them is Jira's field-level 400. Default none.
+   */
+  requiredFields?: string[];
+  /**
+   * Account ids with the "Create issues" project permission (CREATE_ISSUES), or "*" for every active site user.
+   * Default: the project's browsers. Jira admins and project admins hold it too; the app user with `appCanBrowse`.
+   */
+  creators?: string[] | '*';
+}
+
+/** An issue type of a project, as create metadata lists it. */
+export interface SiteIssueType {
+  /** Numeric text, as Jira's ids are. The same id in two projects must be the same (shared) type. */
+  id: string;
+  name: string;
+  /** A sub-task type: created under a parent issue only. Default false. */
+  subtask?: boolean;
+  /** Jira's hierarchy: -1 sub-task, 0 standard (default), 1 epic. */
+  hierarchyLevel?: number;
+  description?: string;
 }
 
 export interface SiteSecurityLevel {

@@ -2,10 +2,12 @@
  * Validation of site data (from a file or from test code) into SiteData.
  * Every problem is reported with its JSON path so a broken fixture says where it is broken;
  * cross references (issue -> project, security level, custom field; project, group, history -> users) are checked
- * too. What spec section 8 reads (groups, histories, remote links, the substance fields) is in site-substance.ts.
+ * too. What spec section 8 reads (groups, histories, remote links, the substance fields) is in site-substance.ts;
+ * what creating issues needs (issue types, required fields, creators: spec section 10) in site-create.ts.
  */
 import { readFileSync } from 'node:fs';
 import { isJsonValue, isPlainObject, parseJson, type JsonValue } from './json';
+import { checkCreateSettings, readCreateSettings } from './site-create';
 import { checkUnique, describe, isDateTime, Problems } from './site-problems';
 import { assignIds, checkSubstanceFields, readGroup, readHistory, readRemoteLink } from './site-substance';
 import type {
@@ -87,6 +89,7 @@ function readProject(p: Problems, raw: unknown, path: string, userIds: ReadonlyS
   const description = p.string(obj, 'description', path, { optional: true });
   const projectTypeKey = p.string(obj, 'projectTypeKey', path, { optional: true });
   const appCanBrowse = p.boolean(obj, 'appCanBrowse', path, true);
+  const createSettings = readCreateSettings(p, obj, path, userIds);
   if (id === undefined || key === undefined || name === undefined) return undefined;
   return {
     id,
@@ -95,6 +98,7 @@ function readProject(p: Problems, raw: unknown, path: string, userIds: ReadonlyS
     browsers,
     projectAdmins,
     appCanBrowse,
+    ...createSettings,
     ...(description !== undefined ? { description } : {}),
     ...(projectTypeKey !== undefined ? { projectTypeKey } : {}),
   };
@@ -349,6 +353,7 @@ export function validateSite(input: unknown, source = 'site data'): SiteData {
     'site.fields',
     'field id',
   );
+  checkCreateSettings(p, projects, fields);
 
   let rawIssues: unknown = root['issues'];
   let issuesPath = 'site.issues';

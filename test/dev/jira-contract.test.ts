@@ -467,6 +467,97 @@ describeContract(SUITE_TITLE, () => {
     });
   });
 
+  describe('creating issues (spec section 10)', () => {
+    let creating: JiraSimulator;
+    beforeAll(async () => {
+      const site = fixtureSite();
+      // Bob browses ISMS but may not create there.
+      const projects = site.projects.map((p) => (p.key === 'ISMS' ? { ...p, creators: [USERS.alice] } : p));
+      creating = await startJiraSimulator({ ...site, projects });
+    });
+    afterAll(async () => {
+      await creating.stop();
+    });
+    const as = (who: string, path: string, init: { json?: unknown } = {}) => call(creating.url, who, path, init);
+    const create = '/rest/api/3/issue';
+    const task = (fields: Record<string, unknown> = {}) => ({
+      fields: {
+        project: { key: 'ISMS' },
+        issuetype: { name: 'Task' },
+        summary: 'Renew: security policy approval',
+        labels: ['clause-5.1'],
+        duedate: '2026-12-17',
+        description: {
+          type: 'doc',
+          version: 1,
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }],
+        },
+        ...fields,
+      },
+    });
+
+    it('mypermissions CREATE_ISSUES 200 in project, issue and global context', async () => {
+      const template = '/rest/api/3/mypermissions';
+      for (const [who, context] of [
+        [USERS.alice, { projectKey: 'ISMS' }],
+        [USERS.bob, { projectKey: 'ISMS' }],
+        [USERS.bob, { issueKey: 'ISMS-1' }],
+        [USERS.outsider, {}],
+      ] as const)
+        expectContract(
+          'GET',
+          template,
+          await as(who, template + qs({ ...context, permissions: 'CREATE_ISSUES,BROWSE_PROJECTS' })),
+          200,
+        );
+    });
+
+    it('createmeta issuetypes 200 (all, a page, none creatable), 400 and 404', async () => {
+      const template = '/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes';
+      const path = '/rest/api/3/issue/createmeta/ISMS/issuetypes';
+      const all = await as(USERS.alice, path);
+      expectContract('GET', template, all, 200);
+      expect(at(all.body, 'total')).toBe(5);
+      const ref = pointer('components', 'schemas', 'IssueTypeIssueCreateMetadata');
+      const types = at(all.body, 'issueTypes');
+      for (const [i, type] of (Array.isArray(types) ? types : []).entries()) expectValid(ref, type, `issueTypes[${i}]`);
+      expectContract('GET', template, await as(USERS.alice, path + qs({ startAt: 2, maxResults: 2 })), 200);
+      expectContract('GET', template, await as(USERS.bob, path), 200);
+      expectContract('GET', template, await as(USERS.alice, path + qs({ maxResults: 500 })), 400);
+      expectContract('GET', template, await as(USERS.outsider, path), 404);
+    });
+
+    it('issuetype 200 for a user and a Jira admin', async () => {
+      for (const who of [USERS.bob, USERS.admin])
+        expectContract('GET', '/rest/api/3/issuetype', await as(who, '/rest/api/3/issuetype'), 200);
+    });
+
+    it('issue POST 201 (CreatedIssue), and the new issue reads as the document says', async () => {
+      const created = await as(USERS.alice, create, { json: task() });
+      expectContract('POST', create, created, 201);
+      const read = await as(USERS.alice, `/rest/api/3/issue/${String(at(created.body, 'key'))}`);
+      expectContract('GET', '/rest/api/3/issue/{issueIdOrKey}', read, 200);
+      const fields = at(read.body, 'fields');
+      expectValid(pointer('components', 'schemas', 'IssueTypeDetails'), at(fields, 'issuetype'), 'issuetype');
+      expectValid(pointer('components', 'schemas', 'StatusDetails'), at(fields, 'status'), 'status');
+      expectValid(pointer('components', 'schemas', 'UserDetails'), at(fields, 'reporter'), 'reporter');
+      const app = await as('app', create, { json: task() });
+      expectContract('POST', create, app, 201);
+    });
+
+    it('issue POST 400 (fields, permission, hidden project, a sub-task without parent, not JSON) and 401', async () => {
+      for (const [who, body] of [
+        [USERS.alice, task({ summary: '', labels: ['a b'], duedate: 'x', description: 'text', customfield_1: 1 })],
+        [USERS.alice, task({ issuetype: { name: 'Subtask' } })],
+        [USERS.bob, task()],
+        [USERS.outsider, task()],
+        [USERS.alice, { fields: [] }],
+      ] as const)
+        expectContract('POST', create, await as(who, create, { json: body }), 400);
+      expectContract('POST', create, await as('acc-nobody', create, { json: task() }), 401);
+    });
+  });
+
   it('unknown endpoints answer 404 with the error shape', async () => {
     const res = await call(sim.url, USERS.alice, '/rest/api/3/filter/search');
     expect(res.status).toBe(404);

@@ -145,3 +145,84 @@ describe('JQL parser: rejected input', () => {
     expect(errorOf('project = "ISMS"\nAND labels = a+b')).toMatch(/\(line 2, character 15\)$/);
   });
 });
+
+describe('JQL parser: statusCategory', () => {
+  /** Clause of `statusCategory <rest>` as [field, operator, category keys]. */
+  function statusClause(jql: string): [string, string, string[]] {
+    const [clause] = parseJql(jql).clauses;
+    if (clause?.field !== 'statuscategory') throw new Error(`no statusCategory clause in: ${jql}`);
+    return [clause.fieldName, clause.operator, clause.categories];
+  }
+
+  it.each<[string, [string, string, string[]]]>([
+    ['statusCategory = Done', ['statusCategory', '=', ['done']]],
+    ['statusCategory = "Done"', ['statusCategory', '=', ['done']]],
+    ['statusCategory = DONE', ['statusCategory', '=', ['done']]],
+    ['statusCategory = "To Do"', ['statusCategory', '=', ['new']]],
+    ["statusCategory = 'in progress'", ['statusCategory', '=', ['indeterminate']]],
+    ['statusCategory = new', ['statusCategory', '=', ['new']]],
+    ['statusCategory = Indeterminate', ['statusCategory', '=', ['indeterminate']]],
+    ['statusCategory = "done"', ['statusCategory', '=', ['done']]],
+    ['statusCategory = 2', ['statusCategory', '=', ['new']]],
+    ['statusCategory = 4', ['statusCategory', '=', ['indeterminate']]],
+    ['statusCategory = "3"', ['statusCategory', '=', ['done']]],
+    ['statusCategory != Done', ['statusCategory', '!=', ['done']]],
+    ['statusCategory!="To Do"', ['statusCategory', '!=', ['new']]],
+    ['statusCategory != 3', ['statusCategory', '!=', ['done']]],
+    ['statusCategory in ("To Do", 4, done)', ['statusCategory', 'IN', ['new', 'indeterminate', 'done']]],
+    ['statusCategory IN (Done)', ['statusCategory', 'IN', ['done']]],
+    ['statusCategory not in (new, "In Progress")', ['statusCategory', 'NOT IN', ['new', 'indeterminate']]],
+    ['statusCategory NOT\n  IN (3)', ['statusCategory', 'NOT IN', ['done']]],
+    ['statuscategory = done', ['statuscategory', '=', ['done']]],
+    ['STATUSCATEGORY != "Done"', ['STATUSCATEGORY', '!=', ['done']]],
+    ['"statusCategory" not in (Done)', ['statusCategory', 'NOT IN', ['done']]],
+  ])('%s', (jql, expected) => {
+    expect(statusClause(jql)).toStrictEqual(expected);
+  });
+
+  it('reads the app query: project, labels and statusCategory != Done, newest first', () => {
+    const query = parseJql(
+      'project = "ISMS" AND labels in ("iso27001-strategy-alignment") AND statusCategory != Done ORDER BY created DESC',
+    );
+    expect(shape(query)).toStrictEqual({
+      clauses: [
+        ['project', ['ISMS']],
+        ['labels', ['iso27001-strategy-alignment']],
+        ['statuscategory', ['Done']],
+      ],
+      orderBy: ['created DESC'],
+    });
+    expect(query.clauses.map((c) => c.operator)).toStrictEqual(['=', 'IN', '!=']);
+  });
+
+  it.each<[string, string]>([
+    ['statusCategory = Foo', "The value 'Foo' does not exist for the field 'statusCategory'."],
+    ['statusCategory != "Closed"', "The value 'Closed' does not exist for the field 'statusCategory'."],
+    ['statusCategory in (Done, "Nope")', "The value 'Nope' does not exist for the field 'statusCategory'."],
+    ['statuscategory not in (5)', "The value '5' does not exist for the field 'statuscategory'."],
+    ['statusCategory = "ToDo"', "The value 'ToDo' does not exist for the field 'statusCategory'."],
+  ])('%s is an unknown value', (jql, message) => {
+    expect(errorOf(jql)).toBe(message);
+  });
+
+  it.each<[string, RegExp]>([
+    [
+      'statusCategory = To Do',
+      /^Error in the JQL Query: 'To' is a reserved JQL word\. You must surround it in quotation marks/,
+    ],
+    [
+      'statusCategory ~ Done',
+      /^Error in the JQL Query: The operator '~' is not supported by the local simulator for 'statusCategory' \(use '=', '!=', 'IN' or 'NOT IN'\)\. \(line 1, character 16\)$/,
+    ],
+    ['statusCategory is EMPTY', /The operator 'is' is not supported by the local simulator for 'statusCategory'/],
+    ['statusCategory not Done', /^Error in the JQL Query: Expecting 'IN' but got 'Done'\. \(line 1, character 20\)$/],
+    ['statusCategory not in Done', /Expecting '\(' but got 'Done'/],
+    ['statusCategory in ()', /Expecting either a value, list or function but got '\)'/],
+    ['statusCategory Done', /^Error in the JQL Query: Expecting operator but got 'Done'\./],
+    ['NOT statusCategory = Done', /'NOT' operator is not supported/],
+    ['labels != x AND project = X', /operator '!=' is not supported by the local simulator\./],
+    ['key not in (X-1) AND project = X', /operator 'not' is not supported by the local simulator\./],
+  ])('%s', (jql, message) => {
+    expect(errorOf(jql)).toMatch(message);
+  });
+});

@@ -1,6 +1,6 @@
 import { startJiraSimulator, type JiraSimulator } from '../../dev/simulator';
 import { siteIssue, siteProject } from '../../dev/simulator/site-builders';
-import { AWKWARD_LABEL, fixtureSite, USERS } from './support/fixture-site';
+import { AWKWARD_LABEL, fixtureSite, ISMS, OPS, USERS } from './support/fixture-site';
 import { at, call, jqlString, qs } from './support/sim-client';
 
 /** BULK has 250 issues, for paging. */
@@ -277,5 +277,120 @@ describe('search/approximate-count', () => {
     expect(unbounded.status).toBe(400);
     const missing = await call(sim.url, USERS.alice, '/rest/api/3/search/approximate-count', { json: {} });
     expect(missing.status).toBe(400);
+  });
+});
+
+describe('search/jql statusCategory', () => {
+  const LABEL = 'iso27001-strategy-alignment';
+  const APP_JQL = `project = "ISMS" AND labels in ("${LABEL}") AND statusCategory != Done ORDER BY created DESC`;
+  const NOW = Date.parse('2026-11-28T12:00:00Z');
+
+  /** Open issues created out of key order, so created DESC is neither key order. */
+  function statusSite() {
+    const site = fixtureSite();
+    const noStatus = siteIssue({ key: 'ISMS-26', project: ISMS, labels: [LABEL] });
+    Reflect.deleteProperty(noStatus.fields, 'status');
+    return {
+      ...site,
+      issues: [
+        siteIssue({ key: 'ISMS-21', project: ISMS, labels: [LABEL], created: '2025-04-02T09:00:00.000+0000' }),
+        siteIssue({
+          key: 'ISMS-22',
+          project: ISMS,
+          labels: [LABEL],
+          created: '2025-04-09T09:00:00.000+0000',
+          status: { name: 'Done', category: 'done' },
+        }),
+        siteIssue({
+          key: 'ISMS-23',
+          project: ISMS,
+          labels: [LABEL],
+          created: '2025-04-05T09:00:00.000+0000',
+          status: { name: 'In Review', category: 'indeterminate' },
+        }),
+        siteIssue({ key: 'ISMS-24', project: ISMS, labels: [LABEL], created: '2025-04-01T09:00:00.000+0000' }),
+        siteIssue({ key: 'ISMS-25', project: ISMS, labels: ['other'], created: '2025-04-10T09:00:00.000+0000' }),
+        noStatus,
+        siteIssue({ key: 'OPS-2', project: OPS, labels: [LABEL] }),
+      ],
+    };
+  }
+
+  let statusSim: JiraSimulator;
+  beforeAll(async () => {
+    statusSim = await startJiraSimulator(statusSite(), { now: () => NOW });
+  });
+  afterAll(() => statusSim.stop());
+  beforeEach(() => statusSim.replaceSite(statusSite()));
+
+  async function postKeys(jql: string): Promise<string[]> {
+    const res = await call(statusSim.url, USERS.alice, SEARCH, { json: { jql, fields: ['key'] } });
+    expect(res.status).toBe(200);
+    return keysOf(res.body);
+  }
+
+  it('tells open and done issues with the same label apart, newest first', async () => {
+    expect(await postKeys(`project = ISMS AND labels = "${LABEL}" ORDER BY created DESC`)).toStrictEqual([
+      'ISMS-22',
+      'ISMS-23',
+      'ISMS-21',
+      'ISMS-24',
+      'ISMS-26',
+    ]);
+    expect(await postKeys(APP_JQL)).toStrictEqual(['ISMS-23', 'ISMS-21', 'ISMS-24']);
+    expect(await postKeys(`project = ISMS AND labels = "${LABEL}" AND statusCategory = Done`)).toStrictEqual([
+      'ISMS-22',
+    ]);
+  });
+
+  it.each<[string, string[]]>([
+    ['statusCategory = "To Do"', ['ISMS-25', 'ISMS-21', 'ISMS-24']],
+    ['statusCategory = new', ['ISMS-25', 'ISMS-21', 'ISMS-24']],
+    ['statusCategory = 4', ['ISMS-23']],
+    ["statuscategory = 'IN PROGRESS'", ['ISMS-23']],
+    ['statusCategory in (3, indeterminate)', ['ISMS-22', 'ISMS-23']],
+    ['statusCategory not in ("To Do", Done)', ['ISMS-23']],
+    ['statusCategory != "3"', ['ISMS-25', 'ISMS-23', 'ISMS-21', 'ISMS-24']],
+    ['(statusCategory != Done) AND statusCategory != new', ['ISMS-23']],
+  ])('project = ISMS AND %s', async (clause, keys) => {
+    // ISMS-26 has no status, so no category: neither '=' nor '!=' matches it, as for an empty field in Jira.
+    expect(await postKeys(`project = ISMS AND ${clause} ORDER BY created DESC`)).toStrictEqual(keys);
+  });
+
+  it('finds a freshly created issue (status To Do) at once', async () => {
+    const created = await call(statusSim.url, USERS.alice, '/rest/api/3/issue', {
+      json: {
+        fields: {
+          project: { key: 'ISMS' },
+          issuetype: { id: '1000001' },
+          summary: 'Align the ISMS with the strategy',
+          labels: [LABEL],
+        },
+      },
+    });
+    expect(created.status).toBe(201);
+    const key = String(at(created.body, 'key'));
+    expect(await postKeys(APP_JQL)).toStrictEqual([key, 'ISMS-23', 'ISMS-21', 'ISMS-24']);
+    const get = await call(statusSim.url, USERS.alice, SEARCH + qs({ jql: APP_JQL, fields: 'key' }));
+    expect(keysOf(get.body)).toStrictEqual([key, 'ISMS-23', 'ISMS-21', 'ISMS-24']);
+    expect(await postKeys(`project = ISMS AND labels = "${LABEL}" AND statusCategory = Done`)).toStrictEqual([
+      'ISMS-22',
+    ]);
+  });
+
+  it.each<[string, string]>([
+    ['project = ISMS AND statusCategory = Foo', "The value 'Foo' does not exist for the field 'statusCategory'."],
+    [
+      'project = ISMS AND statuscategory in (Done, "Closed")',
+      "The value 'Closed' does not exist for the field 'statuscategory'.",
+    ],
+    [
+      'statusCategory != Done',
+      'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
+    ],
+  ])('%j -> 400', async (jql, message) => {
+    const res = await call(statusSim.url, USERS.alice, SEARCH, { json: { jql } });
+    expect(res.status).toBe(400);
+    expect(res.body).toStrictEqual({ errorMessages: [message], errors: {} });
   });
 });

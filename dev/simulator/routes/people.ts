@@ -10,6 +10,7 @@ import { canBrowseProject, canBrowseUsersAndGroups } from '../permissions';
 import type { SiteGroup, SiteUser } from '../site-types';
 import { compareText } from '../site-index';
 import { avatarUrls, groupNameJson, userGroupsJson, userJson } from '../users';
+import { intParam } from './params';
 
 export const NO_BROWSE_USERS = 'You do not have the permission to browse users and groups.';
 const ACCOUNT_ID_MAX = 128;
@@ -29,25 +30,6 @@ function accountIdParam(req: SimRequest): { ok: true; accountId: string } | { ok
       response: jiraError(400, [`The accountId query parameter is longer than ${ACCOUNT_ID_MAX} characters.`]),
     };
   return { ok: true, accountId };
-}
-
-/** A whole-number query parameter within bounds, its default when absent, or the 400 naming it. */
-function intParam(
-  req: SimRequest,
-  name: string,
-  fallback: number,
-  least: number,
-): { ok: true; value: number } | { ok: false; response: SimResponse } {
-  const raw = req.query.get(name);
-  if (raw === null) return { ok: true, value: fallback };
-  if (!/^-?[0-9]+$/.test(raw) || Number(raw) < least)
-    return {
-      ok: false,
-      response: jiraError(400, [
-        `The ${name} value '${raw}' is not valid: it must be a whole number of at least ${least}.`,
-      ]),
-    };
-  return { ok: true, value: Number(raw) };
 }
 
 function boolParam(req: SimRequest, name: string): { ok: true; value: boolean } | { ok: false; response: SimResponse } {
