@@ -23,6 +23,32 @@ interface JiraRequest {
   body?: string;
 }
 
+/**
+ * Which failed attempts are sent again. `all` (the default): 429, 5xx, timeouts and network failures, right for
+ * reads. `rate-limit-only`: only a 429, which Jira answers without doing anything; for a write that must not
+ * happen twice (creating an issue), since after a 5xx or a timeout Jira may have done it already.
+ */
+export type RetryPolicy = 'all' | 'rate-limit-only';
+
+export interface SendOptions {
+  retry?: RetryPolicy;
+}
+
+/**
+ * A write whose outcome is unknown: sent, then a 5xx, a timeout, a network failure or an unreadable answer, and
+ * not sent again (`rate-limit-only`). Still a JIRA_UNAVAILABLE for the screen; a caller that knows what the write
+ * was catches it and says so in its own words.
+ */
+export class OutcomeUnknown extends AppError {
+  constructor(readonly reason: 'server-error' | 'timeout' | 'network' | 'unreadable') {
+    super(
+      'JIRA_UNAVAILABLE',
+      'Jira did not confirm the change, so it may or may not have been made. Check in Jira before trying again.',
+    );
+    this.name = 'OutcomeUnknown';
+  }
+}
+
 /** What came back from one attempt, read in full before the deadline. */
 interface Answer {
   status: number;
@@ -88,7 +114,8 @@ const rateLimited = (waitMs: number | null) =>
  * may take what is left of the invocation's budget and no more. 429 and 5xx are retried (after
  * Retry-After, or a jittered backoff) only when the wait and then the request still fit in the
  * budget; otherwise the client gives up at once with RATE_LIMITED or JIRA_UNAVAILABLE, so the
- * resolver always answers before Forge's limit.
+ * resolver always answers before Forge's limit. A write that must not happen twice retries only
+ * 429s (`retry: 'rate-limit-only'`) and otherwise throws OutcomeUnknown.
  */
 export class JiraClient {
   private readonly sleep: Sleep;
@@ -109,15 +136,21 @@ export class JiraClient {
     return this.send(path, { method: 'GET', headers: { Accept: 'application/json' } });
   }
 
-  async post(path: Route, body: unknown): Promise<JiraResponse> {
-    return this.send(path, {
-      method: 'POST',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+  /** `{ retry: 'rate-limit-only' }` for a write that must not be done twice (see RetryPolicy). */
+  async post(path: Route, body: unknown, options: SendOptions = {}): Promise<JiraResponse> {
+    return this.send(
+      path,
+      {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      },
+      options.retry ?? 'all',
+    );
   }
 
-  private async send(path: Route, init: JiraRequest): Promise<JiraResponse> {
+  private async send(path: Route, init: JiraRequest, retry: RetryPolicy = 'all'): Promise<JiraResponse> {
+    const once = retry === 'rate-limit-only';
     for (let attempt = 0; ; attempt += 1) {
       const timeoutMs = this.budget.remainingMs();
       if (timeoutMs <= 0) throw notInTime();
@@ -127,17 +160,26 @@ export class JiraClient {
       try {
         answer = await beforeDeadline(timeoutMs, (signal) => this.attempt(path, init, signal));
       } catch (error) {
+        // The request may have reached Jira: a write stops here, unrepeated.
+        if (once) throw new OutcomeUnknown(error instanceof TimedOut ? 'timeout' : 'network');
         // A timeout or a network failure is as transient as a 503 from Jira's point of view.
         await this.retryOrFail(attempt, null, error instanceof TimedOut ? notInTime() : unavailable());
         continue;
       }
       this.slowestMs = Math.max(this.slowestMs, this.budget.now() - started);
+      if (once && answer.status >= 500) throw new OutcomeUnknown('server-error');
       if (answer.status === 429 || answer.status >= 500) {
         const wait = retryAfterMs(answer.retryAfter, this.budget.now());
         await this.retryOrFail(attempt, wait, answer.status === 429 ? rateLimited(wait) : unavailable(wait));
         continue;
       }
-      return { status: answer.status, body: parsed(answer) };
+      // A refusal (4xx) did nothing whatever its body; a 2xx that cannot be read may have done the write.
+      if (!once || answer.status >= 300) return { status: answer.status, body: parsed(answer) };
+      try {
+        return { status: answer.status, body: parsed(answer) };
+      } catch {
+        throw new OutcomeUnknown('unreadable');
+      }
     }
   }
 
