@@ -9,7 +9,7 @@ import type { CoverageConfig } from './types';
  * Adding a setting: add `N: (config) => ({ ...config, newSetting: itsDefault })` to MIGRATIONS and
  * raise CONFIG_SCHEMA to N + 1. Every step runs in turn, so a schema-1 record reaches today too.
  */
-export const CONFIG_SCHEMA = 3;
+export const CONFIG_SCHEMA = 4;
 
 /** `MIGRATIONS[n]` turns a config stored in schema n into schema n + 1. Pure, and never throws. */
 export const MIGRATIONS: Readonly<Record<number, (config: unknown) => unknown>> = {
@@ -19,6 +19,8 @@ export const MIGRATIONS: Readonly<Record<number, (config: unknown) => unknown>> 
   // Schema 3 adds what an auditor checks beyond the label (spec 8.8): top management, the approver
   // and attendees fields, and each category's requirement modes, all at their defaults.
   2: (config) => withDefaults(config),
+  // Schema 4 adds the issue type "Create issue" makes (spec 10), at its default.
+  3: (config) => withDefaults(config),
 };
 
 export type StoredConfigResult = { ok: true; config: CoverageConfig } | { ok: false; problem: string };

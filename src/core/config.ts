@@ -49,6 +49,7 @@ export function defaultConfig(): CoverageConfig {
     topManagement: { groups: [], accountIds: [] },
     approverField: null,
     attendeesField: null,
+    fixIssueType: null,
   };
 }
 
@@ -74,6 +75,7 @@ const TOP_LEVEL_KEYS = new Set([
   'topManagement',
   'approverField',
   'attendeesField',
+  'fixIssueType',
 ]);
 const CATEGORY_KEYS = new Set(['labels', 'enabled', 'disabledReason', 'windowDays', 'requirements']);
 const TOP_MANAGEMENT_KEYS = new Set(['groups', 'accountIds']);
@@ -323,6 +325,7 @@ export function validateConfig(input: unknown): ConfigResult {
   const topManagement = parseTopManagement(input.topManagement, errors);
   const approverField = parseUserField(input.approverField, 'approverField', errors);
   const attendeesField = parseUserField(input.attendeesField, 'attendeesField', errors);
+  const fixIssueType = parseIssueTypeName(input.fixIssueType, errors);
 
   // Cross-field rules: one category per label, the approval label is never evidence, one category on.
   const owner = new Map<string, CategoryId>();
@@ -367,8 +370,32 @@ export function validateConfig(input: unknown): ConfigResult {
       topManagement,
       approverField,
       attendeesField,
+      fixIssueType,
     },
   };
+}
+
+/** Jira caps issue type names at 60 characters. */
+export const MAX_ISSUE_TYPE_NAME = 60;
+
+/** The issue type "Create issue" makes, by name (spec 10); null for the default (Task, else the first). */
+function parseIssueTypeName(value: unknown, errors: FieldError[]): string | null {
+  if (value === undefined || value === null) return null;
+  const field = 'fixIssueType';
+  if (typeof value !== 'string' || value.trim().length === 0) {
+    errors.push({ field, message: 'must be the name of an issue type, or empty for the default' });
+    return null;
+  }
+  if (value.length > MAX_ISSUE_TYPE_NAME) {
+    errors.push({ field, message: `is at most ${MAX_ISSUE_TYPE_NAME} characters (this one has ${value.length})` });
+    return null;
+  }
+  const invisible = invisibleCharacter(value);
+  if (invisible) {
+    errors.push({ field, message: `contains ${invisible}: an issue type name is visible text` });
+    return null;
+  }
+  return value.trim();
 }
 
 /**

@@ -65,7 +65,7 @@ export function toDay(value: string): Day | null {
 }
 
 /** Days since 1970-01-01, for subtracting days cheaply. */
-function ordinal(day: Day): number {
+export function ordinal(day: Day): number {
   return remember(ordinals, day, () => differenceInCalendarDays(parseISO(day, IN_UTC), EPOCH, IN_UTC));
 }
 

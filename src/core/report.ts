@@ -61,6 +61,7 @@ function showsInvolvement(status: CategoryResult['status'], assessments: IssueAs
 
 // ISMS-9 before ISMS-10. One collator for every comparison: localeCompare with options builds one per call.
 const KEY_ORDER = new Intl.Collator('en', { numeric: true });
+export const compareIssueKeys = (a: string, b: string): number => KEY_ORDER.compare(a, b);
 
 // Newest first; undated last; then by key number so the order is stable.
 function byNewest(a: EvidenceEntry, b: EvidenceEntry): number {

@@ -83,6 +83,8 @@ export interface CoverageConfig {
   approverField: string | null;
   /** A multi-user-picker custom field naming who took part. */
   attendeesField: string | null;
+  /** The issue type "Create issue" makes, by name (spec 10); null: Task, else the project's first standard type. */
+  fixIssueType: string | null;
 }
 
 export type CategoryStatus = 'met' | 'partial' | 'stale' | 'missing' | 'disabled';
@@ -148,6 +150,35 @@ export interface CoverageReport {
   findings: Finding[];
   /** Number of distinct issues that carry at least one evidence label. */
   evidenceIssueCount: number;
+}
+
+/** One point of the coverage timeline (spec 9): the report the engine gives with as-of `day`. */
+export interface TimelinePoint {
+  day: Day;
+  coverage: number;
+  verdict: Verdict;
+}
+
+/**
+ * A category's first status change in the 91 days after as-of if nothing new is recorded (spec 9):
+ * a lapse (for the worse) or evidence coming into force (for the better).
+ */
+export interface UpcomingChange {
+  day: Day;
+  categoryId: CategoryId;
+  /** Its status at as-of, so a reader sees the direction of the change. */
+  statusBefore: Exclude<CategoryStatus, 'disabled'>;
+  statusAfter: Exclude<CategoryStatus, 'disabled'>;
+  /** The issues whose counting or problems change on that day. */
+  issueKeys: string[];
+}
+
+/** History and forecast of a report (spec 9), from the same issues and config, nothing stored. */
+export interface CoverageTimeline {
+  /** Oldest first: as-of minus 364 days to as-of plus 91 days, every 7 days. */
+  timeline: TimelinePoint[];
+  /** Soonest first, then in category order. */
+  upcoming: UpcomingChange[];
 }
 
 export interface Check {

@@ -6,6 +6,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { defaultConfig } from '../../src/core/config';
+import { addDaysTo } from '../../src/core/dates';
+import { buildReport } from '../../src/core/report';
+import { buildTimeline } from '../../src/core/timeline';
 import { projectKeyOf, toEvidenceIssue } from '../../src/jira/transform';
 
 const REAL_JIRA = resolve(__dirname, '../../../shared/reference/real-jira');
@@ -96,5 +100,27 @@ describeReal('the transformer on real Jira answers', () => {
     expect(sprint.map((raw) => toEvidenceIssue(raw).key)).toEqual(sprint.map((raw) => raw.key));
     const manyFields = (read('mattermost-cloud-webhook-many-fields.json') as { issue: RawIssue }).issue;
     expect(toEvidenceIssue(manyFields).key).toBe(manyFields.key);
+  });
+
+  test("the timeline on real issues' dates and offsets: each point is the report on its day", () => {
+    // The real board issues read as workshop outcomes, graded around their own newest resolution.
+    const issues = issuesOf('devlake-cloud-agile-board-issues.json').map((raw) => ({
+      ...toEvidenceIssue(raw),
+      labels: ['iso27001-workshop-outcome'],
+    }));
+    const newest =
+      issues
+        .map((i) => i.resolutionDate ?? '')
+        .sort()
+        .pop() ?? '';
+    const asOf = addDaysTo(newest, 200);
+    const config = defaultConfig();
+    const { timeline } = buildTimeline(issues, config, asOf);
+    for (const point of timeline) {
+      const report = buildReport('REAL', issues, config, point.day);
+      expect(point).toEqual({ day: point.day, coverage: report.coverage, verdict: report.verdict });
+    }
+    // The record changes over the year, so the points above are not all one value.
+    expect(new Set(timeline.map((p) => p.coverage)).size).toBeGreaterThan(1);
   });
 });

@@ -1,7 +1,17 @@
 import { daysBetween } from '../dates';
 import { effectiveDate, expiresOn, plural, windowPosition } from '../facts';
 import type { Check, Day } from '../types';
-import { check, NO_REQUIREMENTS, requirementsFor, type IssueAssessment, type Rule } from './rule';
+import { createdNumber, dayNumber } from './dated';
+import {
+  check,
+  insideOn,
+  NO_REQUIREMENTS,
+  requirementsFor,
+  topManagementOk,
+  type IssueAssessment,
+  type Rule,
+  type TimedStatus,
+} from './rule';
 
 /**
  * Corrective actions: the Board's approval is the evidence, so an approved open action counts. An
@@ -109,5 +119,46 @@ export const correctiveRule: Rule = {
     const recent = approved.some((a) => a.checks.some((c) => c.id === 'window' && c.pass));
     if (!recent) return 'stale';
     return assessments.some((a) => a.problem) ? 'partial' : 'met';
+  },
+
+  facts(issue, ctx) {
+    const labelled = issue.labels.includes(ctx.config.approvalLabel);
+    const requirements = labelled ? requirementsFor(issue, ctx) : NO_REQUIREMENTS;
+    return {
+      key: issue.key,
+      created: createdNumber(issue.created),
+      done: issue.done,
+      dated: dayNumber(issue.done ? effectiveDate(issue, ctx.config)?.day : issue.created),
+      due: issue.done ? NaN : dayNumber(issue.dueDate),
+      passes: labelled && requirements.failedRequired.length === 0,
+      topManagementOk: topManagementOk(requirements),
+    };
+  },
+
+  statusOn(facts, day, windowDays): TimedStatus {
+    let approved = false;
+    let recent = false;
+    let gap = false;
+    for (const f of facts) {
+      if (f.created > day) continue;
+      const inside = insideOn(f.dated, day, windowDays);
+      const overdue = f.due < day;
+      if (f.passes) {
+        approved = true;
+        if (inside) recent = true;
+      } else if (!f.done || inside) gap = true;
+      if (overdue) gap = true;
+    }
+    if (!approved) return { status: 'missing', showsInvolvement: false };
+    if (!recent) return { status: 'stale', showsInvolvement: false };
+    // Met has an action that counts; partial an approved one dated within the window: both show involvement.
+    return { status: gap ? 'partial' : 'met', showsInvolvement: true };
+  },
+
+  changeDays(f, windowDays) {
+    const days = Number.isNaN(f.dated) ? [] : [f.dated, f.dated + windowDays + 1];
+    // Due on a day is not overdue: it becomes overdue the day after.
+    if (!Number.isNaN(f.due)) days.push(f.due + 1);
+    return days;
   },
 };

@@ -1,6 +1,20 @@
+import { ordinal } from '../dates';
 import { effectiveDate, expiresOn, plural, windowPosition } from '../facts';
-import type { Check } from '../types';
-import { check, NO_REQUIREMENTS, requirementsFor, type IssueAssessment, type Rule } from './rule';
+import type { Check, Day } from '../types';
+import {
+  check,
+  insideOn,
+  NO_REQUIREMENTS,
+  requirementsFor,
+  topManagementOk,
+  type IssueAssessment,
+  type Rule,
+  type TimedStatus,
+} from './rule';
+
+/** A day number, NaN for no day: NaN compares false, so a missing date is never inside a window. */
+export const dayNumber = (day: Day | undefined): number => (day ? ordinal(day) : NaN);
+export const createdNumber = (day: Day | undefined): number => (day ? ordinal(day) : -Infinity);
 
 /**
  * Dated evidence counts while done, no older than the category's window, and passing every
@@ -81,5 +95,41 @@ export const datedRule: Rule = {
     // A current issue that does not count fails only requirements: the evidence is there, its substance is not.
     if (assessments.some((a) => a.current)) return 'partial';
     return assessments.some((a) => a.issue.done) ? 'stale' : 'missing';
+  },
+
+  facts(issue, ctx) {
+    const dated = issue.done ? dayNumber(effectiveDate(issue, ctx.config)?.day) : NaN;
+    // Requirements are as-of free: worked out for every done, dated issue, current on some day or not.
+    const requirements = Number.isNaN(dated) ? NO_REQUIREMENTS : requirementsFor(issue, ctx);
+    return {
+      key: issue.key,
+      created: createdNumber(issue.created),
+      done: issue.done,
+      dated,
+      due: NaN,
+      passes: requirements.failedRequired.length === 0,
+      topManagementOk: topManagementOk(requirements),
+    };
+  },
+
+  statusOn(facts, day, windowDays): TimedStatus {
+    let current = false;
+    let done = false;
+    let involved = false;
+    for (const f of facts) {
+      if (f.created > day || !f.done) continue;
+      done = true;
+      if (!insideOn(f.dated, day, windowDays)) continue;
+      if (f.passes) return { status: 'met', showsInvolvement: true };
+      current = true;
+      if (f.topManagementOk) involved = true;
+    }
+    if (current) return { status: 'partial', showsInvolvement: involved };
+    return { status: done ? 'stale' : 'missing', showsInvolvement: false };
+  },
+
+  changeDays(f, windowDays) {
+    // It comes into force on its effective date and lapses the day after its window ends.
+    return f.done && !Number.isNaN(f.dated) ? [f.dated, f.dated + windowDays + 1] : [];
   },
 };

@@ -1,6 +1,7 @@
 import { effectiveDate } from '../facts';
 import type { Check } from '../types';
-import { check, requirementsFor, type IssueAssessment, type Rule } from './rule';
+import { createdNumber } from './dated';
+import { check, requirementsFor, topManagementOk, type IssueAssessment, type Rule, type TimedStatus } from './rule';
 
 /**
  * A role is held while its issue has an active assignee, whatever its status or age. A role issue
@@ -44,4 +45,32 @@ export const roleRule: Rule = {
     if (held === 0) return 'missing';
     return held === assessments.length ? 'met' : 'partial';
   },
+
+  facts(issue, ctx) {
+    const requirements = requirementsFor(issue, ctx);
+    return {
+      key: issue.key,
+      created: createdNumber(issue.created),
+      done: issue.done,
+      dated: NaN,
+      due: NaN,
+      passes: issue.assignee !== null && issue.assignee.active && requirements.failedRequired.length === 0,
+      topManagementOk: topManagementOk(requirements),
+    };
+  },
+
+  statusOn(facts, day): TimedStatus {
+    let held = 0;
+    let existing = 0;
+    for (const f of facts) {
+      if (f.created > day) continue;
+      existing += 1;
+      if (f.passes) held += 1;
+    }
+    if (held === 0) return { status: 'missing', showsInvolvement: false };
+    return { status: held === existing ? 'met' : 'partial', showsInvolvement: true };
+  },
+
+  // A role has no window: only a new issue (created after as-of) changes it.
+  changeDays: () => [],
 };

@@ -1,4 +1,4 @@
-import type { RequirementId } from '../requirements';
+import { TOP_MANAGEMENT_REQUIREMENTS, type RequirementId } from '../requirements';
 import { requirementChecks, type RequirementOutcome } from '../substance';
 import type { JiraUser, TopManagement } from '../substance-types';
 import type { CategoryConfig, CategoryId, CategoryStatus, Check, CoverageConfig, Day, EvidenceIssue } from '../types';
@@ -32,10 +32,53 @@ export interface IssueAssessment {
   participants: JiraUser[];
 }
 
+/**
+ * What grading an issue on any day needs, worked out once (spec 9 grades 66 days and more): the
+ * issue as it stands today, its dates as day numbers (NaN when it has none). One shape for every
+ * rule, since the timeline reads tens of thousands of them in tight loops.
+ */
+export interface TimedFacts {
+  key: string;
+  /** Creation day; -Infinity when unknown, so it is graded on every day (spec 8.4). */
+  created: number;
+  done: boolean;
+  /** Dated: the effective date. Corrective: the effective date when done, else the creation day. */
+  dated: number;
+  /** Corrective: the due date of an open action. */
+  due: number;
+  /** Passes every required requirement and its rule's own fixed checks (role: an active assignee; corrective: approved). */
+  passes: boolean;
+  /** Fails no required top-management requirement (spec 8.5's involvement). */
+  topManagementOk: boolean;
+}
+
+export interface TimedStatus {
+  status: Exclude<CategoryStatus, 'disabled'>;
+  showsInvolvement: boolean;
+}
+
 /** How a rule grades a category from its issues' assessments (spec sections 4 and 8.4). */
 export interface Rule {
   assess(issue: EvidenceIssue, ctx: RuleContext): IssueAssessment;
   status(assessments: IssueAssessment[]): Exclude<CategoryStatus, 'disabled'>;
+  /** The facts of `assess` that do not depend on as-of. */
+  facts(issue: EvidenceIssue, ctx: FactsContext): TimedFacts;
+  /**
+   * The category's status on `day` (a day number) from the facts of its issues created by then:
+   * always what `status` gives for the assessments on that day (test/core/timeline.test.ts holds
+   * them to it).
+   */
+  statusOn(facts: readonly TimedFacts[], day: number, windowDays: number): TimedStatus;
+  /** The days on which grading the issue can change: its status is the same between them. */
+  changeDays(facts: TimedFacts, windowDays: number): number[];
+}
+
+export type FactsContext = Omit<RuleContext, 'asOf'>;
+
+/** Inside a window ending on `day`: 0 to windowDays old (NaN, no date, is never inside). */
+export function insideOn(dated: number, day: number, windowDays: number): boolean {
+  const age = day - dated;
+  return age >= 0 && age <= windowDays;
 }
 
 export function check(id: string, pass: boolean, message: string): Check {
@@ -43,13 +86,18 @@ export function check(id: string, pass: boolean, message: string): Check {
 }
 
 /** The category's requirement checks for an issue (spec 8.3), with the config's modes. */
-export function requirementsFor(issue: EvidenceIssue, ctx: RuleContext): RequirementOutcome {
+export function requirementsFor(issue: EvidenceIssue, ctx: FactsContext): RequirementOutcome {
   return requirementChecks(issue, {
     categoryId: ctx.id,
     modes: ctx.category.requirements,
     top: ctx.top,
     approvalLabel: ctx.config.approvalLabel,
   });
+}
+
+/** Fails no required top-management requirement. */
+export function topManagementOk(outcome: RequirementOutcome): boolean {
+  return !outcome.failedRequired.some((id) => TOP_MANAGEMENT_REQUIREMENTS.includes(id));
 }
 
 export const NO_REQUIREMENTS: RequirementOutcome = Object.freeze({
