@@ -15,6 +15,7 @@ const EMPTY_PAYLOAD: readonly InvokeKey[] = [
   'config/history',
   'jira/date-fields',
   'jira/user-fields',
+  'jira/issue-types',
 ];
 
 export interface HandlerOptions {

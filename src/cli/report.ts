@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { formatFieldErrors, validateConfig, withDefaults } from '../core/config';
 import { dayOf, isDay } from '../core/dates';
 import { buildReport } from '../core/report';
+import { buildTimeline } from '../core/timeline';
 import { reportToCsv } from '../export/csv';
 import { reportToMarkdown } from '../export/markdown';
 import type { CoverageConfig } from '../core/types';
@@ -108,7 +109,10 @@ export function runReport(argv: string[], today: Date): { stdout: string; stderr
     const top = { accountIds: config.topManagement.accountIds, groupsNamed: false, inNamedGroup: {} };
 
     const { issues, ofProject } = readData(values.data, values.project, config);
-    const report = buildReport(values.project, issues, config, asOf, { top });
+    const report = {
+      ...buildReport(values.project, issues, config, asOf, { top }),
+      ...buildTimeline(issues, config, asOf, top),
+    };
     const stderr =
       ofProject === 0
         ? `report: note: the data holds no issues of project ${values.project}, so the report is for an empty project.\n`

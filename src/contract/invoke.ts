@@ -4,7 +4,14 @@
  * a compile error on whichever side falls behind.
  */
 import type { FieldError } from '../core/config';
-import type { CoverageConfig, CoverageReport, IssueExplanation } from '../core/types';
+import type {
+  CategoryId,
+  CoverageConfig,
+  CoverageReport,
+  CoverageTimeline,
+  Day,
+  IssueExplanation,
+} from '../core/types';
 
 export const ERROR_CODES = [
   'FORBIDDEN',
@@ -42,8 +49,61 @@ export interface StoredSettingsProblem {
   message: string;
 }
 
+/** An issue by key with its summary, as the user may see it. */
+export interface IssueRef {
+  key: string;
+  summary: string;
+}
+
+/** Where a "Create issue" action was offered (spec 10): the fix is built from it on the server. */
+export type FixOrigin = 'finding' | 'upcoming' | 'panel';
+
+/**
+ * Which fixing issue to create: the server recomputes the finding, the upcoming lapse or the
+ * panel's check for this category and builds the issue from that, never from the browser's text.
+ */
+export interface FixRequest {
+  categoryId: CategoryId;
+  origin: FixOrigin;
+}
+
+/** The issue "Create issue" would create, shown to the user before they confirm. */
+export interface FixPlan {
+  projectKey: string;
+  projectName: string;
+  issueType: { id: string; name: string };
+  summary: string;
+  label: string;
+  dueDate: Day;
+  /** The description's paragraphs, as plain text. */
+  description: string[];
+  /** The issues whose evidence the new issue renews or completes. */
+  renews: string[];
+}
+
+/** What the action does: create the planned issue, or link to the open one that already exists. */
+export type FixPreview = { kind: 'create'; plan: FixPlan } | { kind: 'existing'; issue: IssueRef };
+
+export interface FixCreated {
+  issue: IssueRef;
+  /** False when an open issue already existed (a second tab or a double click): nothing was created. */
+  created: boolean;
+}
+
+/** Whether the viewer may create fixing issues here, and the open issues that already are the fix. */
+export interface FixAvailability {
+  /** Jira lets the viewer create issues in the project (mypermissions, asked on the server). */
+  canCreate: boolean;
+  /** Why Jira could not be asked whether the viewer may create issues (then `canCreate` is false). */
+  problem?: string;
+  /** The newest open issue carrying one of the category's labels, by category. */
+  open: Partial<Record<CategoryId, IssueRef>>;
+}
+
 /** The project report as a user sees it: only the issues they may browse count. */
-export interface ProjectReport extends CoverageReport {
+export interface ProjectReport extends CoverageReport, CoverageTimeline {
+  /** "Create issue" on findings and upcoming lapses (spec 10). */
+  fixes: FixAvailability;
   projectName: string;
   /** Says whose view of Jira the report was computed from. */
   scope: { accountId: string; note: string };
@@ -64,6 +124,11 @@ export interface IssueReport extends IssueExplanation {
   notChecked?: string[];
   /** As ProjectReport.settingsNotice. */
   settingsNotice?: string;
+  /**
+   * Set when one of the issue's categories needs a new issue (its evidence lapses within the
+   * expiring-soon days or has lapsed): then the panel offers "Create issue" for it (spec 10).
+   */
+  fixes?: FixAvailability & { renewable: CategoryId[] };
 }
 
 export interface ConfigState {
@@ -144,6 +209,15 @@ export interface InvokeContract {
   'jira/users': { payload: { query?: string }; result: { users: JiraPerson[] } };
   /** Jira's user-picker custom fields, for the approver and attendees fields. */
   'jira/user-fields': { payload: Record<string, never>; result: { fields: UserField[] } };
+  /** What "Create issue" would create for a finding, an upcoming lapse or the panel's check (spec 10). */
+  'issue/fix-preview': { payload: FixRequest; result: FixPreview };
+  /** Creates it as the user, or returns the open issue that already is the fix. */
+  'issue/create-fix': { payload: FixRequest; result: FixCreated };
+  /**
+   * The names of the site's standard issue types (not sub-tasks), for the admin's choice of the
+   * type "Create issue" makes; a project without that type falls back to the default (spec 10).
+   */
+  'jira/issue-types': { payload: Record<string, never>; result: { types: string[] } };
 }
 
 export type InvokeKey = keyof InvokeContract;
@@ -162,4 +236,7 @@ export const INVOKE_KEYS: readonly InvokeKey[] = [
   'jira/groups',
   'jira/users',
   'jira/user-fields',
+  'issue/fix-preview',
+  'issue/create-fix',
+  'jira/issue-types',
 ];

@@ -1,5 +1,5 @@
-import { ITEM_TEXT } from '../core/categories';
-import type { CoverageReport } from '../core/types';
+import { categoryDefinition, ITEM_TEXT } from '../core/categories';
+import type { CoverageReport, CoverageTimeline } from '../core/types';
 import { inert } from './markdown-text';
 import { SEVERITY_WORDS, STATUS_WORDS, VERDICT_WORDS } from './words';
 
@@ -8,7 +8,7 @@ import { SEVERITY_WORDS, STATUS_WORDS, VERDICT_WORDS } from './words';
  * (keys, names, labels and reasons inside sentences, dates) goes through `inert`, so a crafted
  * summary, label or reason cannot bring a live link or tag into the audit file.
  */
-export function reportToMarkdown(report: CoverageReport): string {
+export function reportToMarkdown(report: CoverageReport & Partial<CoverageTimeline>): string {
   const lines: string[] = [];
   lines.push(`# ISO/IEC 27001:2022 Clause 5.1 coverage: ${inert(report.projectKey)}`, '');
   lines.push(`- As of: ${inert(report.asOf)}`);
@@ -37,6 +37,17 @@ export function reportToMarkdown(report: CoverageReport): string {
   for (const f of report.findings) {
     const keys = f.issueKeys.length > 0 ? ` (${f.issueKeys.map(inert).join(', ')})` : '';
     lines.push(`- **${SEVERITY_WORDS[f.severity]}**: ${inert(f.message)}${keys} Fix: ${inert(f.fix)}`);
+  }
+  if (report.upcoming) {
+    // Spec 9: what lapses (or comes into force) in the next 91 days if nothing new is recorded.
+    lines.push('', '## What changes in the next 91 days', '');
+    if (report.upcoming.length === 0) lines.push('Nothing lapses or comes into force in the next 91 days.');
+    for (const u of report.upcoming) {
+      const keys = u.issueKeys.length > 0 ? ` (${u.issueKeys.map(inert).join(', ')})` : '';
+      lines.push(
+        `- ${inert(u.day)}: ${inert(categoryDefinition(u.categoryId).name)} goes from ${STATUS_WORDS[u.statusBefore]} to ${STATUS_WORDS[u.statusAfter]}${keys}`,
+      );
+    }
   }
   return lines.join('\n') + '\n';
 }

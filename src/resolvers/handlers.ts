@@ -1,22 +1,17 @@
 import { route } from '@forge/api';
 import { defaultConfig, formatFieldErrors, validateConfig, type FieldError } from '../core/config';
-import { dayOf } from '../core/dates';
-import { explainIssue } from '../core/explain';
-import { buildReport } from '../core/report';
-import type { EvidenceIssue } from '../core/types';
 import type { ConfigState, InvokeContract, Person, ProjectReport } from '../contract/invoke';
-import { confirmProject, isJiraAdmin, readIssue, requireJiraAdmin } from '../jira/access';
+import { isJiraAdmin, requireJiraAdmin } from '../jira/access';
 import { dateFields, suggestLabels } from '../jira/catalogue';
+import { siteIssueTypes } from '../jira/create-issue';
 import { checkWithJira, configuredNames, findGroups, findUsers, userFields } from '../jira/people-catalogue';
 import type { JiraClient } from '../jira/client';
-import { evidenceCondition } from '../jira/jql';
-import { searchAll } from '../jira/search';
-import { IssueDataError, fieldsToRead, projectKeyOf, toEvidenceIssue, type FieldSettings } from '../jira/transform';
 import { loadConfig, loadHistory, storeConfig, type StoredConfig } from '../storage/config-store';
 import { AppError } from './app-error';
-import { claimedKey, type Caller } from './caller';
-import { readSubstance } from './substance';
-import { groupsPayload, labelsPayload, resetPayload, savePayload, usersPayload } from './payloads';
+import type { Caller } from './caller';
+import { createFix, fixPreview, issueFixes, projectFixes } from './fix';
+import { gradeIssue, gradeProject, settingsNotice } from './grading';
+import { fixPayload, groupsPayload, labelsPayload, resetPayload, savePayload, usersPayload } from './payloads';
 
 /** What every handler gets: the confirmed caller, a Jira client on the invocation's budget, the clock. */
 export interface HandlerContext {
@@ -29,75 +24,6 @@ type Handler<K extends keyof InvokeContract> = (
   payload: unknown,
   ctx: HandlerContext,
 ) => Promise<InvokeContract[K]['result']>;
-
-/** Said to everyone grading while the stored settings cannot be used; admins get the details on config/get. */
-export const SETTINGS_NOTICE =
-  "The saved Clause 5.1 settings cannot be read, so this is graded with the default settings until a Jira admin saves or resets them on the app's settings page.";
-
-const settingsNotice = (stored: StoredConfig): { settingsNotice?: string } =>
-  stored.problem ? { settingsNotice: SETTINGS_NOTICE } : {};
-
-function enabledLabels(config: StoredConfig['config']): string[] {
-  return Object.values(config.categories).flatMap((c) => (c.enabled ? c.labels : []));
-}
-
-/** Converts search pages; issues whose data the engine cannot read are left out and listed. */
-function converter(settings: FieldSettings) {
-  const unreadable: string[] = [];
-  const convert = (page: unknown[]): EvidenceIssue[] =>
-    page.flatMap((raw) => {
-      try {
-        return [toEvidenceIssue(raw, settings)];
-      } catch (error) {
-        if (!(error instanceof IssueDataError)) throw error;
-        unreadable.push(error.issue);
-        return [];
-      }
-    });
-  return { convert, unreadable };
-}
-
-export async function projectReport(caller: Caller, jira: JiraClient, now: Date): Promise<ProjectReport> {
-  // Independent reads, so neither waits for the other. Both are settled before going on, so no
-  // read is left running after a failure; the project's failure (NOT_FOUND) is reported first.
-  const [projectRead, configRead] = await Promise.allSettled([
-    confirmProject(jira, claimedKey(caller, 'project')),
-    loadConfig(),
-  ]);
-  if (projectRead.status === 'rejected') throw projectRead.reason;
-  if (configRead.status === 'rejected') throw configRead.reason;
-  const project = projectRead.value;
-  const { config } = configRead.value;
-  const { convert, unreadable } = converter(config);
-  const search = await searchAll(
-    jira,
-    evidenceCondition(project.key, enabledLabels(config)),
-    fieldsToRead(config),
-    convert,
-  );
-  const asOf = dayOf(now);
-  const { issues, top, notChecked } = await readSubstance(jira, search.issues, config, asOf);
-  const reasons = [
-    search.incompleteReason,
-    unreadable.length > 0
-      ? `${unreadable.length} issues have data the app cannot read (${unreadable.slice(0, 5).join(', ')}).`
-      : undefined,
-  ].filter(Boolean);
-  const complete = search.complete && unreadable.length === 0;
-  const report: ProjectReport = {
-    ...buildReport(project.key, issues, config, asOf, { complete, top }),
-    projectName: project.name,
-    scope: {
-      accountId: caller.accountId,
-      note: `Computed from the issues in ${project.key} that you can see. Issues restricted from you are not counted.`,
-    },
-    generatedAt: now.toISOString(),
-    ...settingsNotice(configRead.value),
-  };
-  if (!complete) report.incompleteReason = reasons.join(' ');
-  if (notChecked.length > 0) report.notChecked = notChecked;
-  return report;
-}
 
 async function me(jira: JiraClient, accountId: string): Promise<Person> {
   const response = await jira.get(route`/rest/api/3/myself`);
@@ -137,30 +63,45 @@ function notSaved(errors: FieldError[], total = errors.length): AppError {
 }
 
 export const HANDLERS: { [K in keyof InvokeContract]: Handler<K> } = {
-  'report/project': async (_payload, { caller, jira, now }) => projectReport(caller, jira, now),
+  'report/project': async (_payload, { caller, jira, now }) => {
+    const graded = await gradeProject(caller, jira, now);
+    const report: ProjectReport = {
+      ...graded.report,
+      ...graded.timeline,
+      fixes: await projectFixes(jira, graded),
+      projectName: graded.project.name,
+      scope: {
+        accountId: caller.accountId,
+        note: `Computed from the issues in ${graded.project.key} that you can see. Issues restricted from you are not counted.`,
+      },
+      generatedAt: now.toISOString(),
+      ...settingsNotice(graded.stored),
+    };
+    if (graded.incompleteReason !== undefined) report.incompleteReason = graded.incompleteReason;
+    if (graded.notChecked.length > 0) report.notChecked = graded.notChecked;
+    return report;
+  },
 
   'report/issue': async (_payload, { caller, jira, now }) => {
-    const stored = await loadConfig();
-    const { config } = stored;
-    const raw = await readIssue(jira, claimedKey(caller, 'issue'), fieldsToRead(config));
-    let issue: EvidenceIssue;
-    try {
-      issue = toEvidenceIssue(raw, config);
-    } catch (error) {
-      if (error instanceof IssueDataError)
-        throw new AppError('JIRA_UNAVAILABLE', `Jira sent data the app cannot read: ${error.message}.`);
-      throw error;
-    }
-    const asOf = dayOf(now);
-    const substance = await readSubstance(jira, [issue], config, asOf);
-    const explained = substance.issues[0] ?? issue;
+    const graded = await gradeIssue(caller, jira, now);
+    const fixes = await issueFixes(jira, graded);
     return {
-      ...explainIssue(explained, config, asOf, substance.top),
-      summary: issue.summary,
-      projectKey: projectKeyOf(raw) ?? '',
-      ...settingsNotice(stored),
-      ...(substance.notChecked.length > 0 ? { notChecked: substance.notChecked } : {}),
+      ...graded.explanation,
+      summary: graded.issue.summary,
+      projectKey: graded.projectKey,
+      ...settingsNotice(graded.stored),
+      ...(graded.notChecked.length > 0 ? { notChecked: graded.notChecked } : {}),
+      ...(fixes ? { fixes } : {}),
     };
+  },
+
+  'issue/fix-preview': async (payload, { caller, jira, now }) => fixPreview(caller, jira, now, fixPayload(payload)),
+
+  'issue/create-fix': async (payload, { caller, jira, now }) => createFix(caller, jira, now, fixPayload(payload)),
+
+  'jira/issue-types': async (_payload, { jira }) => {
+    await requireJiraAdmin(jira);
+    return { types: await siteIssueTypes(jira) };
   },
 
   'config/get': async (_payload, { jira }) => {

@@ -1,6 +1,7 @@
 import { MAX_REPORTED_ERRORS, type FieldError } from '../core/config';
 import { shown } from '../core/config-text';
-import type { PayloadOf } from '../contract/invoke';
+import type { FixOrigin, FixRequest, PayloadOf } from '../contract/invoke';
+import { CATEGORY_IDS, type CategoryId } from '../core/types';
 import { AppError } from './app-error';
 
 /** The sentence names this many unexpected fields; the field list holds up to MAX_REPORTED_ERRORS. */
@@ -84,3 +85,20 @@ function searchPayload(payload: unknown, what: string): { query?: string } {
 
 export const groupsPayload = (payload: unknown): PayloadOf<'jira/groups'> => searchPayload(payload, 'group');
 export const usersPayload = (payload: unknown): PayloadOf<'jira/users'> => searchPayload(payload, 'people');
+
+const FIX_ORIGINS: readonly FixOrigin[] = ['finding', 'upcoming', 'panel'];
+
+/** Which fix to build: a category and where the action was offered; the fix itself is recomputed on the server. */
+export function fixPayload(payload: unknown): FixRequest {
+  const body = objectWith(payload, ['categoryId', 'origin']);
+  const { categoryId, origin } = body;
+  if (typeof categoryId !== 'string' || !(CATEGORY_IDS as readonly string[]).includes(categoryId))
+    throw AppError.invalid('categoryId must be one of the Clause 5.1 categories.', [
+      { field: 'categoryId', message: 'is not a Clause 5.1 category' },
+    ]);
+  if (typeof origin !== 'string' || !(FIX_ORIGINS as readonly string[]).includes(origin))
+    throw AppError.invalid(`origin must be one of ${FIX_ORIGINS.join(', ')}.`, [
+      { field: 'origin', message: `must be one of ${FIX_ORIGINS.join(', ')}` },
+    ]);
+  return { categoryId: categoryId as CategoryId, origin: origin as FixOrigin };
+}

@@ -8,6 +8,7 @@ import type { ConfigChange, Person, StoredSettingsProblem } from '../contract/in
 import { AppError } from '../resolvers/app-error';
 import { configChanges, HISTORY_TEXT_LENGTH } from './config-diff';
 import { changeOf, parseRecord, type ConfigRecord } from './config-record';
+import { errorCode, isKeyConflict } from './kvs-errors';
 
 /**
  * The site's config, versioned. Each save writes a new record `config:version:<n>` with KVS's
@@ -81,17 +82,6 @@ export async function loadConfig(): Promise<StoredConfig> {
     ...change,
     problem: { version, message: problemMessage(version, parsed.problem) },
   };
-}
-
-function errorCode(error: unknown): { status?: unknown; code?: unknown } {
-  if (!isRecord(error)) return {};
-  const details = error.responseDetails;
-  return { status: isRecord(details) ? details.status : undefined, code: error.code };
-}
-
-function isKeyConflict(error: unknown): boolean {
-  const { status, code } = errorCode(error);
-  return status === 409 || code === 'KEY_CONFLICT' || code === 'KEY_ALREADY_EXISTS';
 }
 
 const conflict = (currentVersion: number) =>

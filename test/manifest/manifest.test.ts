@@ -72,7 +72,12 @@ describe('manifest.yml', () => {
   });
 
   it('asks for exactly the minimal scopes', () => {
-    expect([...manifest.permissions.scopes].sort()).toEqual(['read:jira-user', 'read:jira-work', 'storage:app']);
+    expect([...manifest.permissions.scopes].sort()).toEqual([
+      'read:jira-user',
+      'read:jira-work',
+      'storage:app',
+      'write:jira-work',
+    ]);
   });
 
   it('maps every function handler X.handler to src/X.ts exporting handler', () => {

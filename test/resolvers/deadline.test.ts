@@ -35,6 +35,17 @@ const CALLS: Record<InvokeKey, Call> = {
   'jira/groups': { as: USERS.admin, payload: { query: 'board' }, extension: adminPage() },
   'jira/users': { as: USERS.admin, payload: { query: 'dana' }, extension: adminPage() },
   'jira/user-fields': { as: USERS.admin, payload: {}, extension: adminPage() },
+  'issue/fix-preview': {
+    as: USERS.lead,
+    payload: { categoryId: 'security-policy', origin: 'finding' },
+    extension: projectPage(),
+  },
+  'issue/create-fix': {
+    as: USERS.lead,
+    payload: { categoryId: 'security-policy', origin: 'finding' },
+    extension: projectPage(),
+  },
+  'jira/issue-types': { as: USERS.admin, payload: {}, extension: adminPage() },
 };
 
 describe('every resolver answers inside its budget', () => {

@@ -1,6 +1,7 @@
 import { largeSite } from '../../dev/bench/large-site';
 import { defaultConfig } from '../../src/core/config';
 import { buildReport } from '../../src/core/report';
+import { buildTimeline } from '../../src/core/timeline';
 import { toRemoteLinks } from '../../src/jira/remote-links';
 import { toEvidenceIssue } from '../../src/jira/transform';
 import { AS_OF, USERS, projectPage, startApp, type App } from '../support/app-harness';
@@ -25,14 +26,20 @@ function directReport(visible: (issue: { fields: Record<string, unknown> }) => b
     .filter((i) => i.key.startsWith('ISMS-') && visible(i))
     // The resolver reads remote links for the issues that still need a document; the site holds them.
     .map((i) => ({ ...toEvidenceIssue(i), remoteLinks: toRemoteLinks(i.remoteLinks ?? []) }));
-  return buildReport('ISMS', issues, defaultConfig(), AS_OF);
+  return { ...buildReport('ISMS', issues, defaultConfig(), AS_OF), ...buildTimeline(issues, defaultConfig(), AS_OF) };
 }
 
 describe('a large project, read in parallel with latency on every search', () => {
   test('the security lead gets the same complete report as the direct path', async () => {
     const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
     expect(result.ok).toBe(true);
-    const { projectName: _projectName, scope: _scope, generatedAt: _generatedAt, ...report } = result.data;
+    const {
+      projectName: _projectName,
+      scope: _scope,
+      generatedAt: _generatedAt,
+      fixes: _fixes,
+      ...report
+    } = result.data;
     expect(report).toEqual(directReport(() => true));
     expect(report.complete).toBe(true);
     expect(report.evidenceIssueCount).toBe(EXTRA + DEMO_EVIDENCE);
@@ -46,7 +53,13 @@ describe('a large project, read in parallel with latency on every search', () =>
 
   test("the manager's permissions still decide: Board-only issues are left out", async () => {
     const result = await app.call(USERS.manager, 'report/project', {}, projectPage());
-    const { projectName: _projectName, scope: _scope, generatedAt: _generatedAt, ...report } = result.data;
+    const {
+      projectName: _projectName,
+      scope: _scope,
+      generatedAt: _generatedAt,
+      fixes: _fixes,
+      ...report
+    } = result.data;
     expect(report).toEqual(directReport((i) => !i.fields.security));
     expect(report.evidenceIssueCount).toBe(EXTRA + DEMO_EVIDENCE - 3);
   });

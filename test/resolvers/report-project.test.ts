@@ -28,7 +28,7 @@ describe('report/project', () => {
 
     const result = await app.call(USERS.lead, 'report/project', {}, projectPage('ISMS'));
     expect(result.ok).toBe(true);
-    const { projectName, scope, generatedAt, ...report } = result.data;
+    const { projectName, scope, generatedAt, fixes: _fixes, ...report } = result.data;
     expect(report).toEqual(cli);
     expect(projectName).toBe('Information Security Management');
     expect(scope).toEqual({ accountId: USERS.lead, note: expect.stringContaining('that you can see') });

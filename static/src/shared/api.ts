@@ -8,6 +8,9 @@ import type {
   ConfigChange,
   ConfigState,
   DateField,
+  FixCreated,
+  FixPreview,
+  FixRequest,
   InvokeContract,
   InvokeKey,
   IssueReport,
@@ -56,6 +59,9 @@ export const searchGroups = async (query: string): Promise<JiraGroup[]> =>
 export const searchUsers = async (query: string): Promise<JiraPerson[]> =>
   (await call('jira/users', query ? { query } : {})).users;
 export const getUserFields = async (): Promise<UserField[]> => (await call('jira/user-fields', {})).fields;
+export const getFixPreview = (request: FixRequest): Promise<FixPreview> => call('issue/fix-preview', request);
+export const createFix = (request: FixRequest): Promise<FixCreated> => call('issue/create-fix', request);
+export const getIssueTypes = async (): Promise<string[]> => (await call('jira/issue-types', {})).types;
 
 /** What the screens need from the host's context: the site, for absolute links. */
 export interface AppContext {

@@ -75,6 +75,8 @@ export const useConfigHistory = (): RemoteHandle<ConfigChange[]> => useRemote(ap
 export const useDateFields = (enabled: boolean): RemoteHandle<DateField[]> => useRemote(api.getDateFields, enabled);
 /** Jira's user-picker fields, for admins only, as the date fields. */
 export const useUserFields = (enabled: boolean): RemoteHandle<UserField[]> => useRemote(api.getUserFields, enabled);
+/** The site's standard issue type names, for admins only, as the date fields. */
+export const useIssueTypes = (enabled: boolean): RemoteHandle<string[]> => useRemote(api.getIssueTypes, enabled);
 
 /** `value`, once it has stopped changing for `delayMs`. */
 export function useDebounced<T>(value: T, delayMs: number): T {

@@ -6,6 +6,7 @@ import type { ConfigState, IssueReport, ProjectReport } from '../../../src/contr
 import { defaultConfig } from '../../../src/core/config';
 import { explainIssue } from '../../../src/core/explain';
 import { buildReport } from '../../../src/core/report';
+import { buildTimeline } from '../../../src/core/timeline';
 import { NOBODY_NAMED, type JiraUser, type TopManagement } from '../../../src/core/substance-types';
 import type { CoverageConfig, EvidenceIssue } from '../../../src/core/types';
 import { toEvidenceIssue } from '../../../src/jira/transform';
@@ -21,6 +22,8 @@ export function projectReport(
 ): ProjectReport {
   return {
     ...buildReport('ISMS', issues, config, AS_OF, { top }),
+    ...buildTimeline(issues, config, AS_OF, top),
+    fixes: { canCreate: true, open: {} },
     projectName: 'Information Security Management',
     scope: {
       accountId: 'demo-security-lead',

@@ -19,6 +19,9 @@ export function apiMock() {
     searchGroups: jest.fn(),
     searchUsers: jest.fn(),
     getUserFields: jest.fn(),
+    getFixPreview: jest.fn(),
+    createFix: jest.fn(),
+    getIssueTypes: jest.fn(),
     getAppContext: jest.fn(),
   };
 }
@@ -33,11 +36,14 @@ export function resetApiMock(api: jest.MockedObject<typeof Api>): void {
   api.saveConfig.mockImplementation(pending);
   api.resetConfig.mockImplementation(pending);
   api.getConfigHistory.mockImplementation(pending);
+  api.getFixPreview.mockImplementation(pending);
+  api.createFix.mockImplementation(pending);
   api.suggestLabels.mockResolvedValue([]);
   api.getDateFields.mockResolvedValue([]);
   api.searchGroups.mockResolvedValue([]);
   api.searchUsers.mockResolvedValue([]);
   api.getUserFields.mockResolvedValue([]);
+  api.getIssueTypes.mockResolvedValue(['Bug', 'Story', 'Task']);
   api.getAppContext.mockResolvedValue({ siteUrl: 'https://example.atlassian.net' });
 }
 
