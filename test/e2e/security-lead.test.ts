@@ -39,7 +39,7 @@ describe('the security lead on the project page', () => {
     const { context, page } = await host.as('security-lead');
     await page.goto(`${host.url}/projects/ISMS/coverage`);
     const app = projectFrame(page);
-    await app.getByRole('button', { name: /Management reviews/ }).click();
+    await app.getByRole('button', { name: /^Management reviews/ }).click();
     await app
       .getByRole('list', { name: 'Evidence for Management reviews' })
       .getByRole('link', { name: /ISMS-15/ })

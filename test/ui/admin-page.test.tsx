@@ -51,6 +51,7 @@ describe('admin page', () => {
     expect(mockedApi.getConfigHistory).not.toHaveBeenCalled();
     expect(mockedApi.getDateFields).not.toHaveBeenCalled();
     expect(mockedApi.getUserFields).not.toHaveBeenCalled();
+    expect(mockedApi.getIssueTypes).not.toHaveBeenCalled();
   });
 
   test('shows who saved last, when, and the version; Save is disabled while nothing changed', async () => {

@@ -55,23 +55,82 @@ function DateFieldSelect({
         The date evidence takes effect, read before Jira's own dates (resolved, status changed, updated), e.g. an
         "Approved on" field.
       </Text>
-      {fields.status === 'loading' ? (
-        <Text size="small" color="color.text.subtlest">
-          Loading Jira's date fields…
-        </Text>
-      ) : null}
-      {fields.status === 'error' ? (
-        <Inline space="space.100" alignBlock="center">
-          <Text size="small" color="color.text.danger">
-            {`Could not load Jira's date fields: ${fields.error.message}`}
-          </Text>
-          <Button spacing="compact" onClick={onRetry}>
-            Retry
-          </Button>
-        </Inline>
-      ) : null}
+      <RemoteStatus remote={fields} what="Jira's date fields" onRetry={onRetry} />
       <FieldMessages id={`${id}-error`} messages={messages} />
     </Stack>
+  );
+}
+
+const DEFAULT_TYPE = "Task, else the project's first standard type (default)";
+
+/** The issue type "Create issue" makes (spec 10): the site's standard types, or the default. */
+function IssueTypeSelect({
+  value,
+  onChange,
+  types,
+  onRetry,
+  messages,
+}: {
+  value: string | null;
+  onChange: (value: string | null) => void;
+  types: Remote<string[]>;
+  onRetry: () => void;
+  messages: readonly string[] | undefined;
+}) {
+  const id = 'c51-fix-issue-type';
+  const list = types.status === 'ready' ? types.data : [];
+  const unknown = value !== null && !list.includes(value);
+  return (
+    <Stack space="space.050">
+      <FieldLabel htmlFor={id}>Issue type for new issues</FieldLabel>
+      <select
+        id={id}
+        style={selectStyle}
+        value={value ?? ''}
+        aria-invalid={!!messages}
+        aria-describedby={describedBy(`${id}-help`, !!messages && `${id}-error`)}
+        onChange={(event) => onChange(event.currentTarget.value === '' ? null : event.currentTarget.value)}
+      >
+        <option value="">{DEFAULT_TYPE}</option>
+        {list.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+        {unknown ? (
+          <option value={value}>
+            {types.status === 'ready' ? `${value} (no such issue type in Jira now)` : value}
+          </option>
+        ) : null}
+      </select>
+      <Text id={`${id}-help`} size="small" color="color.text.subtlest">
+        The type of the issue "Create issue" makes from a finding or a lapse. A project without it cannot take new
+        issues from the app until you choose another.
+      </Text>
+      <RemoteStatus remote={types} what="Jira's issue types" onRetry={onRetry} />
+      <FieldMessages id={`${id}-error`} messages={messages} />
+    </Stack>
+  );
+}
+
+/** Loading and failure of a list read from Jira, under the select that shows it. */
+function RemoteStatus({ remote, what, onRetry }: { remote: Remote<unknown>; what: string; onRetry: () => void }) {
+  if (remote.status === 'loading')
+    return (
+      <Text size="small" color="color.text.subtlest">
+        {`Loading ${what}…`}
+      </Text>
+    );
+  if (remote.status !== 'error') return null;
+  return (
+    <Inline space="space.100" alignBlock="center">
+      <Text size="small" color="color.text.danger">
+        {`Could not load ${what}: ${remote.error.message}`}
+      </Text>
+      <Button spacing="compact" onClick={onRetry}>
+        Retry
+      </Button>
+    </Inline>
   );
 }
 
@@ -82,12 +141,16 @@ export function GeneralSettings({
   errors,
   dateFields,
   retryDateFields,
+  issueTypes,
+  retryIssueTypes,
 }: {
   form: ConfigForm;
   update: (change: Partial<Omit<ConfigForm, 'categories'>>) => void;
   errors: ErrorMap;
   dateFields: Remote<DateField[]>;
   retryDateFields: () => void;
+  issueTypes: Remote<string[]>;
+  retryIssueTypes: () => void;
 }) {
   return (
     <section aria-labelledby="c51-general">
@@ -126,6 +189,13 @@ export function GeneralSettings({
           value={form.expiringSoonDays}
           onChange={(expiringSoonDays) => update({ expiringSoonDays })}
           messages={errors.get('expiringSoonDays')}
+        />
+        <IssueTypeSelect
+          value={form.fixIssueType}
+          onChange={(fixIssueType) => update({ fixIssueType })}
+          types={issueTypes}
+          onRetry={retryIssueTypes}
+          messages={errors.get('fixIssueType')}
         />
       </Stack>
     </section>

@@ -10,7 +10,7 @@ import * as api from '../shared/api';
 import { toApiError, type ApiError } from '../shared/api-error';
 import { PageLayout } from '../shared/components/PageLayout';
 import { formatInstant } from '../shared/format';
-import { useDateFields, useUserFields } from '../shared/hooks';
+import { useDateFields, useIssueTypes, useUserFields } from '../shared/hooks';
 import { CategorySettings } from './CategorySettings';
 import { describeField } from './fields';
 import { knownName, NO_PICKED_NAMES, type PickedNames } from './names';
@@ -40,7 +40,7 @@ const CARD_GRID = {
 
 /** Paths shown next to a control; any other problem is listed by the Save button. */
 const PLACED =
-  /^(categories\.[a-z-]+\.(labels(\.\d+)?|disabledReason|windowDays|requirements\.[a-z-]+)|approvalLabel|effectiveDateField|reviewIntervalDays|expiringSoonDays|topManagement\.(groups|accountIds)(\.\d+)?|approverField|attendeesField)$/;
+  /^(categories\.[a-z-]+\.(labels(\.\d+)?|disabledReason|windowDays|requirements\.[a-z-]+)|approvalLabel|effectiveDateField|reviewIntervalDays|expiringSoonDays|topManagement\.(groups|accountIds)(\.\d+)?|approverField|attendeesField|fixIssueType)$/;
 
 function savedLine(state: ConfigState): string {
   if (state.version === 0) return 'Version 0: the product defaults, never saved.';
@@ -80,6 +80,7 @@ export function SettingsEditor({ initial }: { initial: ConfigState }) {
   const [refused, setRefused] = useState<string | null>(null);
   const dateFields = useDateFields(true);
   const userFields = useUserFields(true);
+  const issueTypes = useIssueTypes(true);
   // Names of groups and people picked here, shown until a save brings Jira's own.
   const [picked, setPicked] = useState<PickedNames>(NO_PICKED_NAMES);
 
@@ -191,6 +192,8 @@ export function SettingsEditor({ initial }: { initial: ConfigState }) {
         errors={errors}
         dateFields={dateFields.state}
         retryDateFields={dateFields.retry}
+        issueTypes={issueTypes.state}
+        retryIssueTypes={issueTypes.retry}
       />
 
       <TopManagementSettings

@@ -15,6 +15,7 @@ const TOP: Record<string, string> = {
   categories: 'Categories',
   approvalLabel: 'Approval label',
   effectiveDateField: 'Effective-date field',
+  fixIssueType: 'Issue type for new issues',
   reviewIntervalDays: 'Management review interval (days)',
   expiringSoonDays: 'Expiring-soon notice (days)',
   topManagement: 'Top management',

@@ -32,6 +32,8 @@ export interface ConfigForm {
   topManagement: { groups: string[]; accountIds: string[] };
   approverField: string | null;
   attendeesField: string | null;
+  /** The issue type "Create issue" makes, by name; null for the default (spec 10). */
+  fixIssueType: string | null;
 }
 
 export function fromConfig(config: CoverageConfig): ConfigForm {
@@ -55,6 +57,7 @@ export function fromConfig(config: CoverageConfig): ConfigForm {
     topManagement: { groups: [...config.topManagement.groups], accountIds: [...config.topManagement.accountIds] },
     approverField: config.approverField,
     attendeesField: config.attendeesField,
+    fixIssueType: config.fixIssueType,
   };
 }
 
@@ -85,6 +88,7 @@ export function toCandidate(form: ConfigForm): unknown {
     topManagement: form.topManagement,
     approverField: form.approverField,
     attendeesField: form.attendeesField,
+    fixIssueType: form.fixIssueType,
   };
 }
 
@@ -139,6 +143,7 @@ function fields(form: ConfigForm): [string, FieldValue][] {
     ['topManagement.accountIds', form.topManagement.accountIds],
     ['approverField', form.approverField],
     ['attendeesField', form.attendeesField],
+    ['fixIssueType', form.fixIssueType],
   );
   return list;
 }
@@ -172,7 +177,10 @@ export function applyChanges(form: ConfigForm, changes: readonly FormChange[]): 
       else if (requirement !== undefined && isRequirementId(requirement) && isRequirementMode(to))
         next.categories[id] = { ...current, requirements: { ...current.requirements, [requirement]: to } };
     } else if (
-      (field === 'effectiveDateField' || field === 'approverField' || field === 'attendeesField') &&
+      (field === 'effectiveDateField' ||
+        field === 'approverField' ||
+        field === 'attendeesField' ||
+        field === 'fixIssueType') &&
       (typeof to === 'string' || to === null)
     ) {
       next[field] = to;

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
@@ -40,8 +41,11 @@ function CheckRow({ check }: { check: Check }) {
   );
 }
 
-/** One category the issue is evidence of: does it count, until when, and each check with why. */
-export function CategoryCard({ category }: { category: CategoryExplanation }) {
+/**
+ * One category the issue is evidence of: does it count, until when, and each check with why; with
+ * `action`, what to do about it (the renewal issue to create) under its checks.
+ */
+export function CategoryCard({ category, action }: { category: CategoryExplanation; action?: ReactNode }) {
   const headingId = `c51-cat-${category.id}`;
   const { required, advisory } = groupChecks(category.checks);
   return (
@@ -64,6 +68,7 @@ export function CategoryCard({ category }: { category: CategoryExplanation }) {
             <CheckRow key={check.id} check={check} />
           ))}
         </ul>
+        {action}
         {advisory.length > 0 ? (
           <Stack space="space.075">
             <Heading size="xxsmall" as="h4">

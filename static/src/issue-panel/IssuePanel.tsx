@@ -6,6 +6,7 @@ import { categoryDefinition } from '../../../src/core/categories';
 import { LabelList } from '../shared/components/LabelCode';
 import { Notice } from '../shared/components/Notice';
 import { ErrorState, LoadingState } from '../shared/components/States';
+import { FixAction } from '../shared/fix';
 import { formatDay } from '../shared/format';
 import { useIssueReport } from '../shared/hooks';
 import { CategoryCard } from './CategoryCard';
@@ -36,6 +37,7 @@ function NotEvidence({ report }: { report: IssueReport }) {
 
 export function IssueReportView({ report }: { report: IssueReport }) {
   const allCount = report.categories.length > 0 && report.categories.every((c) => c.counts);
+  const fixes = report.fixes;
   return (
     <Stack space="space.150">
       {report.settingsNotice ? (
@@ -54,7 +56,20 @@ export function IssueReportView({ report }: { report: IssueReport }) {
             <Text as="p">{report.nextStep}</Text>
           </Notice>
           {report.categories.map((category) => (
-            <CategoryCard key={category.id} category={category} />
+            <CategoryCard
+              key={category.id}
+              category={category}
+              action={
+                fixes?.renewable.includes(category.id) ? (
+                  <FixAction
+                    request={{ categoryId: category.id, origin: 'panel' }}
+                    fixes={fixes}
+                    label="Create the renewal issue"
+                    context={category.name}
+                  />
+                ) : undefined
+              }
+            />
           ))}
         </>
       )}

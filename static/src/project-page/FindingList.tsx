@@ -2,17 +2,28 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
+import type { FixAvailability } from '../../../src/contract/invoke';
 import { TOP_MANAGEMENT_NOT_SET_FIX } from '../../../src/core/substance-findings';
 import type { Finding } from '../../../src/core/types';
 import { IssueLink } from '../shared/components/JiraLink';
 import { SeverityLozenge } from '../shared/components/Lozenges';
+import { FixAction, fixableCategory } from '../shared/fix';
 import { navigateTo, SETTINGS_PAGE } from '../shared/navigation';
 
 /** A finding fixed on the app's settings page (top management not named) offers the way there. */
 const fixedInSettings = (finding: Finding): boolean => finding.fix.startsWith(TOP_MANAGEMENT_NOT_SET_FIX);
 
-/** Findings in the order the engine sorts them (major, minor, warning, observation). */
-export function FindingList({ findings }: { findings: Finding[] }) {
+/** "Create issue" for a finding about one of the ten categories (spec 10); none for involvement. */
+function FindingFix({ finding, fixes }: { finding: Finding; fixes: FixAvailability }) {
+  const categoryId = fixableCategory(finding.categoryId);
+  return categoryId ? <FixAction request={{ categoryId, origin: 'finding' }} fixes={fixes} /> : null;
+}
+
+/**
+ * Findings in the order the engine sorts them (major, minor, warning, observation); with `fixes`,
+ * a finding about one of the ten categories offers "Create issue" (spec 10).
+ */
+export function FindingList({ findings, fixes }: { findings: Finding[]; fixes?: FixAvailability }) {
   return (
     <section aria-labelledby="c51-findings">
       <Stack space="space.150">
@@ -63,6 +74,7 @@ export function FindingList({ findings }: { findings: Finding[] }) {
                       </Inline>
                     </div>
                   ) : null}
+                  {fixes ? <FindingFix finding={finding} fixes={fixes} /> : null}
                 </Stack>
               </li>
             ))}

@@ -1,11 +1,13 @@
 import type { ProjectReport } from '../../../src/contract/invoke';
 import { PageLayout } from '../shared/components/PageLayout';
+import { upcomingFixAction } from '../shared/fix';
 import { CategoryTable } from './CategoryTable';
 import { ExportActions } from './ExportActions';
 import { FindingList } from './FindingList';
 import { ItemList } from './ItemList';
 import { NoEvidence } from './NoEvidence';
 import { ReportSummary } from './ReportSummary';
+import { TimelineSection } from './timeline/TimelineSection';
 
 export function ReportView({ report, onReload }: { report: ProjectReport; onReload: () => void }) {
   return (
@@ -21,7 +23,8 @@ export function ReportView({ report, onReload }: { report: ProjectReport; onRelo
         <>
           <CategoryTable categories={report.categories} />
           <ItemList report={report} />
-          <FindingList findings={report.findings} />
+          <TimelineSection report={report} upcomingAction={upcomingFixAction(report.fixes)} />
+          <FindingList findings={report.findings} fixes={report.fixes} />
         </>
       )}
     </PageLayout>

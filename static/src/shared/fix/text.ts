@@ -1,0 +1,39 @@
+/** The words of "Create issue" (spec 10), pure so tests and screens read the same. */
+import type { IssueRef } from '../../../../src/contract/invoke';
+import { CATEGORY_IDS, type CategoryId } from '../../../../src/core/types';
+import type { ApiError } from '../api-error';
+
+/** A finding's category when it is one of the ten (not involvement, not the whole report). */
+export function fixableCategory(categoryId: string | undefined): CategoryId | undefined {
+  return CATEGORY_IDS.find((id) => id === categoryId);
+}
+
+/** True when a status change is a lapse: the server offers a fix for those only. */
+export { isLapse } from '../../../../src/core/status-order';
+
+/** What the action says, and the live region announces, once the create answered. */
+export const createdText = (issue: IssueRef, created: boolean): string =>
+  created
+    ? `Created ${issue.key}: ${issue.summary}`
+    : `Already open: ${issue.key}, ${issue.summary}. Nothing new was created.`;
+
+/** Why a create failed, in the words the dialog shows under its title. */
+export interface CreateFailure {
+  title: string;
+  /** Jira's per-field refusals, "Team: Team is required.", when it named fields. */
+  fields: string[];
+  message: string;
+}
+
+export function createFailure(error: ApiError): CreateFailure {
+  const fields = (error.details?.fields ?? []).map((f) => `${f.field}: ${f.message}`);
+  if (error.code === 'INVALID_INPUT' && fields.length > 0)
+    return { title: 'Jira refused the issue', fields, message: 'Jira needs these fields:' };
+  const title =
+    error.code === 'FORBIDDEN'
+      ? 'Jira did not let you create this issue'
+      : error.code === 'INVALID_INPUT'
+        ? 'Jira refused the issue'
+        : 'The issue was not created';
+  return { title, fields: [], message: error.message };
+}

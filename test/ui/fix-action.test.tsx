@@ -1,0 +1,329 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { FixAvailability, FixCreated, FixPlan, FixRequest } from '../../src/contract/invoke';
+import type { UpcomingChange } from '../../src/core/types';
+import { IssuePanel } from '../../static/src/issue-panel/IssuePanel';
+import { ProjectPage } from '../../static/src/project-page/ProjectPage';
+import * as api from '../../static/src/shared/api';
+import { ApiError } from '../../static/src/shared/api-error';
+import { FixAction, upcomingFixAction } from '../../static/src/shared/fix';
+import { aConfig, anIssue } from '../support/builders';
+import { actAsync } from './support/act-async';
+import { danaIsTopManagement, demoReport, issueReport, people } from './support/fixtures';
+import { resetApiMock } from './support/mocks';
+import type * as Mocks from './support/mocks';
+import './support/dom-setup';
+
+jest.mock('../../static/src/shared/api', () => jest.requireActual<typeof Mocks>('./support/mocks').apiMock());
+jest.mock('../../static/src/shared/navigation', () =>
+  jest.requireActual<typeof Mocks>('./support/mocks').navigationMock(),
+);
+
+const mockedApi = jest.mocked(api);
+beforeEach(() => resetApiMock(mockedApi));
+
+const REQUEST: FixRequest = { categoryId: 'security-policy', origin: 'finding' };
+const CAN_CREATE: FixAvailability = { canCreate: true, open: {} };
+const PLAN: FixPlan = {
+  projectKey: 'ISMS',
+  projectName: 'Information Security Management',
+  issueType: { id: '10001', name: 'Task' },
+  summary: 'Renew: security policy approval, lapses 14 Dec 2026',
+  label: 'iso27001-policy-approval',
+  dueDate: '2026-12-14',
+  description: [
+    'The approved information security policy stops counting as Clause 5.1 evidence on 14 Dec 2026.',
+    'Record the renewed approval here and resolve this issue once top management has signed it off.',
+  ],
+  renews: ['ISMS-4', 'ISMS-9'],
+};
+const CREATED: FixCreated = { issue: { key: 'ISMS-31', summary: PLAN.summary }, created: true };
+
+/** A promise the test settles when it chooses, to look at the pending state first. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const createButton = () => screen.getByRole('button', { name: 'Create issue: Security policy approval' });
+
+/** Renders the action, opens its dialog and waits for the preview. */
+async function openPreview(fixes: FixAvailability = CAN_CREATE) {
+  mockedApi.getFixPreview.mockResolvedValue({ kind: 'create', plan: PLAN });
+  render(<FixAction request={REQUEST} fixes={fixes} />);
+  fireEvent.click(createButton());
+  const dialog = await screen.findByRole('dialog', { name: 'Create an issue: Security policy approval' });
+  await within(dialog).findByRole('button', { name: 'Create issue' });
+  return dialog;
+}
+
+const confirmButton = (dialog: HTMLElement) => within(dialog).getByRole('button', { name: /^Create issue/ });
+
+describe('"Create issue" (spec 10)', () => {
+  test('the dialog shows everything the issue will carry before anything is created', async () => {
+    const dialog = await openPreview();
+    expect(mockedApi.getFixPreview).toHaveBeenCalledWith(REQUEST);
+    expect(mockedApi.createFix).not.toHaveBeenCalled();
+    const plan = within(dialog).getByLabelText('The issue to create');
+    const field = (term: string) => {
+      const dt = within(plan).getByText(term, { selector: 'dt' });
+      return dt.nextElementSibling as HTMLElement;
+    };
+    expect(field('Project')).toHaveTextContent('Information Security Management (ISMS)');
+    expect(field('Issue type')).toHaveTextContent('Task');
+    expect(field('Summary')).toHaveTextContent('Renew: security policy approval, lapses 14 Dec 2026');
+    expect(field('Label')).toHaveTextContent('iso27001-policy-approval');
+    expect(field('Due date')).toHaveTextContent('14 Dec 2026');
+    const paragraphs = within(field('Description')).getAllByText(/./, { selector: 'p' });
+    expect(paragraphs.map((p) => p.textContent)).toEqual(PLAN.description);
+    const renews = within(field('Renews')).getAllByRole('link');
+    expect(renews.map((a) => a.getAttribute('href'))).toEqual(['/browse/ISMS-4', '/browse/ISMS-9']);
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeVisible();
+  });
+
+  test('while the preview loads a spinner says so; a failed preview says why and retries', async () => {
+    const preview = deferred<never>();
+    mockedApi.getFixPreview.mockReturnValueOnce(preview.promise);
+    render(<FixAction request={REQUEST} fixes={CAN_CREATE} />);
+    fireEvent.click(createButton());
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('status')).toHaveTextContent('Working out the issue to create');
+    expect(within(dialog).queryByRole('button', { name: 'Create issue' })).toBeNull();
+    await actAsync(() => preview.reject(new ApiError('JIRA_UNAVAILABLE', 'Jira did not answer in time.')));
+    const alert = within(dialog).getByRole('alert');
+    expect(alert).toHaveTextContent('Could not work out the issue to create');
+    expect(alert).toHaveTextContent('Jira did not answer in time.');
+    mockedApi.getFixPreview.mockResolvedValueOnce({ kind: 'create', plan: PLAN });
+    await actAsync(() => fireEvent.click(within(alert).getByRole('button', { name: 'Retry' })));
+    expect(mockedApi.getFixPreview).toHaveBeenCalledTimes(2);
+    expect(within(dialog).getByText(PLAN.summary)).toBeVisible();
+  });
+
+  test('confirm creates the issue once, even on a double click; the new key then replaces the button', async () => {
+    const dialog = await openPreview();
+    const answer = deferred<FixCreated>();
+    mockedApi.createFix.mockReturnValue(answer.promise);
+    const confirm = confirmButton(dialog);
+    // Both clicks land before React re-renders: only the ref can stop the second one.
+    act(() => {
+      fireEvent.click(confirm);
+      fireEvent.click(confirm);
+    });
+    fireEvent.click(confirmButton(dialog));
+    fireEvent.doubleClick(confirmButton(dialog));
+    expect(mockedApi.createFix).toHaveBeenCalledTimes(1);
+    expect(mockedApi.createFix).toHaveBeenCalledWith(REQUEST);
+    expect(confirmButton(dialog)).toHaveAttribute('aria-disabled', 'true');
+
+    await actAsync(() => answer.resolve(CREATED));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('button', { name: /Create issue/ })).toBeNull();
+    const link = screen.getByRole('link', { name: `ISMS-31 ${PLAN.summary}` });
+    expect(link).toHaveAttribute('href', '/browse/ISMS-31');
+    expect(link.parentElement).toHaveTextContent('Created ISMS-31');
+    expect(document.activeElement).toBe(link);
+    expect(screen.getByRole('status')).toHaveTextContent(`Created ISMS-31: ${PLAN.summary}`);
+    expect(mockedApi.createFix).toHaveBeenCalledTimes(1);
+  });
+
+  test('when the server finds the issue already open (created: false), the action says so', async () => {
+    const dialog = await openPreview();
+    mockedApi.createFix.mockResolvedValue({ ...CREATED, created: false });
+    await actAsync(() => fireEvent.click(confirmButton(dialog)));
+    const link = screen.getByRole('link', { name: /^ISMS-31 / });
+    expect(link.parentElement).toHaveTextContent(`Already open: ISMS-31 ${PLAN.summary}`);
+    expect(screen.getByRole('status')).toHaveTextContent('Already open: ISMS-31');
+    expect(screen.getByRole('status')).toHaveTextContent('Nothing new was created.');
+  });
+
+  test('an open issue that already is the fix is linked instead of the button', () => {
+    render(
+      <FixAction
+        request={REQUEST}
+        fixes={{ canCreate: true, open: { 'security-policy': { key: 'ISMS-31', summary: 'Renew the policy' } } }}
+      />,
+    );
+    const link = screen.getByRole('link', { name: 'ISMS-31 Renew the policy' });
+    expect(link.parentElement).toHaveTextContent('Being fixed in ISMS-31 Renew the policy');
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(link.closest('.c51-no-print')).not.toBeNull();
+  });
+
+  test('no button for a viewer Jira does not let create issues in the project', () => {
+    const { container } = render(<FixAction request={REQUEST} fixes={{ canCreate: false, open: {} }} />);
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(container.innerHTML).toBe('');
+  });
+
+  test('the preview finding an open issue links it and offers no create', async () => {
+    mockedApi.getFixPreview.mockResolvedValue({
+      kind: 'existing',
+      issue: { key: 'ISMS-40', summary: 'Renew: security policy approval' },
+    });
+    render(<FixAction request={REQUEST} fixes={CAN_CREATE} />);
+    fireEvent.click(createButton());
+    const dialog = await screen.findByRole('dialog');
+    const notice = await within(dialog).findByRole('status', { name: 'An open issue already exists' });
+    expect(within(notice).getByRole('link', { name: 'ISMS-40 Renew: security policy approval' })).toBeVisible();
+    expect(within(dialog).queryByRole('button', { name: 'Create issue' })).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(mockedApi.createFix).not.toHaveBeenCalled();
+    // The action now links the open issue too, and focus lands on it.
+    const link = screen.getByRole('link', { name: 'ISMS-40 Renew: security policy approval' });
+    expect(link.parentElement).toHaveTextContent('Being fixed in ISMS-40');
+    expect(document.activeElement).toBe(link);
+  });
+
+  test("Jira's refusal lists each field it needs, and nothing changes", async () => {
+    const dialog = await openPreview();
+    mockedApi.createFix.mockRejectedValue(
+      new ApiError('INVALID_INPUT', 'Jira refused the issue.', {
+        fields: [
+          { field: 'Team', message: 'Team is required.' },
+          { field: 'Component', message: 'Component is required.' },
+        ],
+      }),
+    );
+    await actAsync(() => fireEvent.click(confirmButton(dialog)));
+    const alert = within(dialog).getByRole('alert');
+    expect(alert).toHaveTextContent('Jira refused the issue');
+    expect(within(alert).getByText('Jira needs these fields:')).toBeVisible();
+    const fields = within(alert).getByRole('list', { name: 'Fields Jira needs' });
+    expect(
+      within(fields)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Team: Team is required.', 'Component: Component is required.']);
+    expect(alert).toHaveTextContent('Nothing was created.');
+    // Still the preview and an enabled confirm: the user may fix the project and try again.
+    expect(within(dialog).getByText(PLAN.summary)).toBeVisible();
+    expect(confirmButton(dialog)).not.toHaveAttribute('aria-disabled');
+    expect(screen.queryByRole('link', { name: /ISMS-31/ })).toBeNull();
+  });
+
+  test('another failure shows its message; the button stays and can try again', async () => {
+    const dialog = await openPreview();
+    mockedApi.createFix.mockRejectedValueOnce(new ApiError('FORBIDDEN', 'You cannot create issues in ISMS.'));
+    await actAsync(() => fireEvent.click(confirmButton(dialog)));
+    const alert = within(dialog).getByRole('alert');
+    expect(alert).toHaveTextContent('Jira did not let you create this issue');
+    expect(alert).toHaveTextContent('You cannot create issues in ISMS.');
+    expect(within(alert).queryByRole('list')).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(createButton()).toBeVisible();
+    expect(screen.queryByRole('link')).toBeNull();
+    expect(document.activeElement).toBe(createButton());
+
+    // A second try, other code: the message as the server wrote it.
+    fireEvent.click(createButton());
+    const again = await screen.findByRole('dialog');
+    await within(again).findByText(PLAN.summary);
+    mockedApi.createFix.mockRejectedValueOnce(new ApiError('JIRA_UNAVAILABLE', 'Jira did not answer.'));
+    await actAsync(() => fireEvent.click(confirmButton(again)));
+    expect(within(again).getByRole('alert')).toHaveTextContent('The issue was not created');
+    expect(within(again).getByRole('alert')).toHaveTextContent('Jira did not answer.');
+    expect(mockedApi.createFix).toHaveBeenCalledTimes(2);
+  });
+
+  test('Escape closes the dialog and focus returns to the button; so does Cancel', async () => {
+    const dialog = await openPreview();
+    // The Design System's modal takes focus and keeps it inside.
+    await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
+    fireEvent.keyDown(document.activeElement ?? dialog, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(createButton());
+    expect(mockedApi.createFix).not.toHaveBeenCalled();
+
+    fireEvent.click(createButton());
+    const again = await screen.findByRole('dialog');
+    fireEvent.click(await within(again).findByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(createButton());
+  });
+
+  test('upcomingFixAction offers the action beside a lapse only', () => {
+    const action = upcomingFixAction(CAN_CREATE);
+    const change = (statusBefore: UpcomingChange['statusBefore'], statusAfter: UpcomingChange['statusAfter']) =>
+      action({ day: '2026-12-14', categoryId: 'security-policy', statusBefore, statusAfter, issueKeys: ['ISMS-4'] });
+    expect(change('met', 'partial')).not.toBeNull();
+    expect(change('met', 'stale')).not.toBeNull();
+    expect(change('partial', 'missing')).not.toBeNull();
+    expect(change('partial', 'met')).toBeNull();
+    expect(change('stale', 'met')).toBeNull();
+    expect(change('missing', 'stale')).toBeNull();
+    render(<>{change('met', 'stale')}</>);
+    fireEvent.click(createButton());
+    expect(mockedApi.getFixPreview).toHaveBeenCalledWith({ categoryId: 'security-policy', origin: 'upcoming' });
+  });
+});
+
+describe('"Create issue" on the screens', () => {
+  test('the project page offers it on findings of the ten categories, not on involvement', async () => {
+    const report = demoReport();
+    mockedApi.getProjectReport.mockResolvedValue(report);
+    render(<ProjectPage />);
+    const findings = await screen.findByRole('region', { name: /^Findings/ });
+    const items = within(findings).getAllByRole('listitem');
+    report.findings.forEach((finding, index) => {
+      const item = items[index]!;
+      const buttons = within(item).queryAllByRole('button', { name: /^Create issue: / });
+      const fixable = finding.categoryId !== undefined && finding.categoryId !== 'involvement';
+      expect([finding.categoryId, buttons.length]).toEqual([finding.categoryId, fixable ? 1 : 0]);
+    });
+    const first = report.findings.findIndex((f) => f.categoryId && f.categoryId !== 'involvement');
+    expect(first).toBeGreaterThanOrEqual(0);
+    fireEvent.click(within(items[first]!).getByRole('button', { name: /^Create issue: / }));
+    expect(mockedApi.getFixPreview).toHaveBeenCalledWith({
+      categoryId: report.findings[first]!.categoryId,
+      origin: 'finding',
+    });
+  });
+
+  test('the project page shows no action when the viewer may not create issues', async () => {
+    mockedApi.getProjectReport.mockResolvedValue(demoReport({ fixes: { canCreate: false, open: {} } }));
+    render(<ProjectPage />);
+    const findings = await screen.findByRole('region', { name: /^Findings/ });
+    expect(within(findings).queryAllByRole('button', { name: /^Create issue/ })).toEqual([]);
+  });
+
+  test('the issue panel offers the renewal issue in the card of each renewable category', async () => {
+    const report = issueReport(
+      anIssue({
+        key: 'ISMS-15',
+        labels: ['iso27001-management-review'],
+        resolved: '2026-10-01',
+        attendeeFieldUsers: [people.dana, people.rahul],
+      }),
+      aConfig(),
+      danaIsTopManagement,
+    );
+    mockedApi.getIssueReport.mockResolvedValue({
+      ...report,
+      fixes: { canCreate: true, open: {}, renewable: ['management-review'] },
+    });
+    render(<IssuePanel />);
+    const card = await screen.findByRole('region', { name: 'Management reviews' });
+    const button = within(card).getByRole('button', { name: 'Create the renewal issue: Management reviews' });
+    expect(button).toHaveTextContent('Create the renewal issue');
+    fireEvent.click(button);
+    expect(mockedApi.getFixPreview).toHaveBeenCalledWith({ categoryId: 'management-review', origin: 'panel' });
+  });
+
+  test('the issue panel offers nothing without fixes, or for a category that is not renewable', async () => {
+    const issue = anIssue({ labels: ['iso27001-management-review'], resolved: '2026-10-01' });
+    mockedApi.getIssueReport.mockResolvedValue({
+      ...issueReport(issue),
+      fixes: { canCreate: true, open: {}, renewable: [] },
+    });
+    render(<IssuePanel />);
+    await screen.findByText(/Checked as of/);
+    expect(screen.queryByRole('button', { name: /Create the renewal issue/ })).toBeNull();
+  });
+});
