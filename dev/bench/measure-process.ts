@@ -13,6 +13,7 @@ import { storeConfig } from '../../src/storage/config-store';
 import { MemoryKvsStore, installForgeRuntime, invokeResolver, runInvocation, type ResolverHandler } from '../runtime';
 import { defaultConfig } from '../../src/core/config';
 import { buildReport } from '../../src/core/report';
+import { buildTimeline } from '../../src/core/timeline';
 import { evidenceJql } from '../../src/jira/jql';
 import { SEARCH_PAGE_SIZE } from '../../src/jira/search';
 import { fieldsToRead, toEvidenceIssue } from '../../src/jira/transform';
@@ -109,19 +110,19 @@ async function main(): Promise<void> {
   if (mode === 'report' && checkN) {
     const site = largeSite(asOf, Math.max(0, Number(checkN) - 20));
     const config = settingsFor('substance-off');
-    const direct = buildReport(
-      'ISMS',
-      site.issues.filter((i) => i.key.startsWith('ISMS-')).map((i) => toEvidenceIssue(i, config)),
-      config,
-      asOf,
-      // The Board group is named; with every requirement off, nobody's groups are read.
-      { top: { accountIds: [], groupsNamed: true, inNamedGroup: {} } },
-    );
-    // The resolver adds what the engine does not know (the project's name, the scope, the time).
+    const issues = site.issues.filter((i) => i.key.startsWith('ISMS-')).map((i) => toEvidenceIssue(i, config));
+    // The Board group is named; with every requirement off, nobody's groups are read.
+    const top = { accountIds: [], groupsNamed: true, inNamedGroup: {} };
+    const direct = {
+      ...buildReport('ISMS', issues, config, asOf, { top }),
+      ...buildTimeline(issues, config, asOf, top),
+    };
+    // The resolver adds what the engine does not know (the project's name, the scope, the time, the create action).
     const {
       projectName: _name,
       scope: _scope,
       generatedAt: _at,
+      fixes: _fixes,
       ...report
     } = (result as { data: Record<string, unknown> }).data;
     matchesDirect = JSON.stringify(report) === JSON.stringify(direct);
