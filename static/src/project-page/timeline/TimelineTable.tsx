@@ -34,48 +34,51 @@ export function TimelineTable({ shape, asOf }: { shape: TimelineShape; asOf: str
           {open ? 'Hide the table of weekly coverage' : 'Show the chart as a table of weekly coverage'}
         </Button>
       </span>
+      {/* Rendered only when open: 66 rows of lozenges would slow the page's first paint for nothing. */}
       <div id={tableId} hidden={!open} style={{ overflowX: 'auto' }}>
-        <table style={{ borderCollapse: 'collapse', width: '100%', margin: 0 }}>
-          <caption style={{ textAlign: 'left', paddingBottom: token('space.100') }}>
-            <Text size="small" color="color.text.subtle">
-              {`Coverage week by week: recorded up to today (${formatDay(asOf)}), forecast after it if nothing new is recorded.`}
-            </Text>
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" style={headCell}>
-                Day
-              </th>
-              <th scope="col" style={headCell}>
-                Coverage
-              </th>
-              <th scope="col" style={headCell}>
-                Verdict
-              </th>
-              <th scope="col" style={headCell}>
-                Recorded or forecast
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shape.points.map((point) => (
-              <tr key={point.day}>
-                <th scope="row" style={{ ...cell, fontWeight: token('font.weight.regular') }}>
-                  {formatDay(point.day)}
-                  {point.day === asOf ? ' (today)' : null}
+        {open ? (
+          <table style={{ borderCollapse: 'collapse', width: '100%', margin: 0 }}>
+            <caption style={{ textAlign: 'left', paddingBottom: token('space.100') }}>
+              <Text size="small" color="color.text.subtle">
+                {`Coverage week by week: recorded up to today (${formatDay(asOf)}), forecast after it if nothing new is recorded.`}
+              </Text>
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" style={headCell}>
+                  Day
                 </th>
-                <td style={cell}>{formatPercent(point.coverage)}</td>
-                <td style={cell}>
-                  <VerdictLozenge verdict={point.verdict} />
-                  {point.verdictBefore ? (
-                    <Text size="small"> changed from {VERDICT_WORDS[point.verdictBefore]}</Text>
-                  ) : null}
-                </td>
-                <td style={cell}>{PHASE_WORDS[point.phase]}</td>
+                <th scope="col" style={headCell}>
+                  Coverage
+                </th>
+                <th scope="col" style={headCell}>
+                  Verdict
+                </th>
+                <th scope="col" style={headCell}>
+                  Recorded or forecast
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shape.points.map((point) => (
+                <tr key={point.day}>
+                  <th scope="row" style={{ ...cell, fontWeight: token('font.weight.regular') }}>
+                    {formatDay(point.day)}
+                    {point.day === asOf ? ' (today)' : null}
+                  </th>
+                  <td style={cell}>{formatPercent(point.coverage)}</td>
+                  <td style={cell}>
+                    <VerdictLozenge verdict={point.verdict} />
+                    {point.verdictBefore ? (
+                      <Text size="small"> changed from {VERDICT_WORDS[point.verdictBefore]}</Text>
+                    ) : null}
+                  </td>
+                  <td style={cell}>{PHASE_WORDS[point.phase]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
       </div>
     </Stack>
   );

@@ -3,7 +3,8 @@
  * list: pure, so tests pin what each point and marker says without a browser.
  */
 import type { ProjectReport } from '../../../../src/contract/invoke';
-import type { CategoryStatus, Day, TimelinePoint, UpcomingChange, Verdict } from '../../../../src/core/types';
+import { isLapse } from '../../../../src/core/status-order';
+import type { Day, TimelinePoint, UpcomingChange, Verdict } from '../../../../src/core/types';
 import { VERDICT_WORDS } from '../../../../src/export/words';
 import { formatDay, formatPercent, plural } from '../../shared/format';
 
@@ -55,13 +56,10 @@ export function dayNumber(day: Day): number {
   return Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
 }
 
-// Better statuses rank higher; a change to a lower rank is a lapse.
-const RANK: Record<Exclude<CategoryStatus, 'disabled'>, number> = { met: 3, partial: 2, stale: 1, missing: 0 };
-
 /** What happens to the category, in words: "Security policy approval lapses" or "... comes into force". */
 export function changeMarker(change: UpcomingChange, categories: TimelineReport['categories']): ChangeMarker {
   const categoryName = categories.find((c) => c.id === change.categoryId)?.name ?? change.categoryId;
-  const direction = RANK[change.statusAfter] < RANK[change.statusBefore] ? 'lapses' : 'comes into force';
+  const direction = isLapse(change.statusBefore, change.statusAfter) ? 'lapses' : 'comes into force';
   return { ...change, x: dayNumber(change.day), categoryName, direction, text: `${categoryName} ${direction}` };
 }
 
