@@ -261,6 +261,31 @@ describe('admin page', () => {
     expect(mockedApi.saveConfig.mock.calls[0]?.[0].effectiveDateField).toBe('customfield_10042');
   });
 
+  test("the issue type Create issue makes: the site's standard types or the default, sent on save", async () => {
+    await renderAdmin();
+    const select = screen.getByLabelText('Issue type for new issues');
+    await waitFor(() =>
+      expect(
+        within(select)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(["Task, else the project's first standard type (default)", 'Bug', 'Story', 'Task']),
+    );
+    fireEvent.change(select, { target: { value: 'Story' } });
+    mockedApi.saveConfig.mockImplementationOnce((config) => Promise.resolve(configState({ config, version: 4 })));
+    await actAsync(() => fireEvent.click(saveButton()));
+    expect(mockedApi.saveConfig.mock.calls[0]?.[0].fixIssueType).toBe('Story');
+  });
+
+  test('a chosen issue type Jira no longer has stays shown, saying so', async () => {
+    await renderAdmin(configState({ config: { ...defaultConfig(), fixIssueType: 'Change request' } }));
+    const select = screen.getByLabelText('Issue type for new issues');
+    await waitFor(() =>
+      expect(within(select).getByRole('option', { name: 'Change request (no such issue type in Jira now)' })).toBeTruthy(),
+    );
+    expect((select as HTMLSelectElement).value).toBe('Change request');
+  });
+
   test('unusable stored settings are named once, and saving the defaults as they are replaces them', async () => {
     const storedProblem = {
       version: 3,
