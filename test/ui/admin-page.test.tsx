@@ -281,7 +281,9 @@ describe('admin page', () => {
     await renderAdmin(configState({ config: { ...defaultConfig(), fixIssueType: 'Change request' } }));
     const select = screen.getByLabelText('Issue type for new issues');
     await waitFor(() =>
-      expect(within(select).getByRole('option', { name: 'Change request (no such issue type in Jira now)' })).toBeTruthy(),
+      expect(
+        within(select).getByRole('option', { name: 'Change request (no such issue type in Jira now)' }),
+      ).toBeTruthy(),
     );
     expect((select as HTMLSelectElement).value).toBe('Change request');
   });
