@@ -5,6 +5,7 @@ import { createIssue } from './routes/create-issue';
 import { getCreateMetaIssueTypes, getIssueTypes } from './routes/issue-types';
 import { getMyPermissions } from './routes/mypermissions';
 import { getGroupBulk, getGroupsPicker, getUser, getUserGroups, getUserPicker } from './routes/people';
+import { getProjectSearch } from './routes/project-search';
 import { getRemoteLinks } from './routes/remote-links';
 import { getFields, getIssue, getLabels, getMyself, getProject } from './routes/resources';
 import { approximateCount, searchJqlGet, searchJqlPost } from './routes/search';
@@ -42,6 +43,8 @@ const ROUTES: readonly Route[] = [
   route('POST', '/rest/api/3/issue', createIssue),
   route('GET', '/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes', getCreateMetaIssueTypes),
   route('GET', '/rest/api/3/issuetype', getIssueTypes),
+  // Before project/{projectIdOrKey}, which would take `search` for a project key.
+  route('GET', '/rest/api/3/project/search', getProjectSearch),
   route('GET', '/rest/api/3/project/{projectIdOrKey}', getProject),
   route('GET', '/rest/api/3/mypermissions', getMyPermissions),
   route('GET', '/rest/api/3/label', getLabels),

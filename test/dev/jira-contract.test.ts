@@ -256,6 +256,40 @@ describeContract(SUITE_TITLE, () => {
     expectContract('GET', template, await call(sim.url, USERS.outsider, '/rest/api/3/project/ISMS'), 404);
   });
 
+  it('project/search 200 (all, a page with a next page, a query, by name, the app, none), 400 and 401', async () => {
+    const template = '/rest/api/3/project/search';
+    const all = await call(sim.url, USERS.alice, template);
+    expectContract('GET', template, all, 200);
+    expect(at(all.body, 'total')).toBe(4);
+    const paged = await call(sim.url, USERS.alice, template + qs({ maxResults: 1, startAt: 1, orderBy: '-name' }));
+    expect(at(paged.body, 'nextPage')).toEqual(expect.any(String));
+    expectContract('GET', template, paged, 200);
+    for (const [who, params] of [
+      [USERS.alice, { query: 'secur' }],
+      [USERS.padmin, { orderBy: 'name' }],
+      ['app', {}],
+      [USERS.outsider, { query: 'ISMS' }],
+    ] as const)
+      expectContract('GET', template, await call(sim.url, who, template + qs(params)), 200);
+    // Not vacuous: a project with a property the document does not list, or a numeric id, is refused.
+    const validate = validatorFor(responseSchemaRef('GET', template, 200));
+    const values = at(all.body, 'values');
+    const [body, first]: unknown[] = [all.body, Array.isArray(values) ? values[0] : undefined];
+    if (!isPlainObject(body) || !isPlainObject(first)) throw new Error('project/search sent no project');
+    expect(validate(body)).toBe(true);
+    expect(validate({ ...body, values: [{ ...first, colour: 'red' }] })).toBe(false);
+    expect(validate({ ...body, values: [{ ...first, id: 10000 }] })).toBe(false);
+    const refused: Array<Record<string, string | number>> = [
+      { maxResults: 0 },
+      { startAt: -1 },
+      { orderBy: 'owner' },
+      { keys: 'ISMS' },
+    ];
+    for (const params of refused)
+      expectContract('GET', template, await call(sim.url, USERS.alice, template + qs(params)), 400);
+    expectContract('GET', template, await call(sim.url, 'acc-nobody', template), 401);
+  });
+
   it('mypermissions 200 (global and project), 400 and 404', async () => {
     const template = '/rest/api/3/mypermissions';
     expectContract(
