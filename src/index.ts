@@ -16,6 +16,7 @@ const EMPTY_PAYLOAD: readonly InvokeKey[] = [
   'jira/date-fields',
   'jira/user-fields',
   'jira/issue-types',
+  'report/gadget',
 ];
 
 export interface HandlerOptions {

@@ -47,6 +47,9 @@ import {
  * - Roles: the CISO's duties are described (ISMS-3); the security champion's (ISMS-5) are not.
  */
 
+/** The Board's restricted project, in the ISMS page's scope in the demo's settings (spec 11). */
+export const DEMO_BOARD_PROJECT = { id: '10002', key: 'BOARD', name: 'Board of Directors' } as const;
+
 export const DEMO_USERS = {
   admin: { accountId: 'demo-admin', displayName: 'Alex Morgan (Jira admin)', active: true, jiraAdmin: true },
   securityLead: {
@@ -403,6 +406,48 @@ export function buildDemoSite(today: string) {
   linkIssues(byKey('ISMS-1'), CAUSES, byKey('ISMS-21'), '20100');
   linkIssues(byKey('ISMS-15'), RELATES, byKey('ISMS-7'), '20101');
 
+  // The Board's own project, restricted to the Board, the security lead and the Jira admin: its older
+  // minutes and approvals are evidence of the ISMS page, in its scope (spec 11).
+  const boardIssue = (n: number, spec: DemoSpec): DemoIssue => {
+    const { histories = [], approvedBy, attendees, remoteLinks, ...issueSpec } = spec;
+    const issue = jiraIssue({
+      key: `BOARD-${n}`,
+      projectName: DEMO_BOARD_PROJECT.name,
+      projectId: DEMO_BOARD_PROJECT.id,
+      reporter: CEO,
+      ...issueSpec,
+      custom: {
+        ...issueSpec.custom,
+        [DEMO_APPROVER_FIELD]: approvedBy ? user(approvedBy) : null,
+        [DEMO_ATTENDEES_FIELD]: attendees ? attendees.map(user) : null,
+      },
+    });
+    return { ...issue, histories, ...(remoteLinks ? { remoteLinks } : {}) };
+  };
+  const boardProject: DemoIssue[] = [
+    boardIssue(1, {
+      summary: 'Board minutes: management review Q1 (previous year)',
+      labels: ['iso27001-management-review'],
+      created: ago(500),
+      resolved: ago(480),
+      assignee: CEO,
+      attendees: [CEO, CFO],
+      attachments: [
+        { filename: 'Board-minutes-review-Q1.pdf', mimeType: PDF, size: 98_304, created: ago(480), author: CEO },
+      ],
+      histories: done(ago(500), ago(480), CEO, CEO),
+    }),
+    boardIssue(2, {
+      summary: 'Board approves the ISMS budget (previous year)',
+      labels: ['iso27001-budget-approval'],
+      created: ago(470),
+      resolved: ago(450),
+      assignee: CFO,
+      approvedBy: CEO,
+      histories: done(ago(470), ago(450), CEO, CFO),
+    }),
+  ];
+
   const itops: DemoIssue[] = [
     jiraIssue({
       key: 'ITOPS-1',
@@ -462,6 +507,11 @@ export function buildDemoSite(today: string) {
         projectAdmins: [DEMO_USERS.securityLead.accountId],
       },
       { id: '10001', key: 'ITOPS', name: 'IT Operations', browsers: '*' as const, projectAdmins: [] },
+      {
+        ...DEMO_BOARD_PROJECT,
+        browsers: [DEMO_USERS.admin.accountId, DEMO_USERS.securityLead.accountId, CEO.accountId, CFO.accountId],
+        projectAdmins: [],
+      },
     ],
     securityLevels: [
       {
@@ -502,6 +552,6 @@ export function buildDemoSite(today: string) {
         },
       },
     ],
-    issues: [...issues, ...itops],
+    issues: [...issues, ...boardProject, ...itops],
   };
 }

@@ -7,7 +7,7 @@ import { forEachIssueIn } from './stream-issues';
 export interface ProjectIssues {
   /** The project's issues that carry an enabled category's label, as the engine reads them. */
   issues: EvidenceIssue[];
-  /** How many distinct issues of the project the export holds, evidence or not. */
+  /** How many distinct issues of the projects the export holds, evidence or not. */
   ofProject: number;
 }
 
@@ -18,7 +18,7 @@ export interface ProjectIssues {
  * project is still converted, so a bad one is named whatever its labels. Positions (`#12`) count
  * every issue of the export, so a user can find it in the file.
  */
-export function readProjectIssues(path: string, projectKey: string, config: CoverageConfig): ProjectIssues {
+export function readProjectIssues(path: string, projectKeys: readonly string[], config: CoverageConfig): ProjectIssues {
   const labels = new Set(Object.values(config.categories).flatMap((c) => (c.enabled ? c.labels : [])));
   const distinct = new DistinctIssues();
   const issues: EvidenceIssue[] = [];
@@ -26,7 +26,7 @@ export function readProjectIssues(path: string, projectKey: string, config: Cove
   let ofProject = 0;
   forEachIssueIn(path, (raw) => {
     position += 1;
-    if (!isOfProject(raw, projectKey) || !distinct.admit(raw)) return;
+    if (!projectKeys.some((key) => isOfProject(raw, key)) || !distinct.admit(raw)) return;
     ofProject += 1;
     const issue = toEvidenceIssue(raw, config, `#${position}`);
     if (issue.labels.some((label) => labels.has(label))) issues.push(issue);

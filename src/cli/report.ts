@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatFieldErrors, validateConfig, withDefaults } from '../core/config';
+import { formatFieldErrors, MAX_SCOPE_PROJECTS, validateConfig, withDefaults } from '../core/config';
 import { dayOf, isDay } from '../core/dates';
 import { buildReport } from '../core/report';
 import { buildTimeline } from '../core/timeline';
@@ -14,7 +14,7 @@ import { readProjectIssues, type ProjectIssues } from './read-export';
 import { JsonSyntaxError } from './stream-issues';
 
 const USAGE =
-  'usage: npm run report -- --data <jira-export.json> --project <KEY> [--as-of YYYY-MM-DD] [--config <file>] [--format markdown|json|csv]';
+  'usage: npm run report -- --data <jira-export.json> --project <KEY> [--project <KEY> ...] [--as-of YYYY-MM-DD] [--config <file>] [--format markdown|json|csv]';
 const FORMATS = ['markdown', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -47,9 +47,9 @@ function readJson(path: string, what: string): unknown {
 }
 
 /** The export's evidence issues; a file or JSON problem becomes one sentence naming the file. */
-function readData(path: string, projectKey: string, config: CoverageConfig): ProjectIssues {
+function readData(path: string, projectKeys: readonly string[], config: CoverageConfig): ProjectIssues {
   try {
-    return readProjectIssues(path, projectKey, config);
+    return readProjectIssues(path, projectKeys, config);
   } catch (error) {
     if (error instanceof JsonSyntaxError)
       throw new UsageError(`The data file ${path} is not valid JSON: ${error.message}.`);
@@ -71,7 +71,7 @@ export function runReport(argv: string[], today: Date): { stdout: string; stderr
         args: argv,
         options: {
           data: { type: 'string' },
-          project: { type: 'string' },
+          project: { type: 'string', multiple: true },
           'as-of': { type: 'string' },
           config: { type: 'string' },
           format: { type: 'string' },
@@ -85,11 +85,19 @@ export function runReport(argv: string[], today: Date): { stdout: string; stderr
     }
     if (values.help) return { stdout: `${USAGE}\n`, stderr: '', code: 0 };
     if (!values.data) throw new UsageError(`--data is required. ${USAGE}`);
-    if (!values.project) throw new UsageError(`--project is required. ${USAGE}`);
-    if (!/^[A-Z][A-Z0-9_]{0,254}$/.test(values.project))
+    // Spec 11: several projects graded together, given as --project A --project B or --project A,B.
+    const projects = [...new Set((values.project ?? []).flatMap((p) => p.split(',')).map((p) => p.trim()))];
+    if (projects.length === 0) throw new UsageError(`--project is required. ${USAGE}`);
+    const badKey = projects.find((p) => !/^[A-Z][A-Z0-9_]{0,254}$/.test(p));
+    if (badKey !== undefined)
       throw new UsageError(
-        `--project "${values.project}" is not a Jira project key (capital letters, digits and _ starting with a letter).`,
+        `--project "${badKey}" is not a Jira project key (capital letters, digits and _ starting with a letter).`,
       );
+    if (projects.length > MAX_SCOPE_PROJECTS)
+      throw new UsageError(
+        `--project names ${projects.length} projects; at most ${MAX_SCOPE_PROJECTS} are graded together.`,
+      );
+    const projectKey = projects[0] ?? '';
     const format = values.format ?? 'markdown';
     if (!isFormat(format)) throw new UsageError(`--format "${format}" is unknown: use markdown, json or csv.`);
     const asOf = values['as-of'] ?? dayOf(today);
@@ -108,14 +116,14 @@ export function runReport(argv: string[], today: Date): { stdout: string; stderr
       );
     const top = { accountIds: config.topManagement.accountIds, groupsNamed: false, inNamedGroup: {} };
 
-    const { issues, ofProject } = readData(values.data, values.project, config);
+    const { issues, ofProject } = readData(values.data, projects, config);
     const report = {
-      ...buildReport(values.project, issues, config, asOf, { top }),
+      ...buildReport(projectKey, issues, config, asOf, { top }),
       ...buildTimeline(issues, config, asOf, top),
     };
     const stderr =
       ofProject === 0
-        ? `report: note: the data holds no issues of project ${values.project}, so the report is for an empty project.\n`
+        ? `report: note: the data holds no issues of ${projects.length === 1 ? 'project' : 'projects'} ${projects.join(', ')}, so the report is for an empty project.\n`
         : '';
     const stdout =
       format === 'json'

@@ -11,6 +11,7 @@ import type {
   CoverageTimeline,
   Day,
   IssueExplanation,
+  UpcomingChange,
 } from '../core/types';
 
 export const ERROR_CODES = [
@@ -100,8 +101,27 @@ export interface FixAvailability {
   open: Partial<Record<CategoryId, IssueRef>>;
 }
 
+/** A project of a page's scope (spec 11): `visible` false when the viewer cannot browse it. */
+export interface ScopeProject {
+  key: string;
+  /** Jira's name for it; the key when the viewer cannot see the project. */
+  name: string;
+  visible: boolean;
+}
+
+/** A Jira project as a picker lists it. */
+export interface JiraProject {
+  key: string;
+  name: string;
+}
+
 /** The project report as a user sees it: only the issues they may browse count. */
 export interface ProjectReport extends CoverageReport, CoverageTimeline {
+  /**
+   * The projects whose issues are the page's evidence (spec 11), the page's own first. Those the
+   * viewer cannot browse are left out of the grading and listed with `visible: false`.
+   */
+  projects: ScopeProject[];
   /** "Create issue" on findings and upcoming lapses (spec 10). */
   fixes: FixAvailability;
   projectName: string;
@@ -130,6 +150,24 @@ export interface IssueReport extends IssueExplanation {
    */
   fixes?: FixAvailability & { renewable: CategoryId[] };
 }
+
+/** The dashboard gadget's view (spec 11): one project's coverage at a glance. */
+export type GadgetReport =
+  | { state: 'not-configured' }
+  /** The configured project does not exist, or the viewer may not browse it. */
+  | { state: 'not-visible'; projectKey: string }
+  | {
+      state: 'ready';
+      projectKey: string;
+      projectName: string;
+      coverage: number;
+      verdict: CoverageReport['verdict'];
+      complete: boolean;
+      items: CoverageReport['items'];
+      /** The soonest upcoming change for the worse in the next 91 days, with the category's name. */
+      nextLapse?: UpcomingChange & { categoryName: string };
+      asOf: Day;
+    };
 
 export interface ConfigState {
   config: CoverageConfig;
@@ -218,6 +256,13 @@ export interface InvokeContract {
    * type "Create issue" makes; a project without that type falls back to the default (spec 10).
    */
   'jira/issue-types': { payload: Record<string, never>; result: { types: string[] } };
+  /** Projects the caller may browse whose key or name contains the query, for the scope and gadget pickers. */
+  'jira/projects': { payload: { query?: string }; result: { projects: JiraProject[] } };
+  /**
+   * The gadget's view of the project in its configuration (`extension.gadgetConfiguration.projectKey`
+   * in the Forge context): the key comes from the browser and is confirmed as the user.
+   */
+  'report/gadget': { payload: Record<string, never>; result: GadgetReport };
 }
 
 export type InvokeKey = keyof InvokeContract;
@@ -239,4 +284,6 @@ export const INVOKE_KEYS: readonly InvokeKey[] = [
   'issue/fix-preview',
   'issue/create-fix',
   'jira/issue-types',
+  'jira/projects',
+  'report/gadget',
 ];

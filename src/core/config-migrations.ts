@@ -9,7 +9,7 @@ import type { CoverageConfig } from './types';
  * Adding a setting: add `N: (config) => ({ ...config, newSetting: itsDefault })` to MIGRATIONS and
  * raise CONFIG_SCHEMA to N + 1. Every step runs in turn, so a schema-1 record reaches today too.
  */
-export const CONFIG_SCHEMA = 4;
+export const CONFIG_SCHEMA = 5;
 
 /** `MIGRATIONS[n]` turns a config stored in schema n into schema n + 1. Pure, and never throws. */
 export const MIGRATIONS: Readonly<Record<number, (config: unknown) => unknown>> = {
@@ -21,6 +21,8 @@ export const MIGRATIONS: Readonly<Record<number, (config: unknown) => unknown>> 
   2: (config) => withDefaults(config),
   // Schema 4 adds the issue type "Create issue" makes (spec 10), at its default.
   3: (config) => withDefaults(config),
+  // Schema 5 adds each project page's scope (spec 11): none, so every page grades its own project.
+  4: (config) => withDefaults(config),
 };
 
 export type StoredConfigResult = { ok: true; config: CoverageConfig } | { ok: false; problem: string };

@@ -50,6 +50,7 @@ export function defaultConfig(): CoverageConfig {
     approverField: null,
     attendeesField: null,
     fixIssueType: null,
+    scopes: {},
   };
 }
 
@@ -76,6 +77,7 @@ const TOP_LEVEL_KEYS = new Set([
   'approverField',
   'attendeesField',
   'fixIssueType',
+  'scopes',
 ]);
 const CATEGORY_KEYS = new Set(['labels', 'enabled', 'disabledReason', 'windowDays', 'requirements']);
 const TOP_MANAGEMENT_KEYS = new Set(['groups', 'accountIds']);
@@ -326,6 +328,7 @@ export function validateConfig(input: unknown): ConfigResult {
   const approverField = parseUserField(input.approverField, 'approverField', errors);
   const attendeesField = parseUserField(input.attendeesField, 'attendeesField', errors);
   const fixIssueType = parseIssueTypeName(input.fixIssueType, errors);
+  const scopes = parseScopes(input.scopes, errors);
 
   // Cross-field rules: one category per label, the approval label is never evidence, one category on.
   const owner = new Map<string, CategoryId>();
@@ -371,8 +374,61 @@ export function validateConfig(input: unknown): ConfigResult {
       approverField,
       attendeesField,
       fixIssueType,
+      scopes,
     },
   };
+}
+
+/** Spec 11: a page's scope holds at most this many projects. */
+export const MAX_SCOPE_PROJECTS = 20;
+/** Pages with a scope of their own; more would be a site-wide setting nobody can read. */
+export const MAX_SCOPED_PAGES = 100;
+// Jira project keys: an upper-case letter, then upper-case letters, digits or underscores.
+const PROJECT_KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,254}$/;
+
+/** The projects whose issues are each project page's evidence (spec 11), keyed by the page's project. */
+function parseScopes(value: unknown, errors: FieldError[]): Record<string, string[]> {
+  if (value === undefined) return {};
+  if (!isRecord(value)) {
+    errors.push({ field: 'scopes', message: 'must be an object with a list of project keys per project page' });
+    return {};
+  }
+  const pages = Object.keys(value);
+  if (pages.length > MAX_SCOPED_PAGES)
+    errors.push({
+      field: 'scopes',
+      message: `names ${pages.length} project pages; at most ${MAX_SCOPED_PAGES} are allowed`,
+    });
+  const scopes: Record<string, string[]> = {};
+  for (const page of pages.slice(0, MAX_SCOPED_PAGES)) {
+    const field = `scopes.${shown(page)}`;
+    if (!PROJECT_KEY_PATTERN.test(page)) {
+      errors.push({ field, message: 'is not a Jira project key (upper-case letters, digits, underscores)' });
+      continue;
+    }
+    const keys = value[page];
+    if (!Array.isArray(keys) || keys.length === 0) {
+      errors.push({ field, message: 'must list at least one project' });
+      continue;
+    }
+    if (keys.length > MAX_SCOPE_PROJECTS) {
+      errors.push({ field, message: `lists ${keys.length} projects; at most ${MAX_SCOPE_PROJECTS} are allowed` });
+      continue;
+    }
+    const seen = new Set<string>();
+    keys.forEach((key: unknown, index) => {
+      const at = `${field}.${index}`;
+      if (typeof key !== 'string' || !PROJECT_KEY_PATTERN.test(key))
+        errors.push({
+          field: at,
+          message: `${typeof key === 'string' ? quoted(key) : 'this'} is not a Jira project key`,
+        });
+      else if (seen.has(key)) errors.push({ field: at, message: `${quoted(key)} is listed twice` });
+      else seen.add(key);
+    });
+    scopes[page] = [...seen];
+  }
+  return scopes;
 }
 
 /** Jira caps issue type names at 60 characters. */

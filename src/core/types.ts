@@ -85,6 +85,11 @@ export interface CoverageConfig {
   attendeesField: string | null;
   /** The issue type "Create issue" makes, by name (spec 10); null: Task, else the project's first standard type. */
   fixIssueType: string | null;
+  /**
+   * Spec 11: for a project page (by its project key), the projects whose issues are its evidence,
+   * at most 20. A page not listed grades its own project alone.
+   */
+  scopes: Record<string, string[]>;
 }
 
 export type CategoryStatus = 'met' | 'partial' | 'stale' | 'missing' | 'disabled';

@@ -3,10 +3,14 @@ export function jqlString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** The evidence condition: one project, any of the labels. */
-export function evidenceCondition(projectKey: string, labels: readonly string[]): string {
+/** The evidence condition: the project (or the projects of a page's scope, spec 11), any of the labels. */
+export function evidenceCondition(projectKeys: string | readonly string[], labels: readonly string[]): string {
   if (labels.length === 0) throw new Error('an evidence search needs at least one label');
-  return `project = ${jqlString(projectKey)} AND labels in (${labels.map(jqlString).join(', ')})`;
+  const keys = typeof projectKeys === 'string' ? [projectKeys] : projectKeys;
+  if (keys.length === 0) throw new Error('an evidence search needs at least one project');
+  const project =
+    keys.length === 1 ? `project = ${jqlString(keys[0] ?? '')}` : `project in (${keys.map(jqlString).join(', ')})`;
+  return `${project} AND labels in (${labels.map(jqlString).join(', ')})`;
 }
 
 /** A condition in a stable order, so pages never skip or repeat an issue. */
@@ -15,8 +19,8 @@ export function inKeyOrder(condition: string): string {
 }
 
 /** The evidence search in a stable order for paging. */
-export function evidenceJql(projectKey: string, labels: readonly string[]): string {
-  return inKeyOrder(evidenceCondition(projectKey, labels));
+export function evidenceJql(projectKeys: string | readonly string[], labels: readonly string[]): string {
+  return inKeyOrder(evidenceCondition(projectKeys, labels));
 }
 
 /** The same condition narrowed to some issue keys: one page of a parallel read. */

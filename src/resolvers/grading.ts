@@ -15,8 +15,10 @@ import { evidenceCondition } from '../jira/jql';
 import { searchAll } from '../jira/search';
 import { IssueDataError, fieldsToRead, projectKeyOf, toEvidenceIssue, type FieldSettings } from '../jira/transform';
 import { loadConfig, type StoredConfig } from '../storage/config-store';
+import type { ScopeProject } from '../contract/invoke';
 import { AppError } from './app-error';
 import { claimedKey, type Caller } from './caller';
+import { confirmScope } from './scope';
 import { readSubstance } from './substance';
 
 /** Said to everyone grading while the stored settings cannot be used; admins get the details on config/get. */
@@ -48,6 +50,8 @@ function converter(settings: FieldSettings) {
 
 export interface GradedProject {
   project: ProjectRef;
+  /** The page's scope (spec 11): its own project first, then the others as the viewer sees them. */
+  projects: ScopeProject[];
   stored: StoredConfig;
   asOf: Day;
   /** Every evidence issue read, done or not, with its substance. */
@@ -61,21 +65,29 @@ export interface GradedProject {
 
 /** The page's project graded as the caller sees it (spec 6, 8 and 9). */
 export async function gradeProject(caller: Caller, jira: JiraClient, now: Date): Promise<GradedProject> {
+  return gradeProjectKey(claimedKey(caller, 'project'), jira, now);
+}
+
+/**
+ * A project graded with its scope (spec 11), as the caller sees Jira. The key comes from the
+ * browser (the page's context, a gadget's configuration): confirming it as the user is what
+ * proves it exists and that they may see it.
+ */
+export async function gradeProjectKey(key: string, jira: JiraClient, now: Date): Promise<GradedProject> {
   // Independent reads, so neither waits for the other. Both are settled before going on, so no
   // read is left running after a failure; the project's failure (NOT_FOUND) is reported first.
-  const [projectRead, configRead] = await Promise.allSettled([
-    confirmProject(jira, claimedKey(caller, 'project')),
-    loadConfig(),
-  ]);
+  const [projectRead, configRead] = await Promise.allSettled([confirmProject(jira, key), loadConfig()]);
   if (projectRead.status === 'rejected') throw projectRead.reason;
   if (configRead.status === 'rejected') throw configRead.reason;
   const project = projectRead.value;
   const stored = configRead.value;
   const { config } = stored;
+  const projects = await confirmScope(jira, project, config);
+  const visible = projects.filter((p) => p.visible).map((p) => p.key);
   const { convert, unreadable } = converter(config);
   const search = await searchAll(
     jira,
-    evidenceCondition(project.key, enabledLabels(config)),
+    evidenceCondition(visible, enabledLabels(config)),
     fieldsToRead(config),
     convert,
   );
@@ -90,6 +102,7 @@ export async function gradeProject(caller: Caller, jira: JiraClient, now: Date):
   const complete = search.complete && unreadable.length === 0;
   const graded: GradedProject = {
     project,
+    projects,
     stored,
     asOf,
     issues,

@@ -4,14 +4,26 @@ import type { ConfigState, InvokeContract, Person, ProjectReport } from '../cont
 import { isJiraAdmin, requireJiraAdmin } from '../jira/access';
 import { dateFields, suggestLabels } from '../jira/catalogue';
 import { siteIssueTypes } from '../jira/create-issue';
+import { browsableProjects } from '../jira/projects';
+import { scopeProblems } from '../jira/scope-check';
 import { checkWithJira, configuredNames, findGroups, findUsers, userFields } from '../jira/people-catalogue';
 import type { JiraClient } from '../jira/client';
 import { loadConfig, loadHistory, storeConfig, type StoredConfig } from '../storage/config-store';
 import { AppError } from './app-error';
 import type { Caller } from './caller';
 import { createFix, fixPreview, issueFixes, projectFixes } from './fix';
+import { gadgetReport } from './gadget';
 import { gradeIssue, gradeProject, settingsNotice } from './grading';
-import { fixPayload, groupsPayload, labelsPayload, resetPayload, savePayload, usersPayload } from './payloads';
+import { hiddenProjectsNote } from './scope';
+import {
+  fixPayload,
+  groupsPayload,
+  labelsPayload,
+  projectsPayload,
+  resetPayload,
+  savePayload,
+  usersPayload,
+} from './payloads';
 
 /** What every handler gets: the confirmed caller, a Jira client on the invocation's budget, the clock. */
 export interface HandlerContext {
@@ -24,6 +36,11 @@ type Handler<K extends keyof InvokeContract> = (
   payload: unknown,
   ctx: HandlerContext,
 ) => Promise<InvokeContract[K]['result']>;
+
+/** "ISMS", "ISMS and BOARD", "ISMS, HR and BOARD". */
+function listed(keys: readonly string[]): string {
+  return keys.length <= 1 ? (keys[0] ?? '') : `${keys.slice(0, -1).join(', ')} and ${keys.at(-1) ?? ''}`;
+}
 
 async function me(jira: JiraClient, accountId: string): Promise<Person> {
   const response = await jira.get(route`/rest/api/3/myself`);
@@ -65,14 +82,21 @@ function notSaved(errors: FieldError[], total = errors.length): AppError {
 export const HANDLERS: { [K in keyof InvokeContract]: Handler<K> } = {
   'report/project': async (_payload, { caller, jira, now }) => {
     const graded = await gradeProject(caller, jira, now);
+    const visible = graded.projects.filter((p) => p.visible).map((p) => p.key);
     const report: ProjectReport = {
       ...graded.report,
       ...graded.timeline,
+      projects: graded.projects,
       fixes: await projectFixes(jira, graded),
       projectName: graded.project.name,
       scope: {
         accountId: caller.accountId,
-        note: `Computed from the issues in ${graded.project.key} that you can see. Issues restricted from you are not counted.`,
+        note: [
+          `Computed from the issues in ${listed(visible)} that you can see. Issues restricted from you are not counted.`,
+          hiddenProjectsNote(graded.projects),
+        ]
+          .filter(Boolean)
+          .join(' '),
       },
       generatedAt: now.toISOString(),
       ...settingsNotice(graded.stored),
@@ -99,6 +123,13 @@ export const HANDLERS: { [K in keyof InvokeContract]: Handler<K> } = {
 
   'issue/create-fix': async (payload, { caller, jira, now }) => createFix(caller, jira, now, fixPayload(payload)),
 
+  'report/gadget': async (_payload, { caller, jira, now }) => gadgetReport(caller, jira, now),
+
+  'jira/projects': async (payload, { jira }) => {
+    const { query } = projectsPayload(payload);
+    return { projects: await browsableProjects(jira, query ?? '') };
+  },
+
   'jira/issue-types': async (_payload, { jira }) => {
     await requireJiraAdmin(jira);
     return { types: await siteIssueTypes(jira) };
@@ -116,8 +147,16 @@ export const HANDLERS: { [K in keyof InvokeContract]: Handler<K> } = {
     const checked = validateConfig(config);
     if (!checked.ok) throw notSaved(checked.errors, checked.total);
     // Then with Jira (spec 8.8): fields of the right kind, groups that exist. Nothing is stored when refused.
-    const jiraCheck = await checkWithJira(jira, checked.config);
-    if (jiraCheck.errors.length > 0) throw notSaved(jiraCheck.errors);
+    // Both settle before either failure is thrown, so no read is left running after one.
+    const [peopleRead, scopeRead] = await Promise.allSettled([
+      checkWithJira(jira, checked.config),
+      scopeProblems(jira, checked.config),
+    ]);
+    if (peopleRead.status === 'rejected') throw peopleRead.reason;
+    if (scopeRead.status === 'rejected') throw scopeRead.reason;
+    const jiraCheck = peopleRead.value;
+    const refused = [...jiraCheck.errors, ...scopeRead.value];
+    if (refused.length > 0) throw notSaved(refused);
     const stored = await storeConfig(
       checked.config,
       expectedVersion,

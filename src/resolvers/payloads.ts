@@ -85,6 +85,7 @@ function searchPayload(payload: unknown, what: string): { query?: string } {
 
 export const groupsPayload = (payload: unknown): PayloadOf<'jira/groups'> => searchPayload(payload, 'group');
 export const usersPayload = (payload: unknown): PayloadOf<'jira/users'> => searchPayload(payload, 'people');
+export const projectsPayload = (payload: unknown): PayloadOf<'jira/projects'> => searchPayload(payload, 'project');
 
 const FIX_ORIGINS: readonly FixOrigin[] = ['finding', 'upcoming', 'panel'];
 

@@ -156,6 +156,56 @@ describe('npm run report, end to end on a Jira export', () => {
     expect(report.coverage).toBe(77.8);
   });
 
+  test('several projects are graded together (spec 11): --project twice or a comma list, the same report', () => {
+    const run = (...projects: string[]) =>
+      runReport(
+        ['--data', exportFile, ...projects.flatMap((p) => ['--project', p]), '--as-of', AS_OF, '--format', 'json'],
+        new Date(),
+      );
+    const both = run('ISMS', 'ITOPS');
+    expect(both.code).toBe(0);
+    expect(run('ISMS,ITOPS').stdout).toBe(both.stdout);
+    const report = JSON.parse(both.stdout) as CoverageReport;
+    const keys = report.categories.flatMap((c) => c.evidence.map((e) => e.key));
+    expect(report.projectKey).toBe('ISMS');
+    // ITOPS holds no evidence labels: grading it with ISMS changes nothing but what is read.
+    expect(keys.every((k) => k.startsWith('ISMS-'))).toBe(true);
+    expect(JSON.parse(run('ISMS').stdout).coverage).toBe(report.coverage);
+    expect(run('ISMS,isms').stderr).toMatch(/--project "isms" is not a Jira project key/);
+    expect(run(...Array.from({ length: 21 }, (_, i) => `P${i}`)).stderr).toMatch(/at most 20/);
+  });
+
+  test('a second project with evidence of its own counts with the first', () => {
+    const board = file(
+      'with-board.json',
+      JSON.stringify({
+        issues: [
+          ...(site.issues as { key: string }[]).filter((i) => i.key.startsWith('ISMS-')),
+          {
+            key: 'BOARD-1',
+            fields: {
+              summary: 'Board minutes: strategy',
+              labels: ['iso27001-strategy-alignment'],
+              status: { name: 'Done', statusCategory: { key: 'done' } },
+              created: '2026-10-01T09:00:00.000+0000',
+              resolutiondate: '2026-10-02T09:00:00.000+0000',
+              updated: '2026-10-02T09:00:00.000+0000',
+              project: { key: 'BOARD', id: '10002', name: 'Board' },
+            },
+          },
+        ],
+      }),
+    );
+    const graded = (projects: string) =>
+      JSON.parse(
+        runReport(['--data', board, '--project', projects, '--as-of', AS_OF, '--format', 'json'], new Date()).stdout,
+      ) as CoverageReport;
+    const strategy = (r: { categories: { id: string; status: string }[] }) =>
+      r.categories.find((c) => c.id === 'strategy-alignment')?.status;
+    expect(strategy(graded('ISMS'))).toBe('missing');
+    expect(strategy(graded('ISMS,BOARD'))).toBe('met');
+  });
+
   test('a project with no issues in the data gives an empty report and a note', () => {
     const { code, stderr, stdout } = runReport(
       ['--data', exportFile, '--project', 'HR', '--as-of', AS_OF, '--format', 'json'],

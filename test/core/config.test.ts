@@ -427,3 +427,30 @@ describe('config: top management, approver and attendees fields, requirement mod
     });
   });
 });
+
+describe('config: project scopes (spec 11)', () => {
+  const withScopes = (scopes: unknown) => validateConfig({ ...defaultConfig(), scopes });
+  const fieldsOf = (result: ReturnType<typeof validateConfig>) => (result.ok ? [] : result.errors.map((e) => e.field));
+
+  test('a page with the projects of its evidence is valid; none at all is the default', () => {
+    expect(withScopes({ ISMS: ['ISMS', 'BOARD', 'HR_2'] })).toMatchObject({
+      ok: true,
+      config: { scopes: { ISMS: ['ISMS', 'BOARD', 'HR_2'] } },
+    });
+    expect(defaultConfig().scopes).toEqual({});
+    expect(validateConfig(withDefaults({}))).toMatchObject({ ok: true, config: { scopes: {} } });
+  });
+
+  test.each([
+    ['not an object', ['ISMS'], 'scopes'],
+    ['a page key that is not a project key', { 'isms ': ['ISMS'] }, 'scopes.isms '],
+    ['an empty list', { ISMS: [] }, 'scopes.ISMS'],
+    ['a list that is not a list', { ISMS: 'BOARD' }, 'scopes.ISMS'],
+    ['a value that is not a project key', { ISMS: ['ISMS', 'board'] }, 'scopes.ISMS.1'],
+    ['a project listed twice', { ISMS: ['BOARD', 'BOARD'] }, 'scopes.ISMS.1'],
+    ['21 projects', { ISMS: Array.from({ length: 21 }, (_, i) => `P${i}`) }, 'scopes.ISMS'],
+    ['101 pages', Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`P${i}`, ['ISMS']])), 'scopes'],
+  ])('%s is refused at its field', (_name, scopes, field) => {
+    expect(fieldsOf(withScopes(scopes))).toContain(field);
+  });
+});

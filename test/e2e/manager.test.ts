@@ -107,3 +107,31 @@ describe('the admin page for someone who is not a Jira admin', () => {
     await context.close();
   });
 });
+
+describe('a manager on the project page, whose scope holds the Board project (spec 11)', () => {
+  test('the Board project is named as not visible, and none of its issues are listed', async () => {
+    const { context, page } = await host.as('manager');
+    await page.goto(`${host.url}/projects/ISMS/coverage`);
+    const app = projectFrame(page);
+    await app.getByText('Some projects of this page are not visible to you').waitFor();
+    const text = (await app.locator('body').textContent()) ?? '';
+    expect(text).toContain('BOARD is not visible to you, so its evidence is not counted.');
+    expect(text).not.toContain('BOARD-1');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  test('the security lead sees the scope under the title, and the Board minutes among the evidence', async () => {
+    const { context, page } = await host.as('security-lead');
+    await page.goto(`${host.url}/projects/ISMS/coverage`);
+    const app = projectFrame(page);
+    await app.getByText('projects ISMS and Board of Directors (BOARD)', { exact: false }).waitFor();
+    await app.getByRole('button', { name: /^Management reviews/ }).click();
+    await app
+      .getByRole('list', { name: 'Evidence for Management reviews' })
+      .getByRole('link', { name: /BOARD-1/ })
+      .waitFor();
+    expect(await app.getByText('Some projects of this page are not visible to you').count()).toBe(0);
+    await context.close();
+  });
+});

@@ -8,7 +8,7 @@ describe("npm start -- --data: a site around a team's own export", () => {
 
   test('is a valid simulator site with the projects and security levels the issues name', () => {
     expect(() => validateSite(site, 'test')).not.toThrow();
-    expect(site.projects.map((p) => p.key)).toEqual(['ISMS', 'ITOPS']);
+    expect(site.projects.map((p) => p.key)).toEqual(['ISMS', 'BOARD', 'ITOPS']);
     expect(site.securityLevels).toEqual([
       { id: '10100', name: 'Board only', members: [DEMO_USERS.admin.accountId, DEMO_USERS.securityLead.accountId] },
     ]);

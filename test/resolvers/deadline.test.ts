@@ -46,6 +46,13 @@ const CALLS: Record<InvokeKey, Call> = {
     extension: projectPage(),
   },
   'jira/issue-types': { as: USERS.admin, payload: {}, extension: adminPage() },
+  // Any user's: the gadget's edit view picks from the projects the viewer may browse.
+  'jira/projects': { as: USERS.lead, payload: { query: 'IS' }, extension: adminPage() },
+  'report/gadget': {
+    as: USERS.lead,
+    payload: {},
+    extension: { type: 'jira:dashboardGadget', gadgetConfiguration: { projectKey: 'ISMS' } },
+  },
 };
 
 describe('every resolver answers inside its budget', () => {

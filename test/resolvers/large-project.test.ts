@@ -38,6 +38,7 @@ describe('a large project, read in parallel with latency on every search', () =>
       scope: _scope,
       generatedAt: _generatedAt,
       fixes: _fixes,
+      projects: _projects,
       ...report
     } = result.data;
     expect(report).toEqual(directReport(() => true));
@@ -58,6 +59,7 @@ describe('a large project, read in parallel with latency on every search', () =>
       scope: _scope,
       generatedAt: _generatedAt,
       fixes: _fixes,
+      projects: _projects,
       ...report
     } = result.data;
     expect(report).toEqual(directReport((i) => !i.fields.security));

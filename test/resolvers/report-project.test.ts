@@ -23,14 +23,30 @@ describe('report/project', () => {
     // The demo as an export made with expand=changelog, carrying its remote links.
     writeFileSync(file, JSON.stringify({ issues: buildDemoExport(AS_OF) }));
     writeFileSync(configFile, JSON.stringify(config));
-    const args = ['--data', file, '--project', 'ISMS', '--as-of', AS_OF, '--format', 'json', '--config', configFile];
+    // The demo's settings put the Board's project in the ISMS page's scope (spec 11): the command grades both.
+    const args = [
+      '--data',
+      file,
+      '--project',
+      'ISMS,BOARD',
+      '--as-of',
+      AS_OF,
+      '--format',
+      'json',
+      '--config',
+      configFile,
+    ];
     const cli = JSON.parse(runReport(args, new Date()).stdout);
 
     const result = await app.call(USERS.lead, 'report/project', {}, projectPage('ISMS'));
     expect(result.ok).toBe(true);
-    const { projectName, scope, generatedAt, fixes: _fixes, ...report } = result.data;
+    const { projectName, scope, generatedAt, fixes: _fixes, projects, ...report } = result.data;
     expect(report).toEqual(cli);
     expect(projectName).toBe('Information Security Management');
+    expect(projects).toEqual([
+      { key: 'ISMS', name: 'Information Security Management', visible: true },
+      { key: 'BOARD', name: 'Board of Directors', visible: true },
+    ]);
     expect(scope).toEqual({ accountId: USERS.lead, note: expect.stringContaining('that you can see') });
     expect(generatedAt).toBe('2026-11-28T12:00:00.000Z');
     // The other tests grade with the defaults.

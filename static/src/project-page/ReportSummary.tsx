@@ -32,6 +32,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 
 /** At a glance: coverage, verdict, as-of date, evidence count, completeness. */
 export function ReportSummary({ report }: { report: ProjectReport }) {
+  const hidden = report.projects.filter((p) => !p.visible);
   return (
     <Box as="section" aria-labelledby="c51-summary" padding="space.300" xcss={cardStyle}>
       <Stack space="space.200">
@@ -57,6 +58,13 @@ export function ReportSummary({ report }: { report: ProjectReport }) {
         {report.settingsNotice ? (
           <Notice appearance="warning" title="Graded with the default settings">
             <Text as="p">{report.settingsNotice}</Text>
+          </Notice>
+        ) : null}
+        {hidden.length > 0 ? (
+          <Notice appearance="information" title="Some projects of this page are not visible to you">
+            <Text as="p">
+              {`${hidden.map((p) => p.key).join(', ')} ${hidden.length === 1 ? 'is' : 'are'} not visible to you, so ${hidden.length === 1 ? 'its' : 'their'} evidence is not counted. Someone who may browse ${hidden.length === 1 ? 'it' : 'them'} sees a fuller report.`}
+            </Text>
           </Notice>
         ) : null}
         {report.complete ? null : (

@@ -9,11 +9,19 @@ import { NoEvidence } from './NoEvidence';
 import { ReportSummary } from './ReportSummary';
 import { TimelineSection } from './timeline/TimelineSection';
 
+/** "project ISMS", or the scope (spec 11): "projects ISMS and Board of Directors (BOARD)". */
+function scopeLine(report: ProjectReport): string {
+  const visible = report.projects.filter((p) => p.visible);
+  if (visible.length <= 1) return `project ${report.projectKey}`;
+  const names = visible.map((p, i) => (i === 0 ? p.key : `${p.name} (${p.key})`));
+  return `projects ${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+}
+
 export function ReportView({ report, onReload }: { report: ProjectReport; onReload: () => void }) {
   return (
     <PageLayout
       title={`Clause 5.1 coverage: ${report.projectName}`}
-      subtitle={`ISO/IEC 27001:2022 Clause 5.1, leadership and commitment · project ${report.projectKey}`}
+      subtitle={`ISO/IEC 27001:2022 Clause 5.1, leadership and commitment · ${scopeLine(report)}`}
       actions={<ExportActions report={report} onReload={onReload} />}
     >
       <ReportSummary report={report} />

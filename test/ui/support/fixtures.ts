@@ -24,6 +24,7 @@ export function projectReport(
     ...buildReport('ISMS', issues, config, AS_OF, { top }),
     ...buildTimeline(issues, config, AS_OF, top),
     fixes: { canCreate: true, open: {} },
+    projects: [{ key: 'ISMS', name: 'Information Security Management', visible: true }],
     projectName: 'Information Security Management',
     scope: {
       accountId: 'demo-security-lead',
