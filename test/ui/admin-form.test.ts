@@ -5,6 +5,8 @@ import {
   fromConfig,
   fromServerFields,
   sameForm,
+  scopeOf,
+  withScope,
 } from '../../static/src/admin-page/form';
 import { describeChangeValue, describeField, describeValue } from '../../static/src/admin-page/fields';
 import { displayName, knownName, missingSentence, nameOf, shortId } from '../../static/src/admin-page/names';
@@ -134,6 +136,80 @@ describe('admin form model', () => {
     expect(next.categories.resources.requirements).toEqual({ 'approved-by-top-management': 'required' });
   });
 
+  test('scopes round-trip through the form unchanged, a list without its own page included', () => {
+    const config: CoverageConfig = {
+      ...defaultConfig(),
+      scopes: { ISMS: ['ISMS', 'BOARD', 'HR'], FIN: ['AUDIT'] },
+    };
+    const form = fromConfig(config);
+    expect(form.scopes).toEqual(config.scopes);
+    // The form holds copies: editing it never touches the loaded config.
+    form.scopes.ISMS?.push('OPS');
+    expect(config.scopes.ISMS).toEqual(['ISMS', 'BOARD', 'HR']);
+    expect(checkForm(fromConfig(config))).toEqual({ ok: true, config });
+  });
+
+  test("a scope's problems are named by page and position, as validateConfig says them", () => {
+    const form = fromConfig(defaultConfig());
+    form.scopes = {
+      ISMS: ['ISMS', 'BOARD', 'BOARD'],
+      HR: [],
+      OPS: ['OPS', ...Array.from({ length: 20 }, (_, i) => `P${i}`)],
+    };
+    const checked = checkForm(form);
+    expect(checked.ok ? [] : checked.errors.map((e) => e.field)).toEqual(['scopes.ISMS.2', 'scopes.HR', 'scopes.OPS']);
+  });
+
+  test('scope changes are one per page, from or to null for a page only one side has, and re-apply on theirs', () => {
+    const base = fromConfig({ ...defaultConfig(), scopes: { ISMS: ['ISMS', 'BOARD'], OPS: ['OPS', 'INFRA'] } });
+    const mine = fromConfig(defaultConfig());
+    mine.scopes = { OPS: ['OPS', 'INFRA'], HR: ['HR', 'PEOPLE'] };
+    const changes = formChanges(base, mine);
+    expect(changes).toEqual([
+      { field: 'scopes.HR', from: null, to: ['HR', 'PEOPLE'] },
+      { field: 'scopes.ISMS', from: ['ISMS', 'BOARD'], to: null },
+    ]);
+    // Their version gave OPS another project and set up FIN: both stay theirs.
+    const theirs = fromConfig({
+      ...defaultConfig(),
+      scopes: { ISMS: ['ISMS', 'BOARD'], OPS: ['OPS', 'INFRA', 'NET'], FIN: ['FIN', 'AUDIT'] },
+    });
+    const merged = applyChanges(theirs, changes);
+    expect(merged.scopes).toEqual({ OPS: ['OPS', 'INFRA', 'NET'], FIN: ['FIN', 'AUDIT'], HR: ['HR', 'PEOPLE'] });
+    expect(theirs.scopes.ISMS).toEqual(['ISMS', 'BOARD']);
+    expect(sameForm(applyChanges(base, changes), mine)).toBe(true);
+    // A page's list in a different order is a change; the order of the pages is not.
+    const reordered = fromConfig({ ...defaultConfig(), scopes: { OPS: ['OPS', 'INFRA'], ISMS: ['ISMS', 'BOARD'] } });
+    expect(sameForm(base, reordered)).toBe(true);
+    expect(formChanges(base, { ...base, scopes: { ...base.scopes, ISMS: ['BOARD', 'ISMS'] } })).toEqual([
+      { field: 'scopes.ISMS', from: ['ISMS', 'BOARD'], to: ['BOARD', 'ISMS'] },
+    ]);
+  });
+
+  test('a scope change that is not a list or null is not applied', () => {
+    const base = fromConfig({ ...defaultConfig(), scopes: { ISMS: ['ISMS', 'BOARD'] } });
+    expect(applyChanges(base, [{ field: 'scopes.ISMS', from: null, to: 'BOARD' }]).scopes).toEqual({
+      ISMS: ['ISMS', 'BOARD'],
+    });
+  });
+
+  test("a page's scope is its own project first and once; withScope keeps the pages' order", () => {
+    expect(scopeOf('ISMS', undefined)).toEqual(['ISMS']);
+    expect(scopeOf('ISMS', ['BOARD', 'ISMS', 'HR', 'BOARD'])).toEqual(['ISMS', 'BOARD', 'HR']);
+    const scopes = { ISMS: ['ISMS', 'BOARD'], OPS: ['OPS', 'INFRA'] };
+    expect(Object.keys(withScope(scopes, 'ISMS', ['ISMS', 'HR']))).toEqual(['ISMS', 'OPS']);
+    expect(withScope(scopes, 'HR', ['HR', 'PEOPLE'])).toEqual({ ...scopes, HR: ['HR', 'PEOPLE'] });
+    expect(withScope(scopes, 'ISMS', null)).toEqual({ OPS: ['OPS', 'INFRA'] });
+    expect(scopes.ISMS).toEqual(['ISMS', 'BOARD']);
+  });
+
+  test('history values of a scope: a page without one counts its own project alone', () => {
+    expect(describeChangeValue('scopes.ISMS', null)).toBe('ISMS alone');
+    expect(describeChangeValue('scopes.ISMS', ['ISMS', 'BOARD'])).toBe('ISMS, BOARD');
+    expect(describeChangeValue('scopes.ISMS', '6 entries')).toBe('6 entries');
+    expect(describeChangeValue('approverField', null)).toBe('(none)');
+  });
+
   test('names: what was just picked wins over what was loaded; null says Jira no longer has it', () => {
     const names = {
       groups: { g1: 'executive-board', g2: null },
@@ -191,6 +267,9 @@ describe('admin form model', () => {
     ['categories.management-review.labels.0', 'Management reviews: label 1'],
     ['categories.security-policy.enabled', 'Security policy approval: counted in coverage'],
     ['effectiveDateField', 'Effective-date field'],
+    ['scopes', 'Evidence from several projects'],
+    ['scopes.ISMS', 'Evidence projects of ISMS'],
+    ['scopes.ISMS.1', 'Evidence projects of ISMS: project 2'],
     ['something.else', 'something.else'],
   ])('describeField(%s) is "%s"', (path, words) => expect(describeField(path)).toBe(words));
 

@@ -543,3 +543,196 @@ describe('admin page: top management, user fields and requirements (spec 8.8)', 
     expect(history).toHaveTextContent(`Approver field: (none) → ${SIGNED_OFF_BY}`);
   });
 });
+
+const PROJECTS = [
+  { key: 'ISMS', name: 'Information Security' },
+  { key: 'BOARD', name: 'Board meetings' },
+  { key: 'HR', name: 'People and roles' },
+];
+
+const scopesSection = () => screen.getByRole('region', { name: 'Evidence from several projects' });
+/** A configured page's card, named by its summary ("ISMS: ISMS, BOARD"). */
+const pageCard = (page: string) => within(scopesSection()).getByRole('region', { name: new RegExp(`^${page}: `) });
+const tagsOf = (page: string) =>
+  within(within(pageCard(page)).getByRole('list', { name: `Projects whose issues count for ${page}` }))
+    .getAllByRole('listitem')
+    .map((li) => li.textContent.replace('×', ''));
+const scopeState = (scopes: Record<string, string[]>) => configState({ config: { ...defaultConfig(), scopes } });
+
+/** Types into a project picker and picks the option Jira's (mocked) search offers. */
+async function pickProject(input: HTMLElement, typed: string, option: string | RegExp) {
+  typeInto(input, typed);
+  fireEvent.click(await screen.findByRole('option', { name: option }));
+}
+
+describe('admin page: evidence from several projects (spec 11)', () => {
+  beforeEach(() =>
+    mockedApi.searchProjects.mockImplementation((query) =>
+      Promise.resolve(
+        PROJECTS.filter(
+          (p) => p.key.includes(query.toUpperCase()) || p.name.toLowerCase().includes(query.toLowerCase()),
+        ),
+      ),
+    ),
+  );
+
+  test('with none set, every page counts its own project alone', async () => {
+    await renderAdmin();
+    expect(scopesSection()).toHaveTextContent('Every project page counts its own project alone.');
+    expect(within(scopesSection()).queryByRole('list', { name: 'Project pages counting other projects' })).toBeNull();
+  });
+
+  test('a page added with its projects from the search is sent as its own project first, then the others', async () => {
+    await renderAdmin();
+    fireEvent.click(within(scopesSection()).getByRole('button', { name: 'Add a project page' }));
+    const pagePicker = await within(scopesSection()).findByLabelText('Project page');
+    await pickProject(pagePicker, 'isms', 'Information Security (ISMS)');
+    expect(mockedApi.searchProjects).toHaveBeenCalledWith('isms');
+    // Set up, not yet a setting: nothing to save until a project is added.
+    expect(pageCard('ISMS')).toHaveTextContent('ISMS: ISMS alone so far');
+    expect(tagsOf('ISMS')).toEqual(["Information Security (ISMS)this page's own project"]);
+    expect(isDisabled(saveButton())).toBe(true);
+
+    const add = await within(pageCard('ISMS')).findByLabelText('Add a project to the evidence of ISMS');
+    await waitFor(() => expect(document.activeElement).toBe(add));
+    await pickProject(add, 'boa', 'Board meetings (BOARD)');
+    expect(within(pageCard('ISMS')).getByRole('heading', { name: 'ISMS: ISMS, BOARD' })).toBeVisible();
+    expect(tagsOf('ISMS')).toEqual(["Information Security (ISMS)this page's own project", 'Board meetings (BOARD)']);
+    expect(pageCard('ISMS')).toHaveTextContent('2 of 20 projects');
+    // The page's own project cannot be removed; the others can.
+    expect(within(pageCard('ISMS')).queryByRole('button', { name: /^Remove ISMS/ })).toBeNull();
+    expect(
+      within(pageCard('ISMS')).getByRole('button', { name: 'Remove BOARD from the evidence of ISMS' }),
+    ).toBeVisible();
+
+    mockedApi.saveConfig.mockImplementationOnce((config) => Promise.resolve(configState({ config, version: 4 })));
+    await actAsync(() => fireEvent.click(saveButton()));
+    expect(mockedApi.saveConfig).toHaveBeenCalledWith({ ...defaultConfig(), scopes: { ISMS: ['ISMS', 'BOARD'] } }, 3);
+    // Saved: the names picked stay on screen although the answer carried none.
+    expect(tagsOf('ISMS')).toEqual(["Information Security (ISMS)this page's own project", 'Board meetings (BOARD)']);
+  });
+
+  test('saved projects without a known name show their key; a page listed already is refused as a new page', async () => {
+    await renderAdmin(scopeState({ ISMS: ['BOARD', 'HR'] }));
+    // The page's own project is shown first although the saved list omits it.
+    expect(tagsOf('ISMS')).toEqual(["ISMSthis page's own project", 'BOARD', 'HR']);
+    expect(pageCard('ISMS')).toHaveTextContent('3 of 20 projects');
+    fireEvent.click(within(scopesSection()).getByRole('button', { name: 'Add a project page' }));
+    const pagePicker = await within(scopesSection()).findByLabelText('Project page');
+    await pickProject(pagePicker, 'isms', 'Information Security (ISMS), already listed');
+    expect(descriptionOf(pagePicker)).toContain('ISMS is listed already: add projects to it above');
+  });
+
+  test('a duplicate and the page itself are refused at the control before save', async () => {
+    await renderAdmin(scopeState({ ISMS: ['ISMS', 'BOARD'] }));
+    const add = await within(pageCard('ISMS')).findByLabelText('Add a project to the evidence of ISMS');
+    await pickProject(add, 'boa', 'Board meetings (BOARD), already listed');
+    expect(add).toHaveAttribute('aria-invalid', 'true');
+    expect(descriptionOf(add)).toContain('BOARD is already listed for ISMS');
+    await pickProject(add, 'isms', 'Information Security (ISMS), already listed');
+    expect(descriptionOf(add)).toContain("ISMS is this page's own project: its issues always count");
+    // Nothing added, but the names Jira gave are shown from now on.
+    expect(tagsOf('ISMS')).toEqual(["Information Security (ISMS)this page's own project", 'Board meetings (BOARD)']);
+    expect(isDisabled(saveButton())).toBe(true);
+    // A project that can be added clears the message.
+    await pickProject(add, 'hr', 'People and roles (HR)');
+    expect(add).not.toHaveAttribute('aria-invalid', 'true');
+    expect(tagsOf('ISMS')).toEqual([
+      "Information Security (ISMS)this page's own project",
+      'Board meetings (BOARD)',
+      'People and roles (HR)',
+    ]);
+  });
+
+  test('a 21st project is refused at the control', async () => {
+    const twenty = ['ISMS', ...Array.from({ length: 19 }, (_, i) => `P${i + 1}`)];
+    await renderAdmin(scopeState({ ISMS: twenty }));
+    expect(pageCard('ISMS')).toHaveTextContent('20 of 20 projects: remove one to add another.');
+    const add = await within(pageCard('ISMS')).findByLabelText('Add a project to the evidence of ISMS');
+    await pickProject(add, 'boa', 'Board meetings (BOARD)');
+    expect(descriptionOf(add)).toContain(
+      'ISMS already counts 20 projects, the most a page can: remove one to add BOARD',
+    );
+    expect(tagsOf('ISMS')).toHaveLength(20);
+    expect(isDisabled(saveButton())).toBe(true);
+  });
+
+  test('removing the last other project takes the page off the list, and that is saved', async () => {
+    await renderAdmin(scopeState({ ISMS: ['ISMS', 'BOARD', 'HR'], OPS: ['OPS', 'INFRA'] }));
+    fireEvent.click(within(pageCard('ISMS')).getByRole('button', { name: 'Remove HR from the evidence of ISMS' }));
+    expect(tagsOf('ISMS')).toEqual(["ISMSthis page's own project", 'BOARD']);
+    fireEvent.click(within(pageCard('ISMS')).getByRole('button', { name: 'Remove BOARD from the evidence of ISMS' }));
+    expect(within(scopesSection()).queryByRole('region', { name: /^ISMS: / })).toBeNull();
+    // Focus is not lost with the removed button.
+    expect(document.activeElement).toBe(within(scopesSection()).getByRole('button', { name: 'Add a project page' }));
+    mockedApi.saveConfig.mockImplementationOnce((config) => Promise.resolve(configState({ config, version: 4 })));
+    await actAsync(() => fireEvent.click(saveButton()));
+    expect(mockedApi.saveConfig.mock.calls[0]?.[0].scopes).toEqual({ OPS: ['OPS', 'INFRA'] });
+  });
+
+  test('"Count OPS alone" takes a page off the list at once', async () => {
+    await renderAdmin(scopeState({ OPS: ['OPS', 'INFRA', 'NET'] }));
+    fireEvent.click(within(pageCard('OPS')).getByRole('button', { name: 'Count OPS alone' }));
+    expect(scopesSection()).toHaveTextContent('Every project page counts its own project alone.');
+    expect(screen.getByText('Unsaved changes')).toBeVisible();
+  });
+
+  test('the back end refusing a project that is not in Jira shows the message at that project', async () => {
+    await renderAdmin(scopeState({ ISMS: ['ISMS', 'BOARD'] }));
+    const add = await within(pageCard('ISMS')).findByLabelText('Add a project to the evidence of ISMS');
+    mockedApi.searchProjects.mockResolvedValue([{ key: 'ARCHIVE', name: 'Old archive' }]);
+    await pickProject(add, 'arch', 'Old archive (ARCHIVE)');
+    mockedApi.saveConfig.mockRejectedValueOnce(
+      new ApiError('INVALID_INPUT', 'The settings were not saved: scopes.ISMS.2 is not a project in Jira.', {
+        fields: [{ field: 'config.scopes.ISMS.2', message: '"ARCHIVE" is not a project in Jira' }],
+      }),
+    );
+    await actAsync(() => fireEvent.click(saveButton()));
+    expect(tagsOf('ISMS')).toEqual([
+      "ISMSthis page's own project",
+      'BOARD',
+      'Old archive (ARCHIVE)⚠ "ARCHIVE" is not a project in Jira',
+    ]);
+    expect(descriptionOf(within(pageCard('ISMS')).getByRole('button', { name: /^Remove ARCHIVE/ }))).toContain(
+      '"ARCHIVE" is not a project in Jira',
+    );
+    // Placed at its project, so not listed again by the Save button.
+    expect(screen.queryByRole('list', { name: 'Other problems' })).toBeNull();
+    // Removing it clears the message and the page can be saved again.
+    fireEvent.click(within(pageCard('ISMS')).getByRole('button', { name: 'Remove ARCHIVE from the evidence of ISMS' }));
+    expect(pageCard('ISMS')).not.toHaveTextContent('not a project');
+  });
+
+  test('a server error at an index of a saved list is shown at that project', async () => {
+    await renderAdmin(scopeState({ ISMS: ['ISMS', 'BOARD'], OPS: ['OPS', 'INFRA'] }));
+    fireEvent.click(within(pageCard('OPS')).getByRole('button', { name: 'Count OPS alone' }));
+    mockedApi.saveConfig.mockRejectedValueOnce(
+      new ApiError('INVALID_INPUT', 'The settings were not saved.', {
+        fields: [{ field: 'config.scopes.ISMS.1', message: 'is not a project in Jira' }],
+      }),
+    );
+    await actAsync(() => fireEvent.click(saveButton()));
+    expect(tagsOf('ISMS')).toEqual(["ISMSthis page's own project", 'BOARD⚠ is not a project in Jira']);
+    expect(screen.queryByRole('list', { name: 'Other problems' })).toBeNull();
+  });
+
+  test('the change history names a page scope in words', async () => {
+    mockedApi.getConfigHistory.mockResolvedValue([
+      {
+        version: 3,
+        action: 'save',
+        by: { accountId: 'a', displayName: 'Alex Morgan' },
+        at: '2026-11-20T14:03:00.000Z',
+        changes: [
+          { field: 'scopes.ISMS', from: null, to: ['ISMS', 'BOARD'] },
+          { field: 'scopes.OPS', from: ['OPS', 'INFRA'], to: null },
+        ],
+      },
+    ]);
+    await renderAdmin();
+    fireEvent.click(screen.getByRole('button', { name: 'Show change history' }));
+    const history = await screen.findByRole('list', { name: 'Setting changes, newest first' });
+    expect(history).toHaveTextContent('Evidence projects of ISMS: ISMS alone → ISMS, BOARD');
+    expect(history).toHaveTextContent('Evidence projects of OPS: OPS, INFRA → OPS alone');
+  });
+});

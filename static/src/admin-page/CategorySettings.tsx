@@ -1,18 +1,11 @@
 import Heading from '@atlaskit/heading';
-import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import Toggle from '@atlaskit/toggle';
 import type { CategoryDefinition } from '../../../src/core/categories';
-import { DaysSetting, FieldLabel, TextSetting } from './controls';
+import { cardStyle, DaysSetting, FieldLabel, TextSetting } from './controls';
 import type { CategoryForm, ErrorMap } from './form';
 import { LabelsEditor } from './LabelsEditor';
 import { RequirementsEditor } from './RequirementsEditor';
-
-const cardStyle = xcss({
-  borderColor: 'color.border',
-  borderStyle: 'solid',
-  borderWidth: 'border.width',
-  borderRadius: 'radius.medium',
-});
 
 /** One evidence category's settings: labels, on/off with a reason, window, requirements. */
 export function CategorySettings({

@@ -2,22 +2,12 @@ import { useState, type KeyboardEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
-import { token } from '@atlaskit/tokens';
 import { labelProblem } from '../../../src/core/config';
 import { LabelCode } from '../shared/components/LabelCode';
 import { VisuallyHidden } from '../shared/components/VisuallyHidden';
 import { useLabelSuggestions } from '../shared/hooks';
-import { describedBy, FieldLabel, FieldMessages } from './controls';
+import { chipListStyle, chipStyle, describedBy, FieldLabel, FieldMessages } from './controls';
 import type { ErrorMap } from './form';
-
-const chipStyle = {
-  display: 'inline-flex',
-  alignItems: 'center',
-  gap: token('space.050'),
-  padding: `${token('space.025')} ${token('space.025')} ${token('space.025')} ${token('space.075')}`,
-  border: `${token('border.width')} solid ${token('color.border')}`,
-  borderRadius: token('radius.small'),
-} as const;
 
 /**
  * A category's labels: each with a Remove button and its own messages, and a field to add one,
@@ -69,10 +59,7 @@ export function LabelsEditor({
         Labels
       </Text>
       {labels.length === 0 ? <Text size="small">No labels yet.</Text> : null}
-      <ul
-        aria-labelledby={`${idPrefix}-labels-title`}
-        style={{ margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexWrap: 'wrap', gap: token('space.100') }}
-      >
+      <ul aria-labelledby={`${idPrefix}-labels-title`} style={chipListStyle}>
         {labels.map((label, index) => {
           const messages = errors.get(`${path}.${index}`);
           return (

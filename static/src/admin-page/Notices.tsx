@@ -4,7 +4,7 @@ import type { StoredSettingsProblem } from '../../../src/contract/invoke';
 import type { ApiError } from '../shared/api-error';
 import { Notice } from '../shared/components/Notice';
 import { errorTitle } from '../shared/errors';
-import { describeField, describeValue } from './fields';
+import { describeChangeValue, describeField } from './fields';
 import { formChanges, type ConfigForm, type FormChange } from './form';
 
 /**
@@ -90,7 +90,7 @@ export function TheirVersionNotice({
         {myChanges.map((c) => (
           <li key={c.field}>
             <Text>
-              {`${describeField(c.field)}: ${describeValue(theirValue.has(c.field) ? theirValue.get(c.field) : c.to)} → ${describeValue(c.to)}`}
+              {`${describeField(c.field)}: ${describeChangeValue(c.field, theirValue.has(c.field) ? theirValue.get(c.field) : c.to)} → ${describeChangeValue(c.field, c.to)}`}
               {theirChanges.has(c.field) ? ' (they changed this too; yours would replace theirs)' : ''}
             </Text>
           </li>

@@ -1,7 +1,7 @@
 /**
  * The top-management group and people pickers: Design System selects that search Jira as the
- * admin types. Loaded on its own (the select is most of its weight), so the page's first load
- * stays small.
+ * admin types, and the search they share with the project picker. Loaded on its own (the select is
+ * most of its weight), so the page's first load stays small.
  */
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
@@ -9,7 +9,7 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import Select from '@atlaskit/select';
 import type { JiraGroup, JiraPerson } from '../../../src/contract/invoke';
 import * as api from '../shared/api';
-import { useJiraSearch } from '../shared/hooks';
+import { useJiraSearch, type SearchHandle } from '../shared/hooks';
 import { describedBy, FieldLabel, FieldMessages } from './controls';
 
 /** A chosen or offered group or person; `name` is set when Jira's search gave it (fresh, to remember). */
@@ -31,6 +31,65 @@ const personOption = (p: JiraPerson): PickerOption => ({
   label: p.displayName,
   name: p.displayName,
 });
+
+/**
+ * What a select that searches Jira as the admin types needs: the text typed, whether its menu is
+ * open, Jira's answer for that text (asked once typing pauses), and words for an empty menu.
+ * Jira filters, so the select shows what it answers as it is.
+ */
+export function usePickerSearch<T>({
+  search,
+  what,
+  searchOnOpen,
+  typeHint,
+}: {
+  search: (query: string) => Promise<T[]>;
+  /** "groups", "people" or "projects", for the messages. */
+  what: string;
+  /** Whether opening the menu lists some before anything is typed. */
+  searchOnOpen: boolean;
+  typeHint: string;
+}) {
+  const [input, setInput] = useState('');
+  const [open, setOpen] = useState(false);
+  const found = useJiraSearch(search, input, input.trim() !== '' || (searchOnOpen && open));
+  const noOptionsMessage = (): string => {
+    if (found.error) return `Could not search Jira's ${what}: ${found.error.message}`;
+    if (input.trim() === '' && !searchOnOpen) return typeHint;
+    return `No ${what} in Jira match "${input.trim()}"`;
+  };
+  return {
+    found,
+    /** Spread on the Design System select. */
+    selectProps: {
+      inputValue: input,
+      onInputChange: (value: string) => setInput(value),
+      onMenuOpen: () => setOpen(true),
+      onMenuClose: () => setOpen(false),
+      filterOption: null,
+      isLoading: found.loading,
+      loadingMessage: () => `Searching Jira's ${what}…`,
+      noOptionsMessage,
+    },
+  };
+}
+
+/** A failed search, said under the select (where it stays when the menu closes), with Retry. */
+export function SearchFailure({ id, what, found }: { id: string; what: string; found: SearchHandle<unknown> }) {
+  if (!found.error) return null;
+  return (
+    <div id={id} aria-live="polite">
+      <Inline space="space.100" alignBlock="center">
+        <Text size="small" color="color.text.danger">
+          {`Could not search Jira's ${what}: ${found.error.message}`}
+        </Text>
+        <Button spacing="compact" onClick={found.retry}>
+          Retry
+        </Button>
+      </Inline>
+    </div>
+  );
+}
 
 function JiraPicker<T>({
   id,
@@ -58,16 +117,8 @@ function JiraPicker<T>({
   searchOnOpen: boolean;
   typeHint: string;
 }) {
-  const [input, setInput] = useState('');
-  const [open, setOpen] = useState(false);
-  const found = useJiraSearch(search, input, input.trim() !== '' || (searchOnOpen && open));
+  const { found, selectProps } = usePickerSearch({ search, what, searchOnOpen, typeHint });
   const invalid = messages.length > 0;
-  const options = found.items.map(toOption);
-  const noOptions = (): string => {
-    if (found.error) return `Could not search Jira's ${what}: ${found.error.message}`;
-    if (input.trim() === '' && !searchOnOpen) return typeHint;
-    return `No ${what} in Jira match "${input.trim()}"`;
-  };
   return (
     <Stack space="space.050">
       <FieldLabel htmlFor={id}>{label}</FieldLabel>
@@ -76,17 +127,9 @@ function JiraPicker<T>({
         isMulti
         isClearable={false}
         value={values}
-        options={options}
-        inputValue={input}
-        onInputChange={(value) => setInput(value)}
-        onMenuOpen={() => setOpen(true)}
-        onMenuClose={() => setOpen(false)}
+        options={found.items.map(toOption)}
         onChange={(chosen) => onChange([...chosen])}
-        // Jira filters: what it answers is what matches.
-        filterOption={null}
-        isLoading={found.loading}
-        loadingMessage={() => `Searching Jira's ${what}…`}
-        noOptionsMessage={noOptions}
+        {...selectProps}
         placeholder={placeholder}
         isInvalid={invalid}
         descriptionId={describedBy(`${id}-help`, invalid && `${id}-error`, !!found.error && `${id}-search-error`)}
@@ -94,18 +137,7 @@ function JiraPicker<T>({
       <Text id={`${id}-help`} size="small" color="color.text.subtlest">
         {help}
       </Text>
-      {found.error ? (
-        <div id={`${id}-search-error`} aria-live="polite">
-          <Inline space="space.100" alignBlock="center">
-            <Text size="small" color="color.text.danger">
-              {`Could not search Jira's ${what}: ${found.error.message}`}
-            </Text>
-            <Button spacing="compact" onClick={found.retry}>
-              Retry
-            </Button>
-          </Inline>
-        </div>
-      ) : null}
+      <SearchFailure id={`${id}-search-error`} what={what} found={found} />
       <FieldMessages id={`${id}-error`} messages={messages} />
     </Stack>
   );

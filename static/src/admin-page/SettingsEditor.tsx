@@ -28,6 +28,7 @@ import {
 import { GeneralSettings } from './GeneralSettings';
 import { ConflictNotice, FailedNotice, StoredProblemNotice, TheirVersionNotice } from './Notices';
 import { Refusal, SUBTITLE, TITLE } from './Refusal';
+import { ScopeSettings } from './ScopeSettings';
 import { HistorySection, ResetSection } from './Sections';
 import { TopManagementSettings } from './TopManagementSettings';
 
@@ -40,7 +41,13 @@ const CARD_GRID = {
 
 /** Paths shown next to a control; any other problem is listed by the Save button. */
 const PLACED =
-  /^(categories\.[a-z-]+\.(labels(\.\d+)?|disabledReason|windowDays|requirements\.[a-z-]+)|approvalLabel|effectiveDateField|reviewIntervalDays|expiringSoonDays|topManagement\.(groups|accountIds)(\.\d+)?|approverField|attendeesField|fixIssueType)$/;
+  /^(categories\.[a-z-]+\.(labels(\.\d+)?|disabledReason|windowDays|requirements\.[a-z-]+)|approvalLabel|effectiveDateField|reviewIntervalDays|expiringSoonDays|topManagement\.(groups|accountIds)(\.\d+)?|approverField|attendeesField|fixIssueType|scopes(\.[A-Z][A-Z0-9_]*(\.\d+)?)?)$/;
+
+/** Whether a problem is shown at its control: a page's scope only while the page is on the form. */
+function isPlaced(field: string, form: ConfigForm): boolean {
+  const page = /^scopes\.([^.]+)/.exec(field)?.[1];
+  return PLACED.test(field) && (page === undefined || Object.hasOwn(form.scopes, page));
+}
 
 function savedLine(state: ConfigState): string {
   if (state.version === 0) return 'Version 0: the product defaults, never saved.';
@@ -177,7 +184,7 @@ export function SettingsEditor({ initial }: { initial: ConfigState }) {
     if (dirty) return 'Unsaved changes';
     return replacing ? 'Save to replace the damaged settings' : 'No changes to save';
   };
-  const unplaced = allErrors.filter((e) => !PLACED.test(e.field));
+  const unplaced = allErrors.filter((e) => !isPlaced(e.field, form));
 
   return (
     <PageLayout title={TITLE} subtitle={SUBTITLE}>
@@ -195,6 +202,8 @@ export function SettingsEditor({ initial }: { initial: ConfigState }) {
         issueTypes={issueTypes.state}
         retryIssueTypes={issueTypes.retry}
       />
+
+      <ScopeSettings scopes={form.scopes} onChange={(scopes) => edit({ ...form, scopes })} errors={errors} />
 
       <TopManagementSettings
         form={form}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text, xcss } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { MAX_DAYS, MIN_DAYS } from '../../../src/core/config';
@@ -21,6 +21,34 @@ export const selectStyle = {
   minWidth: '280px',
   maxWidth: '100%',
   alignSelf: 'flex-start',
+} as const;
+
+/** A bordered card (a category, a project page's scope), for a Box's xcss. */
+export const cardStyle = xcss({
+  borderColor: 'color.border',
+  borderStyle: 'solid',
+  borderWidth: 'border.width',
+  borderRadius: 'radius.medium',
+});
+
+/** An item of a list shown as tags (a label, a project), with its Remove button inside. */
+export const chipStyle = {
+  display: 'inline-flex',
+  alignItems: 'center',
+  gap: token('space.050'),
+  padding: `${token('space.025')} ${token('space.025')} ${token('space.025')} ${token('space.075')}`,
+  border: `${token('border.width')} solid ${token('color.border')}`,
+  borderRadius: token('radius.small'),
+} as const;
+
+/** The list around those tags. */
+export const chipListStyle = {
+  margin: 0,
+  padding: 0,
+  listStyle: 'none',
+  display: 'flex',
+  flexWrap: 'wrap',
+  gap: token('space.100'),
 } as const;
 
 export function FieldLabel({ htmlFor, children }: { htmlFor: string; children: ReactNode }) {

@@ -23,6 +23,7 @@ const TOP: Record<string, string> = {
   'topManagement.accountIds': 'Top management: people',
   approverField: 'Approver field',
   attendeesField: 'Attendees field',
+  scopes: 'Evidence from several projects',
 };
 
 /** Each requirement of spec 8.3 in the admin's words: its name, and when an issue passes it. */
@@ -46,12 +47,18 @@ export const MODE_WORDS: Record<RequirementMode, string> = {
   off: 'Off',
 };
 
-/** `categories.resources.labels.0` -> "ISMS budget and staffing: label 1"; `topManagement.groups.0` -> "Top management: group 1". */
+/**
+ * `categories.resources.labels.0` -> "ISMS budget and staffing: label 1"; `topManagement.groups.0`
+ * -> "Top management: group 1"; `scopes.ISMS` -> "Evidence projects of ISMS".
+ */
 export function describeField(path: string): string {
   const top = TOP[path];
   if (top) return top;
   const member = /^topManagement\.(groups|accountIds)\.(\d+)$/.exec(path);
   if (member) return `Top management: ${member[1] === 'groups' ? 'group' : 'person'} ${Number(member[2]) + 1}`;
+  const scope = /^scopes\.([^.]+)(?:\.(\d+))?$/.exec(path);
+  if (scope)
+    return `Evidence projects of ${scope[1]}${scope[2] === undefined ? '' : `: project ${Number(scope[2]) + 1}`}`;
   const match = /^categories\.([a-z-]+)(?:\.([a-zA-Z]+)(?:\.(\d+|[a-z-]+))?)?$/.exec(path);
   const category = match ? CATEGORIES.find((c) => c.id === match[1]) : undefined;
   if (!match || !category) return path;
@@ -76,11 +83,16 @@ export function describeValue(value: unknown, nameOf?: (id: string) => string | 
   return JSON.stringify(value);
 }
 
-/** A changed setting's value in words: the ids of top management by their names where known. */
+/**
+ * A changed setting's value in words: the ids of top management by their names where known, and a
+ * page without a scope of its own as its project alone.
+ */
 export function describeChangeValue(
   field: string,
   value: unknown,
   nameOf?: (id: string) => string | undefined,
 ): string {
+  const page = /^scopes\.([^.]+)$/.exec(field)?.[1];
+  if (page !== undefined && (value === null || value === undefined)) return `${page} alone`;
   return describeValue(value, /^topManagement\./.test(field) ? nameOf : undefined);
 }

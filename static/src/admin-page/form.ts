@@ -34,6 +34,11 @@ export interface ConfigForm {
   attendeesField: string | null;
   /** The issue type "Create issue" makes, by name; null for the default (spec 10). */
   fixIssueType: string | null;
+  /**
+   * Spec 11: for a project page (by its key), the projects whose issues are its evidence, as saved
+   * or as the admin left them. A page not listed grades its own project alone.
+   */
+  scopes: Record<string, string[]>;
 }
 
 export function fromConfig(config: CoverageConfig): ConfigForm {
@@ -58,6 +63,7 @@ export function fromConfig(config: CoverageConfig): ConfigForm {
     approverField: config.approverField,
     attendeesField: config.attendeesField,
     fixIssueType: config.fixIssueType,
+    scopes: Object.fromEntries(Object.entries(config.scopes).map(([page, keys]) => [page, [...keys]])),
   };
 }
 
@@ -89,6 +95,7 @@ export function toCandidate(form: ConfigForm): unknown {
     approverField: form.approverField,
     attendeesField: form.attendeesField,
     fixIssueType: form.fixIssueType,
+    scopes: form.scopes,
   };
 }
 
@@ -144,16 +151,49 @@ function fields(form: ConfigForm): [string, FieldValue][] {
     ['approverField', form.approverField],
     ['attendeesField', form.attendeesField],
     ['fixIssueType', form.fixIssueType],
+    // One setting per page, in key order so two forms list them alike.
+    ...Object.keys(form.scopes)
+      .sort()
+      .map((page): [string, FieldValue] => [`scopes.${page}`, form.scopes[page] ?? null]),
   );
   return list;
 }
 
+/** A page's scope as it is graded: its own project first and once, then the others listed. */
+export function scopeOf(page: string, listed: readonly string[] | undefined): string[] {
+  return [page, ...new Set((listed ?? []).filter((key) => key !== page))];
+}
+
+/** `scopes` with `page`'s list set to `keys`, or without the page when `keys` is null. */
+export function withScope(
+  scopes: Readonly<Record<string, string[]>>,
+  page: string,
+  keys: readonly string[] | null,
+): Record<string, string[]> {
+  const next = Object.fromEntries(Object.entries(scopes).filter(([key]) => key !== page));
+  if (keys === null) return next;
+  // A page already listed keeps its place; a new one comes last.
+  return Object.hasOwn(scopes, page)
+    ? Object.fromEntries(Object.entries(scopes).map(([key, list]) => [key, key === page ? [...keys] : list]))
+    : { ...next, [page]: [...keys] };
+}
+
+/** `scopes.ISMS` -> "ISMS"; null for any other path. */
+export function scopePage(field: string): string | null {
+  return /^scopes\.([^.]+)$/.exec(field)?.[1] ?? null;
+}
+
 const same = (a: FieldValue, b: FieldValue): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** What differs from `base` in `draft`, setting by setting. */
+/**
+ * What differs from `base` in `draft`, setting by setting. A page's scope only one of them has is
+ * a change from or to null (its own project alone).
+ */
 export function formChanges(base: ConfigForm, draft: ConfigForm): FormChange[] {
   const before = new Map(fields(base));
-  return fields(draft)
+  const after = fields(draft);
+  const dropped = [...before].filter(([field]) => !after.some(([f]) => f === field));
+  return [...after, ...dropped.map(([field]): [string, FieldValue] => [field, null])]
     .filter(([field, to]) => !same(before.get(field) ?? null, to))
     .map(([field, to]) => ({ field, from: before.get(field) ?? null, to }));
 }
@@ -164,6 +204,11 @@ export const sameForm = (a: ConfigForm, b: ConfigForm): boolean => formChanges(a
 export function applyChanges(form: ConfigForm, changes: readonly FormChange[]): ConfigForm {
   const next: ConfigForm = { ...form, categories: { ...form.categories } };
   for (const { field, to } of changes) {
+    const page = scopePage(field);
+    if (page !== null) {
+      if (Array.isArray(to) || to === null) next.scopes = withScope(next.scopes, page, to);
+      continue;
+    }
     const id = CATEGORY_IDS.find((c) => field.startsWith(`categories.${c}.`));
     if (id) {
       const current = next.categories[id];

@@ -11,11 +11,13 @@ import type {
   FixCreated,
   FixPreview,
   FixRequest,
+  GadgetReport,
   InvokeContract,
   InvokeKey,
   IssueReport,
   JiraGroup,
   JiraPerson,
+  JiraProject,
   PayloadOf,
   ProjectReport,
   Result,
@@ -62,6 +64,62 @@ export const getUserFields = async (): Promise<UserField[]> => (await call('jira
 export const getFixPreview = (request: FixRequest): Promise<FixPreview> => call('issue/fix-preview', request);
 export const createFix = (request: FixRequest): Promise<FixCreated> => call('issue/create-fix', request);
 export const getIssueTypes = async (): Promise<string[]> => (await call('jira/issue-types', {})).types;
+export const getGadgetReport = (): Promise<GadgetReport> => call('report/gadget', {});
+export const searchProjects = async (query: string): Promise<JiraProject[]> =>
+  (await call('jira/projects', query ? { query } : {})).projects;
+
+/**
+ * Where the dashboard gadget runs (spec 11): its edit view (`extension.entryPoint === 'edit'`) or
+ * its view, and the project its stored configuration names. The key is the browser's claim: the
+ * resolver confirms it as the user before anything of the project is shown.
+ */
+export interface GadgetContext {
+  mode: 'view' | 'edit';
+  projectKey?: string;
+}
+
+/** What the gadget's edit view stores as its configuration. */
+export interface GadgetConfiguration {
+  projectKey: string;
+}
+
+export async function getGadgetContext(): Promise<GadgetContext> {
+  const context: { extension?: { entryPoint?: unknown; gadgetConfiguration?: unknown } } = await view.getContext();
+  const extension = context.extension ?? {};
+  const configuration: unknown = extension.gadgetConfiguration;
+  const projectKey =
+    typeof configuration === 'object' && configuration !== null && 'projectKey' in configuration
+      ? configuration.projectKey
+      : undefined;
+  return {
+    mode: extension.entryPoint === 'edit' ? 'edit' : 'view',
+    ...(typeof projectKey === 'string' && projectKey !== '' ? { projectKey } : {}),
+  };
+}
+
+/** Saves the gadget's configuration: Jira stores what the edit view submits and shows the gadget again. */
+export async function saveGadgetConfiguration(configuration: GadgetConfiguration): Promise<void> {
+  try {
+    await view.submit(configuration);
+  } catch (error) {
+    throw new ApiError(
+      'UNREACHABLE',
+      `Jira did not save the gadget: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/** Leaves the edit view without saving: Jira shows the gadget as it was. */
+export async function closeGadgetEditor(): Promise<void> {
+  try {
+    await view.close();
+  } catch (error) {
+    throw new ApiError(
+      'UNREACHABLE',
+      `Jira did not close the editor: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
 
 /** What the screens need from the host's context: the site, for absolute links. */
 export interface AppContext {

@@ -23,6 +23,11 @@ export function apiMock() {
     createFix: jest.fn(),
     getIssueTypes: jest.fn(),
     getAppContext: jest.fn(),
+    getGadgetReport: jest.fn(),
+    searchProjects: jest.fn(),
+    getGadgetContext: jest.fn(),
+    saveGadgetConfiguration: jest.fn(),
+    closeGadgetEditor: jest.fn(),
   };
 }
 
@@ -45,6 +50,11 @@ export function resetApiMock(api: jest.MockedObject<typeof Api>): void {
   api.getUserFields.mockResolvedValue([]);
   api.getIssueTypes.mockResolvedValue(['Bug', 'Story', 'Task']);
   api.getAppContext.mockResolvedValue({ siteUrl: 'https://example.atlassian.net' });
+  api.getGadgetReport.mockImplementation(pending);
+  api.searchProjects.mockResolvedValue([]);
+  api.getGadgetContext.mockResolvedValue({ mode: 'view', projectKey: 'ISMS' });
+  api.saveGadgetConfiguration.mockImplementation(pending);
+  api.closeGadgetEditor.mockResolvedValue(undefined);
 }
 
 export function navigationMock() {
@@ -53,5 +63,11 @@ export function navigationMock() {
     SETTINGS_PAGE: { target: 'module', moduleKey: 'clause51-coverage-settings' },
     navigateTo: jest.fn(),
     openInNewTab: jest.fn(),
+    projectPage: (projectKey: string) => ({
+      target: 'module',
+      moduleKey: 'clause51-coverage-project-page',
+      projectKey,
+    }),
+    urlOf: jest.fn(() => Promise.resolve(undefined)),
   };
 }
