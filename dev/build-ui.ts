@@ -1,5 +1,5 @@
 /**
- * Builds the three Custom UI screens with Vite's JS API, one self-contained directory per Forge
+ * Builds the four Custom UI screens with Vite's JS API, one self-contained directory per Forge
  * resource: static/dist/<module>/index.html + assets/ (base './', so it works from whatever path
  * Forge serves the resource under). Prints each module's initial JavaScript (the entry chunk and
  * everything it imports statically) gzipped, and fails when one is over the budget.
@@ -14,7 +14,7 @@ import { build, type Rolldown } from 'vite';
 const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 const SOURCE = path.join(REPO_ROOT, 'static', 'src');
 const DIST = path.join(REPO_ROOT, 'static', 'dist');
-const MODULES = ['project-page', 'issue-panel', 'admin-page'] as const;
+const MODULES = ['project-page', 'issue-panel', 'admin-page', 'dashboard-gadget'] as const;
 /** Initial JavaScript per module, gzipped. */
 const BUDGET_BYTES = 150 * 1024;
 

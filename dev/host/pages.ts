@@ -14,7 +14,7 @@ export interface ShellOptions {
   theme: 'light' | 'dark';
   projects: { key: string; name: string }[];
   currentProject?: string;
-  active: 'coverage' | 'issues' | 'admin' | 'issue';
+  active: 'coverage' | 'issues' | 'admin' | 'issue' | 'dashboards';
   body: string;
   /** The origin of the app's frames: the only one whose messages the page answers. */
   resourcesOrigin: string;
@@ -34,6 +34,10 @@ export interface FrameContext {
     type: string;
     project?: { id: string; key: string; type: string };
     issue?: { id: string; key: string; type: string };
+    /** A dashboard gadget's stored configuration: what its edit view last submitted. */
+    gadgetConfiguration?: Record<string, unknown>;
+    /** 'edit' when Jira shows a gadget's edit view; absent in its view. */
+    entryPoint?: 'edit';
   };
 }
 
@@ -61,6 +65,10 @@ table { border-collapse:collapse; width:100%; }
 th, td { text-align:left; padding:6px 8px; border-bottom:1px solid var(--line); }
 .tag { display:inline-block; padding:0 6px; border:1px solid var(--line); border-radius:3px; margin:0 4px 4px 0; font-size:12px; }
 .note { color:var(--muted); }
+.gadget { max-width:480px; border:1px solid var(--line); border-radius:4px; }
+.gadget-bar { display:flex; align-items:center; justify-content:space-between; gap:8px; padding:6px 8px 6px 12px; border-bottom:1px solid var(--line); }
+.gadget-bar h2 { font-size:14px; margin:0; }
+.gadget-bar form { margin:0; }
 `;
 
 /** The page that stands in for Jira around the app's iframes. */
@@ -95,6 +103,8 @@ export function shell(o: ShellOptions): string {
 </header>
 <div class="layout">
   <nav aria-label="Jira">
+    <h2>Dashboards</h2>
+    <a href="/dashboards" ${o.active === 'dashboards' ? 'aria-current="page"' : ''}>Dashboard</a>
     ${projectNav || '<p class="note">You cannot browse any project.</p>'}
     <h2>Jira settings</h2>
     <a href="/admin" ${o.active === 'admin' ? 'aria-current="page"' : ''}>Apps: Clause 5.1 coverage settings</a>

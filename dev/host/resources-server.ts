@@ -8,7 +8,7 @@ import { HTML, TEXT, send } from './respond';
 import { themeCss } from './theme-css';
 
 /** The Custom UI modules the host serves, by resource directory. */
-export const MODULES = ['project-page', 'issue-panel', 'admin-page'] as const;
+export const MODULES = ['project-page', 'issue-panel', 'admin-page', 'dashboard-gadget'] as const;
 
 const JS = 'text/javascript; charset=utf-8';
 const CSS = 'text/css; charset=utf-8';

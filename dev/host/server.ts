@@ -7,7 +7,7 @@ import { addressedTo, foreignPost, mediaType, originsFor, sessionCookie, type Or
 import { esc } from './html';
 import { appFrame, shell, type FrameContext, type Persona } from './pages';
 import { createResourcesServer, type MODULES } from './resources-server';
-import { HTML, TEXT, body, cookies, redirect, send, sendJson } from './respond';
+import { HTML, JSON_TYPE, TEXT, body, cookies, redirect, send, sendJson } from './respond';
 
 /** The resolver handler as Forge calls it. */
 export type ForgeHandler = (
@@ -30,7 +30,18 @@ export interface HostOptions {
   jiraAdmins: string[];
   /** Where the built Custom UI resources are: <dir>/<module>/index.html. */
   resourcesDir: string;
+  /**
+   * The dashboard gadget's configuration until a user saves their own (the demo: `{ projectKey:
+   * 'ISMS' }`); none, and the gadget starts unconfigured.
+   */
+  gadgetConfiguration?: GadgetConfiguration;
 }
+
+/** What the gadget's edit view submitted, as Jira stores it: any JSON object, confirmed by the resolver. */
+export type GadgetConfiguration = Record<string, unknown>;
+
+/** The longest gadget configuration the host keeps (it lives in a cookie). */
+const MAX_GADGET_CONFIGURATION = 1024;
 
 /** The host listening: its pages at `url`, the app's resources at `resourcesUrl`. */
 export interface RunningHost {
@@ -43,10 +54,16 @@ const MODULE_KEYS = {
   'project-page': { type: 'jira:projectPage', key: 'clause51-coverage-project-page', title: 'Clause 5.1 coverage' },
   'issue-panel': { type: 'jira:issuePanel', key: 'clause51-evidence-issue-panel', title: 'Clause 5.1 evidence' },
   'admin-page': { type: 'jira:adminPage', key: 'clause51-coverage-settings', title: 'Clause 5.1 coverage settings' },
+  'dashboard-gadget': {
+    type: 'jira:dashboardGadget',
+    key: 'clause51-coverage-gadget',
+    title: 'Clause 5.1 coverage gadget',
+  },
 } satisfies Record<(typeof MODULES)[number], { type: string; key: string; title: string }>;
 
 type Module = keyof typeof MODULE_KEYS;
-type Extension = Pick<FrameContext['extension'], 'project' | 'issue'>;
+type Extension = Pick<FrameContext['extension'], 'project' | 'issue' | 'gadgetConfiguration' | 'entryPoint'>;
+type Active = 'coverage' | 'issues' | 'admin' | 'issue' | 'dashboards';
 
 const PAGE_HEADERS = (origins: Origins) => ({
   // The host frames the app's resources and nothing else, and no one frames the host.
@@ -99,7 +116,7 @@ export function createHostServer(options: HostOptions, origins: () => Origins): 
     req: http.IncomingMessage,
     res: http.ServerResponse,
     status: number,
-    page: { title: string; active: 'coverage' | 'issues' | 'admin' | 'issue'; body: string; currentProject?: string },
+    page: { title: string; active: Active; body: string; currentProject?: string },
   ): void {
     const persona = personaOf(req);
     const html = shell({
@@ -130,7 +147,78 @@ export function createHostServer(options: HostOptions, origins: () => Origins): 
     return appFrame(module, `${origins().resources}/resources/${module}/index.html`, info.title, context);
   }
 
-  function notFound(req: http.IncomingMessage, res: http.ServerResponse, active: 'coverage' | 'issues', key: string) {
+  /**
+   * The dashboard gadget's configuration for the session's user: what they saved (kept in an
+   * HttpOnly cookie per host user, like the host's other state), else the host's starting one.
+   */
+  function gadgetConfigurationOf(req: http.IncomingMessage): GadgetConfiguration {
+    const saved = cookies(req)[gadgetCookie(personaOf(req))];
+    if (saved !== undefined) {
+      try {
+        const parsed: unknown = JSON.parse(saved);
+        if (isConfiguration(parsed)) return parsed;
+      } catch {
+        // Not a cookie the host wrote: the starting configuration.
+      }
+    }
+    return options.gadgetConfiguration ?? {};
+  }
+
+  /** A Jira dashboard with the app's gadget: a frame with a title bar and Edit, the gadget's iframe below. */
+  function dashboards(req: http.IncomingMessage, res: http.ServerResponse, editing: boolean): void {
+    const gadget = frame(req, 'dashboard-gadget', {
+      gadgetConfiguration: gadgetConfigurationOf(req),
+      ...(editing ? { entryPoint: 'edit' as const } : {}),
+    });
+    const edit = editing
+      ? '<span class="note">Editing</span>'
+      : `<form method="get" action="/dashboards"><input type="hidden" name="gadget" value="edit"><button type="submit" aria-label="Edit the Clause 5.1 coverage gadget">Edit</button></form>`;
+    sendPage(req, res, 200, {
+      title: 'Dashboard',
+      active: 'dashboards',
+      body: `<h1>Dashboard</h1>
+      <p class="note">Your dashboard, as Jira shows it: each gadget in a frame with its title bar. Edit opens the gadget's own edit view.</p>
+      <section class="gadget" aria-labelledby="gadget-title">
+        <div class="gadget-bar"><h2 id="gadget-title">Clause 5.1 coverage</h2>${edit}</div>
+        ${gadget}
+      </section>`,
+    });
+  }
+
+  /** `view.submit` from the gadget's edit view, sent on by the host's page: it becomes the user's configuration. */
+  async function saveGadget(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // As invoke: only the host's own page (its bridge) posts this, never a frame, a form or another site.
+    const foreign = foreignPost(req, origins().host);
+    if (foreign || mediaType(req) !== 'application/json') {
+      sendJson(res, 403, {
+        message: `The local host saves gadgets for its own pages only (${foreign ?? 'the request is not application/json'}).`,
+      });
+      return;
+    }
+    let configuration: unknown;
+    try {
+      const parsed: unknown = JSON.parse(await body(req));
+      configuration =
+        typeof parsed === 'object' && parsed !== null && 'configuration' in parsed ? parsed.configuration : undefined;
+    } catch {
+      sendJson(res, 400, { message: 'The gadget configuration is not JSON.' });
+      return;
+    }
+    if (!isConfiguration(configuration)) {
+      sendJson(res, 400, { message: "The gadget's configuration must be a JSON object." });
+      return;
+    }
+    const text = JSON.stringify(configuration);
+    if (text.length > MAX_GADGET_CONFIGURATION) {
+      sendJson(res, 413, { message: `The gadget's configuration is over ${MAX_GADGET_CONFIGURATION} characters.` });
+      return;
+    }
+    send(res, 200, JSON_TYPE, JSON.stringify({ saved: true }), {
+      'Set-Cookie': sessionCookie(gadgetCookie(personaOf(req)), text),
+    });
+  }
+
+  function notFound(req: http.IncomingMessage, res: http.ServerResponse, active: Active, key: string) {
     sendPage(req, res, 404, {
       title: 'Project not found',
       active,
@@ -294,6 +382,7 @@ export function createHostServer(options: HostOptions, origins: () => Origins): 
     const path = url.pathname;
     let m: RegExpMatchArray | null;
     if (req.method === 'POST' && path === '/__host/invoke') return invoke(req, res);
+    if (req.method === 'POST' && path === '/__host/gadget') return saveGadget(req, res);
     if (req.method === 'POST' && path === '/__host/user')
       return formPost(req, res, (form) => {
         const known = options.personas.find((p) => p.id === form.get('user'));
@@ -320,6 +409,10 @@ export function createHostServer(options: HostOptions, origins: () => Origins): 
     }
     if ((m = path.match(/^\/projects\/([A-Z][A-Z0-9_]*)\/issues$/))) return issueList(req, res, m[1] ?? '');
     if ((m = path.match(/^\/browse\/([A-Za-z0-9_-]+)$/))) return issueView(req, res, m[1] ?? '');
+    if (path === '/dashboards') {
+      dashboards(req, res, url.searchParams.get('gadget') === 'edit');
+      return;
+    }
     if (path === '/admin') {
       sendPage(req, res, 200, {
         title: 'Clause 5.1 coverage settings',
@@ -353,6 +446,12 @@ export function createHostServer(options: HostOptions, origins: () => Origins): 
     });
   });
 }
+
+/** The cookie that holds a host user's gadget configuration: one per persona, as each has their own dashboard. */
+const gadgetCookie = (persona: Persona): string => `host_gadget_${persona.id}`;
+
+const isConfiguration = (value: unknown): value is GadgetConfiguration =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function listen(server: http.Server, port: number): Promise<number> {
   return new Promise((resolveListen, reject) => {

@@ -91,6 +91,8 @@ async function main(): Promise<void> {
         projects,
         jiraAdmins,
         resourcesDir,
+        // The demo's dashboard gadget shows the ISMS project; on a user's export it starts unconfigured.
+        ...(values.data ? {} : { gadgetConfiguration: { projectKey: 'ISMS' } }),
       },
       { port, resourcesPort },
     );

@@ -129,6 +129,7 @@ describe('manifest.yml', () => {
       'project-page': 'static/dist/project-page',
       'issue-panel': 'static/dist/issue-panel',
       'admin-page': 'static/dist/admin-page',
+      'dashboard-gadget': 'static/dist/dashboard-gadget',
     });
   });
 

@@ -13,6 +13,27 @@ export const issuePath = (issueKey: string): string => `/browse/${encodeURICompo
  */
 export const SETTINGS_PAGE: NavigationLocation = { target: 'module', moduleKey: 'clause51-coverage-settings' };
 
+/**
+ * A project's Clause 5.1 coverage page: the `jira:projectPage` module of manifest.yml for that
+ * project. Named by module key and project key, since its URL
+ * (`/jira/{projectType}/projects/{projectKey}/apps/{appId}/{envId}`) depends on the installation.
+ */
+export const projectPage = (projectKey: string): NavigationLocation => ({
+  target: 'module',
+  moduleKey: 'clause51-coverage-project-page',
+  projectKey,
+});
+
+/** The address Jira gives a page named by what it is, for a link's href; undefined when the host cannot say. */
+export async function urlOf(location: NavigationLocation): Promise<string | undefined> {
+  try {
+    return (await router.getUrl(location))?.href;
+  } catch (error) {
+    console.warn(`No address for ${JSON.stringify(location)}`, error);
+    return undefined;
+  }
+}
+
 const described = (location: string | NavigationLocation): string =>
   typeof location === 'string' ? location : JSON.stringify(location);
 

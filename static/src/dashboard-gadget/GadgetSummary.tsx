@@ -1,0 +1,63 @@
+import Heading from '@atlaskit/heading';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
+import type { GadgetReport } from '../../../src/contract/invoke';
+import { VerdictLozenge } from '../shared/components/Lozenges';
+import { Notice } from '../shared/components/Notice';
+import { formatDay, formatPercent } from '../shared/format';
+import { ItemBars } from './ItemBars';
+import { ProjectPageLink } from './ProjectPageLink';
+import { nextLapseSentence } from './words';
+
+export type ReadyGadget = Extract<GadgetReport, { state: 'ready' }>;
+
+const bigNumber = { font: token('font.heading.xlarge'), color: token('color.text'), margin: 0 } as const;
+
+/** One project at a glance: coverage, verdict, items (a) to (h), the next lapse, the way to the project page. */
+export function GadgetSummary({ report }: { report: ReadyGadget }) {
+  return (
+    <Stack space="space.200">
+      <Stack space="space.050">
+        <Heading size="small" as="h2">
+          {report.projectName}
+        </Heading>
+        <Text size="small" color="color.text.subtle">
+          {`${report.projectKey}, as of ${formatDay(report.asOf)}`}
+        </Text>
+      </Stack>
+      <Inline space="space.200" alignBlock="center" shouldWrap>
+        <Stack space="space.0">
+          <p style={bigNumber}>{formatPercent(report.coverage)}</p>
+          <Text size="small" color="color.text.subtle">
+            Clause 5.1 coverage
+          </Text>
+        </Stack>
+        <Stack space="space.050">
+          <Text size="small" color="color.text.subtle">
+            Verdict
+          </Text>
+          <VerdictLozenge verdict={report.verdict} />
+        </Stack>
+      </Inline>
+      {report.complete ? null : (
+        <Notice appearance="warning" title="Incomplete">
+          <Text as="p">
+            Not every evidence issue could be read, so coverage may be lower than it really is. The project page says
+            why.
+          </Text>
+        </Notice>
+      )}
+      <ItemBars items={report.items} />
+      <Text as="p">
+        <span aria-hidden="true">{report.nextLapse ? '▼ ' : ''}</span>
+        {nextLapseSentence(report.nextLapse)}
+        {report.nextLapse ? null : ' if nothing new is recorded'}
+      </Text>
+      <Text as="p">
+        <ProjectPageLink projectKey={report.projectKey}>
+          Open the Clause 5.1 coverage of {report.projectName}
+        </ProjectPageLink>
+      </Text>
+    </Stack>
+  );
+}
