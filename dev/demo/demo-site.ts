@@ -118,13 +118,19 @@ export function buildDemoSite(today: string) {
   const migrationDay = ago(10);
   const user = (u: JiraUserJson) => jiraUserJson(u);
 
-  const isms = (n: number, spec: DemoSpec): DemoIssue => {
+  /** An issue of `project` with the approver and attendees fields filled from the spec. */
+  const demoIssue = (
+    project: { key: string; name: string; id: string; reporter: JiraUserJson },
+    n: number,
+    spec: DemoSpec,
+    extraHistories: SiteChangeHistory[] = [],
+  ): DemoIssue => {
     const { histories = [], remoteLinks, approvedBy, attendees, ...issueSpec } = spec;
     const issue = jiraIssue({
-      key: `ISMS-${n}`,
-      projectName: 'Information Security Management',
-      projectId: '10000',
-      reporter: SAM,
+      key: `${project.key}-${n}`,
+      projectName: project.name,
+      projectId: project.id,
+      reporter: project.reporter,
       ...issueSpec,
       custom: {
         ...issueSpec.custom,
@@ -132,10 +138,14 @@ export function buildDemoSite(today: string) {
         [DEMO_ATTENDEES_FIELD]: attendees ? attendees.map(user) : null,
       },
     });
+    return { ...issue, histories: [...histories, ...extraHistories], ...(remoteLinks ? { remoteLinks } : {}) };
+  };
+  const ISMS = { key: 'ISMS', name: 'Information Security Management', id: '10000', reporter: SAM };
+  const isms = (n: number, spec: DemoSpec): DemoIssue => {
     // Alex moved the whole project to the new workflow: every issue that existed then has the entry.
     const current = statusRef(spec.status ?? 'done', spec.statusName);
     const migrated = spec.created < migrationDay ? [migration(ALEX, migrationDay, current)] : [];
-    return { ...issue, histories: [...histories, ...migrated], ...(remoteLinks ? { remoteLinks } : {}) };
+    return demoIssue(ISMS, n, spec, migrated);
   };
   const board = { security: BOARD_ONLY };
   const done = (created: string, resolved: string, doneBy: JiraUserJson, startedBy: JiraUserJson = SAM) =>
@@ -408,22 +418,8 @@ export function buildDemoSite(today: string) {
 
   // The Board's own project, restricted to the Board, the security lead and the Jira admin: its older
   // minutes and approvals are evidence of the ISMS page, in its scope (spec 11).
-  const boardIssue = (n: number, spec: DemoSpec): DemoIssue => {
-    const { histories = [], approvedBy, attendees, remoteLinks, ...issueSpec } = spec;
-    const issue = jiraIssue({
-      key: `BOARD-${n}`,
-      projectName: DEMO_BOARD_PROJECT.name,
-      projectId: DEMO_BOARD_PROJECT.id,
-      reporter: CEO,
-      ...issueSpec,
-      custom: {
-        ...issueSpec.custom,
-        [DEMO_APPROVER_FIELD]: approvedBy ? user(approvedBy) : null,
-        [DEMO_ATTENDEES_FIELD]: attendees ? attendees.map(user) : null,
-      },
-    });
-    return { ...issue, histories, ...(remoteLinks ? { remoteLinks } : {}) };
-  };
+  const boardIssue = (n: number, spec: DemoSpec): DemoIssue =>
+    demoIssue({ ...DEMO_BOARD_PROJECT, reporter: CEO }, n, spec);
   const boardProject: DemoIssue[] = [
     boardIssue(1, {
       summary: 'Board minutes: management review Q1 (previous year)',
