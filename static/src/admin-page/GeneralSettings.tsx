@@ -6,31 +6,43 @@ import type { Remote } from '../shared/hooks';
 import { DaysSetting, describedBy, FieldLabel, FieldMessages, selectStyle, TextSetting } from './controls';
 import type { ConfigForm, ErrorMap } from './form';
 
-const DEFAULT_OPTION = "Jira's own dates (default)";
-
 /**
- * The effective-date field: Jira's date fields, or none (resolution date, then status change,
- * then last update). A native select: light, and keyboard and screen-reader friendly as it is.
+ * A setting chosen from a list Jira gives (or its default), as a native select: light, and
+ * keyboard and screen-reader friendly as it is. A saved value Jira no longer lists stays shown,
+ * saying so, so a save never drops it silently.
  */
-function DateFieldSelect({
+function JiraListSelect({
+  id,
+  label,
+  help,
+  what,
+  defaultOption,
+  gone,
   value,
   onChange,
-  fields,
+  options,
   onRetry,
   messages,
 }: {
+  id: string;
+  label: string;
+  help: string;
+  /** The list in words, for its loading and failure lines: "Jira's date fields". */
+  what: string;
+  defaultOption: string;
+  /** How a saved value Jira no longer lists is shown. */
+  gone: (value: string) => string;
   value: string | null;
   onChange: (value: string | null) => void;
-  fields: Remote<DateField[]>;
+  options: Remote<{ value: string; label: string }[]>;
   onRetry: () => void;
   messages: readonly string[] | undefined;
 }) {
-  const id = 'c51-effective-date-field';
-  const list = fields.status === 'ready' ? fields.data : [];
-  const unknown = value !== null && !list.some((f) => f.id === value);
+  const list = options.status === 'ready' ? options.data : [];
+  const unknown = value !== null && !list.some((o) => o.value === value);
   return (
     <Stack space="space.050">
-      <FieldLabel htmlFor={id}>Effective-date field</FieldLabel>
+      <FieldLabel htmlFor={id}>{label}</FieldLabel>
       <select
         id={id}
         style={selectStyle}
@@ -39,78 +51,26 @@ function DateFieldSelect({
         aria-describedby={describedBy(`${id}-help`, !!messages && `${id}-error`)}
         onChange={(event) => onChange(event.currentTarget.value === '' ? null : event.currentTarget.value)}
       >
-        <option value="">{DEFAULT_OPTION}</option>
-        {list.map((f) => (
-          <option key={f.id} value={f.id}>
-            {`${f.name} (${f.id})`}
+        <option value="">{defaultOption}</option>
+        {list.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
           </option>
         ))}
-        {unknown ? (
-          <option value={value}>
-            {fields.status === 'ready' ? `${value} (not a date field in Jira any more)` : value}
-          </option>
-        ) : null}
+        {unknown ? <option value={value}>{options.status === 'ready' ? gone(value) : value}</option> : null}
       </select>
       <Text id={`${id}-help`} size="small" color="color.text.subtlest">
-        The date evidence takes effect, read before Jira's own dates (resolved, status changed, updated), e.g. an
-        "Approved on" field.
+        {help}
       </Text>
-      <RemoteStatus remote={fields} what="Jira's date fields" onRetry={onRetry} />
+      <RemoteStatus remote={options} what={what} onRetry={onRetry} />
       <FieldMessages id={`${id}-error`} messages={messages} />
     </Stack>
   );
 }
 
-const DEFAULT_TYPE = "Task, else the project's first standard type (default)";
-
-/** The issue type "Create issue" makes (spec 10): the site's standard types, or the default. */
-function IssueTypeSelect({
-  value,
-  onChange,
-  types,
-  onRetry,
-  messages,
-}: {
-  value: string | null;
-  onChange: (value: string | null) => void;
-  types: Remote<string[]>;
-  onRetry: () => void;
-  messages: readonly string[] | undefined;
-}) {
-  const id = 'c51-fix-issue-type';
-  const list = types.status === 'ready' ? types.data : [];
-  const unknown = value !== null && !list.includes(value);
-  return (
-    <Stack space="space.050">
-      <FieldLabel htmlFor={id}>Issue type for new issues</FieldLabel>
-      <select
-        id={id}
-        style={selectStyle}
-        value={value ?? ''}
-        aria-invalid={!!messages}
-        aria-describedby={describedBy(`${id}-help`, !!messages && `${id}-error`)}
-        onChange={(event) => onChange(event.currentTarget.value === '' ? null : event.currentTarget.value)}
-      >
-        <option value="">{DEFAULT_TYPE}</option>
-        {list.map((name) => (
-          <option key={name} value={name}>
-            {name}
-          </option>
-        ))}
-        {unknown ? (
-          <option value={value}>
-            {types.status === 'ready' ? `${value} (no such issue type in Jira now)` : value}
-          </option>
-        ) : null}
-      </select>
-      <Text id={`${id}-help`} size="small" color="color.text.subtlest">
-        The type of the issue "Create issue" makes from a finding or a lapse. A project without it cannot take new
-        issues from the app until you choose another.
-      </Text>
-      <RemoteStatus remote={types} what="Jira's issue types" onRetry={onRetry} />
-      <FieldMessages id={`${id}-error`} messages={messages} />
-    </Stack>
-  );
+/** A remote list shaped as the select's options, loading and failure kept as they are. */
+function asOptions<T>(remote: Remote<T[]>, option: (item: T) => { value: string; label: string }) {
+  return remote.status === 'ready' ? { status: 'ready' as const, data: remote.data.map(option) } : remote;
 }
 
 /** Loading and failure of a list read from Jira, under the select that shows it. */
@@ -167,10 +127,16 @@ export function GeneralSettings({
           messages={errors.get('approvalLabel')}
           width={280}
         />
-        <DateFieldSelect
+        <JiraListSelect
+          id="c51-effective-date-field"
+          label="Effective-date field"
+          help={`The date evidence takes effect, read before Jira's own dates (resolved, status changed, updated), e.g. an "Approved on" field.`}
+          what="Jira's date fields"
+          defaultOption="Jira's own dates (default)"
+          gone={(id) => `${id} (not a date field in Jira any more)`}
           value={form.effectiveDateField}
           onChange={(effectiveDateField) => update({ effectiveDateField })}
-          fields={dateFields}
+          options={asOptions(dateFields, (f) => ({ value: f.id, label: `${f.name} (${f.id})` }))}
           onRetry={retryDateFields}
           messages={errors.get('effectiveDateField')}
         />
@@ -190,10 +156,16 @@ export function GeneralSettings({
           onChange={(expiringSoonDays) => update({ expiringSoonDays })}
           messages={errors.get('expiringSoonDays')}
         />
-        <IssueTypeSelect
+        <JiraListSelect
+          id="c51-fix-issue-type"
+          label="Issue type for new issues"
+          help={`The type of the issue "Create issue" makes from a finding or a lapse. A project without it cannot take new issues from the app until you choose another.`}
+          what="Jira's issue types"
+          defaultOption="Task, else the project's first standard type (default)"
+          gone={(name) => `${name} (no such issue type in Jira now)`}
           value={form.fixIssueType}
           onChange={(fixIssueType) => update({ fixIssueType })}
-          types={issueTypes}
+          options={asOptions(issueTypes, (name) => ({ value: name, label: name }))}
           onRetry={retryIssueTypes}
           messages={errors.get('fixIssueType')}
         />
