@@ -8,19 +8,8 @@ import { StatusLozenge } from '../shared/components/Lozenges';
 import { VISUALLY_HIDDEN } from '../shared/components/VisuallyHidden';
 import { formatDay } from '../shared/format';
 import { EvidenceList } from './EvidenceList';
+import { cell, headCell } from './table-styles';
 
-const cell = {
-  padding: `${token('space.100')} ${token('space.150')}`,
-  borderBottom: `${token('border.width')} solid ${token('color.border')}`,
-  textAlign: 'left',
-  verticalAlign: 'top',
-} as const;
-const headCell = {
-  ...cell,
-  font: token('font.body.small'),
-  fontWeight: token('font.weight.semibold'),
-  color: token('color.text.subtle'),
-} as const;
 const detailCell = { ...cell, background: token('color.background.neutral.subtle.hovered') } as const;
 
 /** When the category stops being met: its lapse date, "No expiry" for held roles, else a dash. */

@@ -5,20 +5,11 @@ import { token } from '@atlaskit/tokens';
 import { VERDICT_WORDS } from '../../../../src/export/words';
 import { VerdictLozenge } from '../../shared/components/Lozenges';
 import { formatDay, formatPercent } from '../../shared/format';
+import { compactCell, compactHeadCell } from '../table-styles';
 import { PHASE_WORDS, type TimelineShape } from './chart-data';
 
-const cell = {
-  padding: `${token('space.050')} ${token('space.150')}`,
-  borderBottom: `${token('border.width')} solid ${token('color.border')}`,
-  textAlign: 'left',
-  verticalAlign: 'top',
-} as const;
-const headCell = {
-  ...cell,
-  font: token('font.body.small'),
-  fontWeight: token('font.weight.semibold'),
-  color: token('color.text.subtle'),
-} as const;
+const cell = compactCell;
+const headCell = compactHeadCell;
 
 /**
  * The chart's points as a table, behind a toggle: what the chart shows, in words, for screen
