@@ -23,7 +23,7 @@ async function openEditor(page: Page): Promise<FrameLocator> {
   await editButton(page).click();
   await page.waitForURL(/\/dashboards\?gadget=edit$/);
   const gadget = gadgetFrame(page);
-  await gadget.getByLabel('Project').waitFor();
+  await gadget.getByLabel('Project', { exact: true }).waitFor();
   return gadget;
 }
 
@@ -65,7 +65,7 @@ describe('the dashboard gadget on the local host', () => {
     await screenshot(page, 'dashboard-gadget-dark');
     expect(await seriousViolations(page)).toEqual([]);
     const editor = await openEditor(page);
-    await editor.getByLabel('Project').click();
+    await editor.getByLabel('Project', { exact: true }).click();
     await editor.getByRole('option', { name: /\(ITOPS\)$/ }).waitFor();
     await screenshot(page, 'dashboard-gadget-edit-dark');
     expect(await seriousViolations(page)).toEqual([]);
@@ -100,7 +100,7 @@ describe('the dashboard gadget on the local host', () => {
     await screenshot(page, 'dashboard-gadget-edit');
     expect(await seriousViolations(page)).toEqual([]);
 
-    const picker = editor.getByLabel('Project');
+    const picker = editor.getByLabel('Project', { exact: true });
     await picker.fill('oper');
     await editor.getByRole('option', { name: 'IT Operations (ITOPS)' }).click();
     await editor.getByRole('button', { name: 'Save' }).click();
@@ -122,7 +122,7 @@ describe('the dashboard gadget on the local host', () => {
     const { context, page } = await host.as('security-lead');
     await openDashboard(page, 'Information Security Management');
     const editor = await openEditor(page);
-    const picker = editor.getByLabel('Project');
+    const picker = editor.getByLabel('Project', { exact: true });
     await picker.focus();
     await page.keyboard.type('IT');
     await editor.getByRole('option', { name: 'IT Operations (ITOPS)' }).waitFor();
@@ -140,7 +140,7 @@ describe('the dashboard gadget on the local host', () => {
     const { context, page } = await host.as('manager');
     await openDashboard(page, 'Information Security Management');
     const editor = await openEditor(page);
-    await editor.getByLabel('Project').fill('oper');
+    await editor.getByLabel('Project', { exact: true }).fill('oper');
     await editor.getByRole('option', { name: 'IT Operations (ITOPS)' }).click();
     await editor.getByRole('button', { name: 'Cancel' }).click();
     await page.waitForURL(/\/dashboards$/);
