@@ -14,6 +14,7 @@ import { MemoryKvsStore, installForgeRuntime, invokeResolver, runInvocation, typ
 import { defaultConfig } from '../../src/core/config';
 import { buildReport } from '../../src/core/report';
 import { buildTimeline } from '../../src/core/timeline';
+import { scopeKeys } from '../../src/resolvers/scope';
 import { evidenceJql } from '../../src/jira/jql';
 import { SEARCH_PAGE_SIZE } from '../../src/jira/search';
 import { fieldsToRead, toEvidenceIssue } from '../../src/jira/transform';
@@ -110,19 +111,24 @@ async function main(): Promise<void> {
   if (mode === 'report' && checkN) {
     const site = largeSite(asOf, Math.max(0, Number(checkN) - 20));
     const config = settingsFor('substance-off');
-    const issues = site.issues.filter((i) => i.key.startsWith('ISMS-')).map((i) => toEvidenceIssue(i, config));
+    // The ISMS page's scope in the demo's settings: ISMS and the Board's project (spec 11).
+    const scope = scopeKeys(config, 'ISMS');
+    const issues = site.issues
+      .filter((i) => scope.some((key) => i.key.startsWith(`${key}-`)))
+      .map((i) => toEvidenceIssue(i, config));
     // The Board group is named; with every requirement off, nobody's groups are read.
     const top = { accountIds: [], groupsNamed: true, inNamedGroup: {} };
     const direct = {
       ...buildReport('ISMS', issues, config, asOf, { top }),
       ...buildTimeline(issues, config, asOf, top),
     };
-    // The resolver adds what the engine does not know (the project's name, the scope, the time, the create action).
+    // The resolver adds what the engine does not know (the project's name and scope, the time, the create action).
     const {
       projectName: _name,
       scope: _scope,
       generatedAt: _at,
       fixes: _fixes,
+      projects: _projects,
       ...report
     } = (result as { data: Record<string, unknown> }).data;
     matchesDirect = JSON.stringify(report) === JSON.stringify(direct);
