@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { ROOT, runJson, startChild, stopAllChildren, stopChild, stopChildrenWithProcess } from './children';
 import { measurePageLoad, pageLoadLine } from './page-load';
+import { GLOBAL_POOL_POINTS_PER_HOUR } from '../simulator/quota';
 
 const AS_OF = '2026-11-28';
 const quick = process.argv.includes('--quick');
@@ -65,6 +66,47 @@ async function jiraRun(
       const list = runs.get(mode) ?? [];
       return { ...median(list), matchesDirect: list[0]?.matchesDirect };
     });
+  } finally {
+    await stopChild(child);
+  }
+}
+
+interface View {
+  view: 'first' | 'repeat' | 'after 10 changed';
+  requests: number;
+  points: number;
+  wallMs: number;
+  complete: boolean;
+}
+
+/**
+ * Jira's points quota (dev/simulator/quota.ts): three report/project views in a row as the security lead, each a
+ * fresh invocation (a new measuring process), the points read from the simulator around each: the first view,
+ * the same view again with nothing changed, and a view after 10 evidence issues were edited.
+ */
+async function quotaRun(n: number): Promise<View[]> {
+  const { child, line } = await startChild('sim-process.ts', [String(n), '0', AS_OF], /"url"/);
+  try {
+    const { url, control } = JSON.parse(line) as { url: string; control: string };
+    const meter = async () => (await (await fetch(`${control}/quota`)).json()) as { requests: number; points: number };
+    const views: View[] = [];
+    for (const view of ['first', 'repeat', 'after 10 changed'] as const) {
+      if (view === 'after 10 changed') {
+        const touched = await fetch(`${control}/touch?count=10`, { method: 'POST' });
+        if (!touched.ok) throw new Error(`touching issues failed: ${touched.status}`);
+      }
+      const before = await meter();
+      const result = await runJson<Measure>('measure-process.ts', ['report', url, AS_OF]);
+      const after = await meter();
+      views.push({
+        view,
+        requests: after.requests - before.requests,
+        points: after.points - before.points,
+        wallMs: result.wallMs,
+        complete: result.complete,
+      });
+    }
+    return views;
   } finally {
     await stopChild(child);
   }
@@ -203,6 +245,24 @@ async function main(): Promise<void> {
     if (n === 10_000 && latency === 300) substanceRatio = on.wallMs / off.wallMs;
   }
 
+  console.log(
+    `\n## Jira points per report/project view (as the security lead), against the ${GLOBAL_POOL_POINTS_PER_HOUR.toLocaleString('en-US')}-point hourly pool all installations share`,
+  );
+  console.log(
+    `${pad('issues', 7)} ${pad('view', 17)} ${pad('requests', 9)} ${pad('points', 8)} ${pad('wall', 9)} ${pad('views/hour', 11)}  result`,
+  );
+  console.log('(points as Jira counts them: 1 a request plus 1 an issue or changelog entry, 2 a user or group)');
+  const quotaViews = new Map<number, View[]>();
+  for (const n of [1_000, 10_000]) {
+    const views = await quotaRun(n);
+    quotaViews.set(n, views);
+    for (const v of views)
+      console.log(
+        `${pad(n, 7)} ${pad(v.view, 17)} ${pad(v.requests, 9)} ${pad(v.points, 8)} ${pad(ms(v.wallMs), 9)} ${pad(Math.floor(GLOBAL_POOL_POINTS_PER_HOUR / v.points), 11)}  ${v.complete ? 'complete' : 'INCOMPLETE'}`,
+      );
+  }
+  console.log('(views/hour: the shared pool divided by the points of one such view, for every site together)');
+
   console.log(`\nbenchmark took ${ms(Date.now() - started)}`);
   for (const e of engine)
     console.log(`timeline ratio (report + timeline / report) at N=${e.n}: ${(e.timelineMs / e.medianMs).toFixed(2)}`);
@@ -210,6 +270,12 @@ async function main(): Promise<void> {
   console.log(`overhead ratio (report / bare fetch) at N=10000: ${at10k === undefined ? 'n/a' : at10k.toFixed(2)}`);
   console.log(
     `substance ratio (on / off) at N=10000, 300 ms: ${substanceRatio === undefined ? 'n/a' : substanceRatio.toFixed(2)}`,
+  );
+  const [first, repeat] = quotaViews.get(10_000) ?? [];
+  console.log(
+    first && repeat
+      ? `repeat view at N=10000: ${repeat.requests} requests, ${((100 * repeat.points) / first.points).toFixed(1)}% of the first view's points`
+      : 'repeat view at N=10000: n/a',
   );
 }
 

@@ -3,6 +3,17 @@ export { startJiraSimulator, CLIENT_CLOSED_REQUEST, type JiraSimulator, type Jir
 export { loadSite, validateSite, SiteValidationError } from './site';
 export { FaultController, type FaultScope, type PageFault } from './faults';
 export { RequestStats, type RequestLogEntry } from './stats';
+export {
+  QuotaPool,
+  QuotaMeter,
+  requestCost,
+  GLOBAL_POOL_POINTS_PER_HOUR,
+  QUOTA_REASON_GLOBAL,
+  QUOTA_REASON_TENANT,
+  type QuotaPoolOptions,
+  type QuotaWindow,
+  type RequestCost,
+} from './quota';
 export { ACCOUNT_ID_HEADER, APP_HEADER, APP_ACCOUNT_ID } from './identity';
 export { parseJql, type JqlQuery, type JqlClause, type JqlSort } from './jql-parser';
 export { JqlError } from './jql-lexer';

@@ -65,7 +65,7 @@ export const IMPLEMENTED_OPERATIONS: ReadonlyArray<{ method: 'GET' | 'POST'; tem
 );
 
 export type RouteMatch =
-  | { kind: 'found'; method: 'GET' | 'POST'; handler: Handler; params: Record<string, string> }
+  | { kind: 'found'; method: 'GET' | 'POST'; template: string; handler: Handler; params: Record<string, string> }
   | { kind: 'not-found' }
   | { kind: 'method-not-allowed'; allowed: string[] };
 
@@ -85,7 +85,7 @@ export function matchRoute(method: string, path: string): RouteMatch {
       // A malformed percent-escape names no resource.
       return { kind: 'not-found' };
     }
-    return { kind: 'found', method: r.method, handler: r.handler, params };
+    return { kind: 'found', method: r.method, template: r.template, handler: r.handler, params };
   }
   return allowed.length > 0 ? { kind: 'method-not-allowed', allowed } : { kind: 'not-found' };
 }

@@ -3,7 +3,9 @@
  * endpoints in router.ts as the user named by the x-sim-* headers (see identity.ts).
  *
  * Request pipeline: read body -> identify caller -> injected faults (deletion, latency, 429, 5xx) -> route (404/405)
- * -> authenticate (401) -> content type and JSON (415/400) -> handler. Every request is counted in `stats`.
+ * -> hourly points quota (429 once spent) -> route (404/405) -> authenticate (401) -> content type and JSON (415/400)
+ * -> handler. Every request is counted in `stats`; every answer but an injected fault or a quota 429 costs points
+ * (quota.ts), counted in `quota` and spent from its pool.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +23,7 @@ import {
 import { ACCOUNT_ID_HEADER, APP_HEADER } from './identity';
 import { parseJson } from './json';
 import type { Caller } from './permissions';
+import { QuotaMeter, QuotaPool, quotaExceededHeaders, quotaHeaders, requestCost } from './quota';
 import { matchRoute } from './router';
 import { validateSite } from './site';
 import { SiteIndex } from './site-index';
@@ -50,6 +53,12 @@ export interface JiraSimulatorOptions {
   maxBodyBytes?: number;
   /** The clock (epoch ms) for the `created` and `updated` of issues created with POST /issue. Default Date.now. */
   now?: () => number;
+  /**
+   * The app's hourly points quota (quota.ts). Pass one pool to several simulators for a quota shared by every
+   * site the app is installed on. Default: an unlimited pool of this simulator's own (points are counted, no
+   * rate-limit headers, never a 429).
+   */
+  quota?: QuotaPool;
 }
 
 export interface JiraSimulator {
@@ -57,6 +66,8 @@ export interface JiraSimulator {
   readonly url: string;
   readonly faults: FaultController;
   readonly stats: RequestStats;
+  /** Points this simulator's answers cost, per path, and the pool they were spent from (`quota.pool`). */
+  readonly quota: QuotaMeter;
   /** Page caps; may be changed between requests. */
   readonly limits: SimulatorLimits;
   stop(): Promise<void>;
@@ -67,6 +78,8 @@ export interface JiraSimulator {
   addIssue(issue: SiteIssue): void;
   /** Shallow-merges `fields` into the issue's fields. */
   updateIssue(idOrKey: string, fields: Partial<SiteIssueFields>): void;
+  /** `updateIssue` for many issues in one site update (one validation): e.g. a benchmark's "10 issues changed". */
+  updateIssues(changes: ReadonlyArray<{ idOrKey: string; fields: Partial<SiteIssueFields> }>): void;
   removeIssue(idOrKey: string): void;
   updateUser(accountId: string, patch: Partial<Omit<SiteUser, 'accountId'>>): void;
   updateProject(idOrKey: string, patch: Partial<Omit<SiteProject, 'id' | 'key'>>): void;
@@ -132,6 +145,7 @@ export async function startJiraSimulator(
   let site = new SiteIndex(validateSite(initialSite, 'startJiraSimulator'));
   const faults = new FaultController();
   const stats = new RequestStats(options.requestLogSize ?? 200);
+  const quota = new QuotaMeter(options.quota ?? new QuotaPool());
   const limits: SimulatorLimits = {
     maxResultsIdsOnly: options.maxResultsIdsOnly ?? 5000,
     maxResultsWithFields: options.maxResultsWithFields ?? 100,
@@ -190,6 +204,8 @@ export async function startJiraSimulator(
   ): Promise<{
     response: SimResponse;
     log: { path: string; query: URLSearchParams; accountId: string | null; asApp: boolean };
+    /** `METHOD template` of the matched route; null for an answer that costs nothing (a fault, a quota 429). */
+    charge: { route: string | undefined } | null;
   }> {
     const parsedUrl = new URL(req.url ?? '/', 'http://simulator.invalid');
     const path = parsedUrl.pathname;
@@ -197,7 +213,12 @@ export async function startJiraSimulator(
     const asApp = headerValue(req, APP_HEADER) === 'true';
     const accountId = asApp ? null : (headerValue(req, ACCOUNT_ID_HEADER) ?? null);
     const log = { path, query: parsedUrl.searchParams, accountId, asApp };
-    const respond = (response: SimResponse) => ({ response, log });
+    let charge: { route: string | undefined } | null = { route: undefined };
+    const respond = (response: SimResponse) => ({ response, log, charge });
+    const free = (response: SimResponse) => {
+      charge = null;
+      return respond(response);
+    };
 
     let bodyText: string;
     try {
@@ -215,11 +236,18 @@ export async function startJiraSimulator(
       } catch (error) {
         if (!hungUp.aborted || stopping.signal.aborted) throw error;
         // The caller gave up (its own deadline passed): the work ends here, logged as "client closed request".
-        return respond({ status: CLIENT_CLOSED_REQUEST });
+        return free({ status: CLIENT_CLOSED_REQUEST });
       }
     }
     if (fault.failure) {
-      return respond({ ...jiraError(fault.failure.status, [fault.failure.message]), headers: fault.failure.headers });
+      return free({ ...jiraError(fault.failure.status, [fault.failure.message]), headers: fault.failure.headers });
+    }
+    if (!quota.pool.admits()) {
+      quota.pool.deny();
+      return free({
+        ...jiraError(429, ['Rate limit exceeded: the app has spent its hourly points quota.']),
+        headers: quotaExceededHeaders(quota.pool),
+      });
     }
 
     const match = matchRoute(method, path);
@@ -254,6 +282,7 @@ export async function startJiraSimulator(
       body = parsed.value;
     }
 
+    charge = { route: `${match.method} ${match.template}` };
     const simRequest: SimRequest = { method, path, query: parsedUrl.searchParams, body, caller, params: match.params };
     return respond(match.handler(context(fault.page), simRequest));
   }
@@ -264,7 +293,13 @@ export async function startJiraSimulator(
       if (!res.writableFinished) hungUp.abort();
     });
     handle(req, hungUp.signal)
-      .then(({ response, log }) => {
+      .then(({ response: answer, log, charge }) => {
+        let response = answer;
+        if (charge) {
+          quota.record(log.path, requestCost(charge.route, response.status, response.body).total);
+          if (quota.pool.limited)
+            response = { ...response, headers: { ...quotaHeaders(quota.pool), ...response.headers } };
+        }
         stats.record({
           method: (req.method ?? 'GET').toUpperCase(),
           path: log.path,
@@ -311,6 +346,7 @@ export async function startJiraSimulator(
     url,
     faults,
     stats,
+    quota,
     limits,
     async stop() {
       stopping.abort();
@@ -334,6 +370,17 @@ export async function startJiraSimulator(
         const issues = [...data.issues];
         const current = issues[index];
         if (current) issues[index] = { ...current, fields: { ...current.fields, ...fields } };
+        return { ...data, issues };
+      });
+    },
+    updateIssues(changes) {
+      mutate((data) => {
+        const issues = [...data.issues];
+        for (const { idOrKey, fields } of changes) {
+          const index = findIssueIndex({ ...data, issues }, idOrKey);
+          const current = issues[index];
+          if (current) issues[index] = { ...current, fields: { ...current.fields, ...fields } };
+        }
         return { ...data, issues };
       });
     },
