@@ -194,6 +194,8 @@ export interface ConfiguredNames {
   groups: Record<string, string | null>;
   people: Record<string, string | null>;
   fields: Record<string, string | null>;
+  /** The projects of the page scopes (spec 11), by key; null when Jira has no such project now. */
+  projects?: Record<string, string | null>;
   problem?: string;
 }
 

@@ -13,6 +13,7 @@ import { AppError } from '../resolvers/app-error';
 import type { JiraClient } from './client';
 import { failureOf } from './errors';
 import { mapLimit } from './parallel';
+import { projectNames } from './project-names';
 
 /** A picker offers at most this many; the admin types more to narrow it. */
 export const MAX_PICKER_RESULTS = 50;
@@ -174,7 +175,9 @@ export async function configuredNames(
 ): Promise<ConfiguredNames | undefined> {
   const { groups, accountIds } = config.topManagement;
   const fieldIds = fieldIdsOf(config);
-  if (groups.length === 0 && accountIds.length === 0 && fieldIds.length === 0) return undefined;
+  const projectKeys = scopeProjectKeys(config);
+  if (groups.length === 0 && accountIds.length === 0 && fieldIds.length === 0 && projectKeys.length === 0)
+    return undefined;
   const problems: string[] = [];
   const guarded = async <T>(work: () => Promise<T>, fallback: T): Promise<T> => {
     try {
@@ -184,10 +187,11 @@ export async function configuredNames(
       return fallback;
     }
   };
-  const [groupNames, people, fields] = await Promise.all([
+  const [groupNames, people, fields, projects] = await Promise.all([
     groups.length === 0 ? {} : (known.groups ?? guarded(() => groupsById(client, groups), {})),
     accountIds.length === 0 ? { names: {}, problem: undefined } : peopleById(client, accountIds),
     fieldIds.length === 0 ? new Map<string, FieldInfo>() : (known.fields ?? guarded(() => readFields(client), null)),
+    projectKeys.length === 0 ? {} : guarded(() => projectNames(client, projectKeys), {}),
   ]);
   if (people.problem !== undefined) problems.push(people.problem);
   const names: ConfiguredNames = {
@@ -195,9 +199,15 @@ export async function configuredNames(
     people: people.names,
     fields: fields ? Object.fromEntries(fieldIds.map((id) => [id, fields.get(id)?.name ?? null])) : {},
   };
+  if (projectKeys.length > 0) names.projects = projects;
   if (problems.length > 0)
     names.problem = `Some names could not be read from Jira: ${[...new Set(problems)].join(' ')}`;
   return names;
+}
+
+/** Every project key the page scopes name (spec 11), once. */
+function scopeProjectKeys(config: CoverageConfig): string[] {
+  return [...new Set(Object.entries(config.scopes).flatMap(([page, keys]) => [page, ...keys]))];
 }
 
 /**

@@ -5,13 +5,9 @@
  */
 import type { CoverageConfig } from '../core/types';
 import type { ScopeProject } from '../contract/invoke';
-import { confirmProject, type ProjectRef } from '../jira/access';
+import type { ProjectRef } from '../jira/access';
 import type { JiraClient } from '../jira/client';
-import { mapLimit } from '../jira/parallel';
-import { AppError } from './app-error';
-
-/** Confirmations at once: a scope holds at most 20 projects. */
-const PARALLEL_CONFIRMS = 10;
+import { projectNames } from '../jira/project-names';
 
 /** The page's scope from the settings, its own project first and once. */
 export function scopeKeys(config: CoverageConfig, pageKey: string): string[] {
@@ -25,16 +21,10 @@ export async function confirmScope(
   config: CoverageConfig,
 ): Promise<ScopeProject[]> {
   const others = scopeKeys(config, page.key).slice(1);
-  const seen = await mapLimit(others, PARALLEL_CONFIRMS, async (key): Promise<ScopeProject> => {
-    try {
-      const project = await confirmProject(jira, key);
-      return { key: project.key, name: project.name, visible: true };
-    } catch (error) {
-      // Not found and forbidden look alike to the viewer: the project is not theirs to see.
-      if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN'))
-        return { key, name: key, visible: false };
-      throw error;
-    }
+  const names = await projectNames(jira, others);
+  const seen = others.map((key): ScopeProject => {
+    const name = names[key] ?? null;
+    return name === null ? { key, name: key, visible: false } : { key, name, visible: true };
   });
   return [{ key: page.key, name: page.name, visible: true }, ...seen];
 }

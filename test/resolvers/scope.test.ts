@@ -64,6 +64,12 @@ describe('a project page graded with its scope', () => {
 
   test('a scope project deleted since it was saved is left out as not visible; the page still answers', async () => {
     storeDirectly({ ...demoSettings(), scopes: { ISMS: ['ISMS', 'GONE', 'BOARD'] } });
+    const admin = (await app.call(USERS.admin, 'config/get', {}, adminPage())) as { data: ConfigState };
+    expect(admin.data.names?.projects).toEqual({
+      ISMS: 'Information Security Management',
+      GONE: null,
+      BOARD: 'Board of Directors',
+    });
     const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
     expect((result.data as ProjectReport).projects.map((p) => [p.key, p.visible])).toEqual([
       ['ISMS', true],
@@ -130,6 +136,12 @@ describe('saving a scope', () => {
     expect(saved).toMatchObject({
       ok: true,
       data: { version: before + 1, config: { scopes: { ISMS: ['ISMS', 'BOARD', 'ITOPS'] } } },
+    });
+    const names = (await app.call(USERS.admin, 'config/get', {}, adminPage())) as { data: ConfigState };
+    expect(names.data.names?.projects).toEqual({
+      ISMS: 'Information Security Management',
+      BOARD: 'Board of Directors',
+      ITOPS: 'IT Operations',
     });
     const history = await app.call(USERS.admin, 'config/history', {}, adminPage());
     expect(history.data.changes[0].changes).toContainEqual(

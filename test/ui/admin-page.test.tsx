@@ -623,6 +623,25 @@ describe('admin page: evidence from several projects (spec 11)', () => {
     expect(descriptionOf(pagePicker)).toContain('ISMS is listed already: add projects to it above');
   });
 
+  test("saved projects show Jira's names from the settings' names; one Jira no longer has shows its key", async () => {
+    await renderAdmin(
+      configState({
+        config: { ...defaultConfig(), scopes: { ISMS: ['ISMS', 'BOARD', 'GONE'] } },
+        names: {
+          groups: {},
+          people: {},
+          fields: {},
+          projects: { ISMS: 'Information Security', BOARD: 'Board of Directors', GONE: null },
+        },
+      }),
+    );
+    expect(tagsOf('ISMS')).toEqual([
+      "Information Security (ISMS)this page's own project",
+      'Board of Directors (BOARD)',
+      'GONE',
+    ]);
+  });
+
   test('a duplicate and the page itself are refused at the control before save', async () => {
     await renderAdmin(scopeState({ ISMS: ['ISMS', 'BOARD'] }));
     const add = await within(pageCard('ISMS')).findByLabelText('Add a project to the evidence of ISMS');

@@ -4,7 +4,7 @@
  * more, up to 20. Removing the last other project takes the page off the list: it grades its own
  * project alone again.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
@@ -21,6 +21,11 @@ const ProjectPicker = lazy(() => import('./ProjectPicker'));
 type Scopes = Record<string, string[]>;
 /** Project names by key, as Jira's search gave them in this session. */
 type Names = Readonly<Record<string, string>>;
+
+/** The names Jira gave for saved projects, without the keys it no longer has a project for. */
+function knownNames(saved: Readonly<Record<string, string | null>> | undefined): Names {
+  return Object.fromEntries(Object.entries(saved ?? {}).flatMap(([key, name]) => (name === null ? [] : [[key, name]])));
+}
 
 const ADD_PAGE_BUTTON = 'c51-scope-add-page';
 const NEW_PAGE_PICKER = 'c51-scope-new-page';
@@ -157,12 +162,16 @@ export function ScopeSettings({
   scopes,
   onChange,
   errors,
+  savedNames,
 }: {
   scopes: Scopes;
   onChange: (scopes: Scopes) => void;
   errors: ErrorMap;
+  /** Jira's names of the saved scopes' projects (config/get), null for a key Jira no longer has. */
+  savedNames?: Readonly<Record<string, string | null>>;
 }) {
-  const [names, setNames] = useState<Names>({});
+  const [picked, setNames] = useState<Names>({});
+  const names = useMemo(() => ({ ...knownNames(savedNames), ...picked }), [savedNames, picked]);
   // A page picked with "Add a project page", shown until its first project makes it a setting.
   const [pending, setPending] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);

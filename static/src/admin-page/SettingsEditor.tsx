@@ -203,7 +203,12 @@ export function SettingsEditor({ initial }: { initial: ConfigState }) {
         retryIssueTypes={issueTypes.retry}
       />
 
-      <ScopeSettings scopes={form.scopes} onChange={(scopes) => edit({ ...form, scopes })} errors={errors} />
+      <ScopeSettings
+        scopes={form.scopes}
+        onChange={(scopes) => edit({ ...form, scopes })}
+        errors={errors}
+        savedNames={base.names?.projects}
+      />
 
       <TopManagementSettings
         form={form}
