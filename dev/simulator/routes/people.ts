@@ -10,6 +10,7 @@ import { canBrowseProject, canBrowseUsersAndGroups } from '../permissions';
 import type { SiteGroup, SiteUser } from '../site-types';
 import { compareText } from '../site-index';
 import { avatarUrls, groupNameJson, userGroupsJson, userJson } from '../users';
+import { pageBean } from './page-bean';
 import { intParam } from './params';
 
 export const NO_BROWSE_USERS = 'You do not have the permission to browse users and groups.';
@@ -206,8 +207,6 @@ export function getGroupBulk(ctx: RouteContext, req: SimRequest): SimResponse {
   const all = ids.size === 0 && names.size === 0;
   const matches = ctx.site.groups.filter((g) => all || ids.has(g.groupId) || names.has(g.name.toLowerCase()));
   const maxResults = Math.min(max.value, PAGE_LIMIT);
-  const values = matches.slice(startAt.value, startAt.value + maxResults);
-  const isLast = startAt.value + values.length >= matches.length;
   const pageUrl = (start: number): string => {
     const query = new URLSearchParams();
     for (const id of req.query.getAll('groupId')) query.append('groupId', id);
@@ -216,13 +215,5 @@ export function getGroupBulk(ctx: RouteContext, req: SimRequest): SimResponse {
     query.set('startAt', String(start));
     return `${ctx.siteUrl}/rest/api/3/group/bulk?${query.toString()}`;
   };
-  return ok({
-    self: pageUrl(startAt.value),
-    ...(isLast ? {} : { nextPage: pageUrl(startAt.value + values.length) }),
-    maxResults,
-    startAt: startAt.value,
-    total: matches.length,
-    isLast,
-    values: values.map(groupDetails),
-  });
+  return ok(pageBean(matches, startAt.value, maxResults, pageUrl, groupDetails));
 }

@@ -14,6 +14,7 @@ import { jiraError, ok, type RouteContext, type SimRequest, type SimResponse } f
 import { canBrowseProject } from '../permissions';
 import { compareText } from '../site-index';
 import type { SiteProject } from '../site-types';
+import { pageBean } from './page-bean';
 import { intParam } from './params';
 import { getProject } from './resources';
 
@@ -82,8 +83,6 @@ export function getProjectSearch(ctx: RouteContext, req: SimRequest): SimRespons
     )
     .sort(orderBy.order);
   const maxResults = Math.min(max.value, MAX_RESULTS_LIMIT);
-  const values = matches.slice(startAt.value, startAt.value + maxResults);
-  const isLast = startAt.value + values.length >= matches.length;
   const pageUrl = (start: number): string => {
     const params = new URLSearchParams();
     if (req.query.has('query')) params.set('query', query);
@@ -92,13 +91,5 @@ export function getProjectSearch(ctx: RouteContext, req: SimRequest): SimRespons
     params.set('startAt', String(start));
     return `${ctx.siteUrl}/rest/api/3/project/search?${params.toString()}`;
   };
-  return ok({
-    self: pageUrl(startAt.value),
-    ...(isLast ? {} : { nextPage: pageUrl(startAt.value + values.length) }),
-    maxResults,
-    startAt: startAt.value,
-    total: matches.length,
-    isLast,
-    values: values.map((p) => projectJson(ctx, req, p)),
-  });
+  return ok(pageBean(matches, startAt.value, maxResults, pageUrl, (p) => projectJson(ctx, req, p)));
 }

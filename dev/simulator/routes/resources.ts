@@ -5,6 +5,7 @@ import { allFieldDetails, expandsChangelog, parseFieldSelection, projectIssue } 
 import { canBrowseProject, canSeeIssue } from '../permissions';
 import { avatarUrls, myselfJson, userJson } from '../users';
 import { jiraError, ok, type RouteContext, type SimRequest, type SimResponse } from '../http-types';
+import { pageBean } from './page-bean';
 import type { SiteProject } from '../site-types';
 
 export const ISSUE_NOT_FOUND = 'Issue does not exist or you do not have permission to see it.';
@@ -96,18 +97,7 @@ export function getLabels(ctx: RouteContext, req: SimRequest): SimResponse {
   for (const issue of ctx.site.issues) {
     if (canSeeIssue(req.caller, issue)) for (const label of issue.labels) labels.add(label);
   }
-  const all = [...labels].sort();
-  const values = all.slice(startAt, startAt + maxResults);
-  const isLast = startAt + values.length >= all.length;
   const pageUrl = (start: number): string =>
     `${ctx.siteUrl}/rest/api/3/label?maxResults=${maxResults}&startAt=${start}`;
-  return ok({
-    self: pageUrl(startAt),
-    ...(isLast ? {} : { nextPage: pageUrl(startAt + values.length) }),
-    maxResults,
-    startAt,
-    total: all.length,
-    isLast,
-    values,
-  });
+  return ok(pageBean([...labels].sort(), startAt, maxResults, pageUrl));
 }
