@@ -4,12 +4,12 @@
  * most of its weight), so the page's first load stays small.
  */
 import { useState } from 'react';
-import Button from '@atlaskit/button/new';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives';
 import Select from '@atlaskit/select';
 import type { JiraGroup, JiraPerson } from '../../../src/contract/invoke';
 import * as api from '../shared/api';
-import { useJiraSearch, type SearchHandle } from '../shared/hooks';
+import { SearchFailure } from '../shared/components/SearchFailure';
+import { useJiraSearch } from '../shared/hooks';
 import { describedBy, FieldLabel, FieldMessages } from './controls';
 
 /** A chosen or offered group or person; `name` is set when Jira's search gave it (fresh, to remember). */
@@ -72,23 +72,6 @@ export function usePickerSearch<T>({
       noOptionsMessage,
     },
   };
-}
-
-/** A failed search, said under the select (where it stays when the menu closes), with Retry. */
-export function SearchFailure({ id, what, found }: { id: string; what: string; found: SearchHandle<unknown> }) {
-  if (!found.error) return null;
-  return (
-    <div id={id} aria-live="polite">
-      <Inline space="space.100" alignBlock="center">
-        <Text size="small" color="color.text.danger">
-          {`Could not search Jira's ${what}: ${found.error.message}`}
-        </Text>
-        <Button spacing="compact" onClick={found.retry}>
-          Retry
-        </Button>
-      </Inline>
-    </div>
-  );
 }
 
 function JiraPicker<T>({

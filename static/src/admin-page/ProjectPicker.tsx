@@ -8,7 +8,8 @@ import Select from '@atlaskit/select';
 import type { JiraProject } from '../../../src/contract/invoke';
 import * as api from '../shared/api';
 import { describedBy, FieldLabel, FieldMessages } from './controls';
-import { SearchFailure, usePickerSearch, type PickerOption } from './PeoplePickers';
+import { SearchFailure } from '../shared/components/SearchFailure';
+import { usePickerSearch, type PickerOption } from './PeoplePickers';
 
 const WHAT = 'projects';
 

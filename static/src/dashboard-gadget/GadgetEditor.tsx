@@ -13,6 +13,7 @@ import type { JiraProject } from '../../../src/contract/invoke';
 import * as api from '../shared/api';
 import { toApiError, type ApiError } from '../shared/api-error';
 import { Notice } from '../shared/components/Notice';
+import { SearchFailure } from '../shared/components/SearchFailure';
 import { useJiraSearch } from '../shared/hooks';
 
 interface ProjectOption {
@@ -139,18 +140,7 @@ export default function GadgetEditor({ projectKey }: { projectKey?: string }) {
               <span aria-hidden="true">⚠ </span>Choose a project first.
             </Text>
           ) : null}
-          {found.error ? (
-            <div id={`${PICKER_ID}-search-error`} aria-live="polite">
-              <Inline space="space.100" alignBlock="center">
-                <Text size="small" color="color.text.danger">
-                  {`Could not search Jira's projects: ${found.error.message}`}
-                </Text>
-                <Button spacing="compact" onClick={found.retry}>
-                  Retry
-                </Button>
-              </Inline>
-            </div>
-          ) : null}
+          <SearchFailure id={`${PICKER_ID}-search-error`} what="projects" found={found} />
         </Stack>
         {failure ? (
           <Notice
