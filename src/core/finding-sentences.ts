@@ -5,6 +5,7 @@
  */
 import { plural, windowPosition } from './facts';
 import type { CategoryId, CategoryResult, CoverageConfig, Day, EvidenceEntry } from './types';
+import { listed } from './words';
 
 /** At most this many keys are spelled out in a sentence; the finding's issueKeys hold them all. */
 const KEYS_IN_A_SENTENCE = 3;
@@ -21,15 +22,10 @@ const WHAT_TO_RECORD: Partial<Record<CategoryId, string>> = {
   'management-review': 'a management review with its minutes, KPIs and decisions',
 };
 
-function list(items: string[], word: 'and' | 'or'): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1] ?? ''}`;
-}
-
 /** "ISMS-1", "ISMS-1 and ISMS-2", "ISMS-1, ISMS-2, ISMS-3 and 4 more". */
 export function keyList(entries: EvidenceEntry[]): string {
   const keys = entries.map((e) => e.key);
-  if (keys.length <= KEYS_IN_A_SENTENCE) return list(keys, 'and');
+  if (keys.length <= KEYS_IN_A_SENTENCE) return listed(keys, 'and');
   return `${keys.slice(0, KEYS_IN_A_SENTENCE).join(', ')} and ${keys.length - KEYS_IN_A_SENTENCE} more`;
 }
 
@@ -68,7 +64,7 @@ function futureReason(future: EvidenceEntry[], asOf: Day): string {
 
 function dateFields(config: CoverageConfig): string {
   const fields = ['resolutiondate', 'statuscategorychangedate', 'updated'];
-  return list(config.effectiveDateField ? [config.effectiveDateField, ...fields] : fields, 'or');
+  return listed(config.effectiveDateField ? [config.effectiveDateField, ...fields] : fields, 'or');
 }
 
 /** A missing or stale category: what is wrong, from the evidence it has. */
@@ -77,7 +73,7 @@ export function gapMessage(c: CategoryResult, config: CoverageConfig, asOf: Day)
   if (c.status === 'missing') {
     if (c.rule === 'role') return `${c.name}: no security role is held by an active person.`;
     if (c.rule === 'corrective') return `${c.name}: no corrective action carries the ${config.approvalLabel} label.`;
-    return `${c.name}: no done issue labelled ${list(c.labels, 'or')}.`;
+    return `${c.name}: no done issue labelled ${listed(c.labels, 'or')}.`;
   }
   const { old, future, undated } = doneEvidence(c, asOf);
   const reasons: string[] = [];
@@ -170,7 +166,7 @@ export function involvementMessage(enabled: CategoryResult[]): string {
   const which =
     enabled.length === 1 && only
       ? `${only.name} is neither met nor partial`
-      : `none of ${list(
+      : `none of ${listed(
           enabled.map((c) => c.name),
           'or',
         )} is met or partial`;
@@ -183,7 +179,7 @@ export function involvementFix(enabled: CategoryResult[], config: CoverageConfig
       ? `${c.name} (labelled ${firstLabel(c)}, with ${config.approvalLabel})`
       : `${c.name} (labelled ${firstLabel(c)})`,
   );
-  return `Record current evidence of management taking part in ${list(ways, 'or')}, and move it to done.`;
+  return `Record current evidence of management taking part in ${listed(ways, 'or')}, and move it to done.`;
 }
 
 export function reviewIntervalFix(config: CoverageConfig): string {

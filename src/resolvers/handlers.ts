@@ -1,5 +1,6 @@
 import { route } from '@forge/api';
 import { defaultConfig, formatFieldErrors, validateConfig, type FieldError } from '../core/config';
+import { listed } from '../core/words';
 import type { ConfigState, InvokeContract, Person, ProjectReport } from '../contract/invoke';
 import { isJiraAdmin, requireJiraAdmin } from '../jira/access';
 import { dateFields, suggestLabels } from '../jira/catalogue';
@@ -36,11 +37,6 @@ type Handler<K extends keyof InvokeContract> = (
   payload: unknown,
   ctx: HandlerContext,
 ) => Promise<InvokeContract[K]['result']>;
-
-/** "ISMS", "ISMS and BOARD", "ISMS, HR and BOARD". */
-function listed(keys: readonly string[]): string {
-  return keys.length <= 1 ? (keys[0] ?? '') : `${keys.slice(0, -1).join(', ')} and ${keys.at(-1) ?? ''}`;
-}
 
 async function me(jira: JiraClient, accountId: string): Promise<Person> {
   const response = await jira.get(route`/rest/api/3/myself`);

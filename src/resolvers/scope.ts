@@ -4,6 +4,7 @@
  * left out of the grading and named, never an error for the page.
  */
 import type { CoverageConfig } from '../core/types';
+import { notVisibleSentence } from '../core/words';
 import type { ScopeProject } from '../contract/invoke';
 import type { ProjectRef } from '../jira/access';
 import type { JiraClient } from '../jira/client';
@@ -29,10 +30,8 @@ export async function confirmScope(
   return [{ key: page.key, name: page.name, visible: true }, ...seen];
 }
 
-/** "BOARD is not visible to you, so its evidence is not counted." for each project left out. */
+/** The sentence naming the projects left out (spec 11), or undefined when none is. */
 export function hiddenProjectsNote(projects: readonly ScopeProject[]): string | undefined {
   const hidden = projects.filter((p) => !p.visible).map((p) => p.key);
-  if (hidden.length === 0) return undefined;
-  const list = hidden.length === 1 ? hidden[0] : `${hidden.slice(0, -1).join(', ')} and ${hidden.at(-1) ?? ''}`;
-  return `${list} ${hidden.length === 1 ? 'is' : 'are'} not visible to you, so ${hidden.length === 1 ? 'its' : 'their'} evidence is not counted.`;
+  return hidden.length === 0 ? undefined : notVisibleSentence(hidden);
 }

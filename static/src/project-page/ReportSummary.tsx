@@ -3,6 +3,7 @@ import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { ProjectReport } from '../../../src/contract/invoke';
+import { notVisibleSentence } from '../../../src/core/words';
 import { VerdictLozenge } from '../shared/components/Lozenges';
 import { Notice } from '../shared/components/Notice';
 import { formatDay, formatPercent } from '../shared/format';
@@ -63,7 +64,7 @@ export function ReportSummary({ report }: { report: ProjectReport }) {
         {hidden.length > 0 ? (
           <Notice appearance="information" title="Some projects of this page are not visible to you">
             <Text as="p">
-              {`${hidden.map((p) => p.key).join(', ')} ${hidden.length === 1 ? 'is' : 'are'} not visible to you, so ${hidden.length === 1 ? 'its' : 'their'} evidence is not counted. Someone who may browse ${hidden.length === 1 ? 'it' : 'them'} sees a fuller report.`}
+              {`${notVisibleSentence(hidden.map((p) => p.key))} Someone who may browse ${hidden.length === 1 ? 'it' : 'them'} sees a fuller report.`}
             </Text>
           </Notice>
         ) : null}

@@ -1,4 +1,5 @@
 import type { ProjectReport } from '../../../src/contract/invoke';
+import { listed } from '../../../src/core/words';
 import { PageLayout } from '../shared/components/PageLayout';
 import { upcomingFixAction } from '../shared/fix';
 import { CategoryTable } from './CategoryTable';
@@ -13,8 +14,7 @@ import { TimelineSection } from './timeline/TimelineSection';
 function scopeLine(report: ProjectReport): string {
   const visible = report.projects.filter((p) => p.visible);
   if (visible.length <= 1) return `project ${report.projectKey}`;
-  const names = visible.map((p, i) => (i === 0 ? p.key : `${p.name} (${p.key})`));
-  return `projects ${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+  return `projects ${listed(visible.map((p, i) => (i === 0 ? p.key : `${p.name} (${p.key})`)))}`;
 }
 
 export function ReportView({ report, onReload }: { report: ProjectReport; onReload: () => void }) {
