@@ -18,7 +18,15 @@ import { confirmProject, type ProjectRef } from '../jira/access';
 import type { JiraClient } from '../jira/client';
 import { canCreateIssues, createIssue, creatableIssueTypes } from '../jira/create-issue';
 import { findOpenIssue, stillOpen } from '../jira/open-issues';
-import { claimFix, claimInProgress, isUnderWay, readClaim, recordFix, releaseClaim } from '../storage/fix-claims';
+import {
+  claimFix,
+  claimInProgress,
+  isUnderWay,
+  readClaim,
+  recordFix,
+  releaseClaim,
+  type FixClaim,
+} from '../storage/fix-claims';
 import { AppError } from './app-error';
 import type { Caller } from './caller';
 import { gradeIssue, gradeProject, type GradedIssue, type GradedProject } from './grading';
@@ -77,8 +85,13 @@ async function requireCreate(jira: JiraClient, project: ProjectRef): Promise<voi
 }
 
 /** An open issue that already is the fix: the one created here before, or any open one with the labels. */
-async function existingFix(jira: JiraClient, project: ProjectRef, config: CoverageConfig, id: CategoryId) {
-  const claim = await readClaim(project.key, id);
+async function existingFix(
+  jira: JiraClient,
+  project: ProjectRef,
+  config: CoverageConfig,
+  id: CategoryId,
+  claim: FixClaim | undefined,
+): Promise<IssueRef | undefined> {
   const claimed = claim?.issueKey ? await stillOpen(jira, claim.issueKey) : undefined;
   return claimed ?? (await findOpenIssue(jira, project.key, config.categories[id].labels));
 }
@@ -99,7 +112,8 @@ export async function fixPreview(
   request: FixRequest,
 ): Promise<FixPreview> {
   const target = await fixTarget(caller, jira, now, request);
-  const existing = await existingFix(jira, target.project, target.config, request.categoryId);
+  const claim = await readClaim(target.project.key, request.categoryId);
+  const existing = await existingFix(jira, target.project, target.config, request.categoryId, claim);
   if (existing) return { kind: 'existing', issue: existing };
   await requireCreate(jira, target.project);
   return { kind: 'create', plan: await planOf(jira, target) };
@@ -109,9 +123,10 @@ export async function createFix(caller: Caller, jira: JiraClient, now: Date, req
   const target = await fixTarget(caller, jira, now, request);
   const { project } = target;
   const id = request.categoryId;
-  const existing = await existingFix(jira, project, target.config, id);
-  if (existing) return { issue: existing, created: false };
+  // One read of the claim serves both questions: is there an issue already, and is one under way.
   const claim = await readClaim(project.key, id);
+  const existing = await existingFix(jira, project, target.config, id, claim);
+  if (existing) return { issue: existing, created: false };
   if (claim && isUnderWay(claim, now.getTime())) throw claimInProgress();
   // Finished (its issue is done or gone) or abandoned: this request may create the next one.
   if (claim) await releaseClaim(project.key, id);
@@ -148,20 +163,22 @@ function adfOf(paragraphs: string[]) {
   };
 }
 
-/** The project page's "Create issue" availability: Jira's permission, and the open issues that are the fix. */
-export async function projectFixes(jira: JiraClient, graded: GradedProject): Promise<FixAvailability> {
-  const open = openFixIssues(graded.issues, graded.stored.config);
+/** Whether Jira lets the viewer create issues in the project, or why it could not say. */
+export type CreatePermission = Pick<FixAvailability, 'canCreate' | 'problem'>;
+
+/** The report matters more than the action: without Jira's answer, the page goes without the action. */
+export async function createPermission(jira: JiraClient, projectKey: string): Promise<CreatePermission> {
   try {
-    return { canCreate: await canCreateIssues(jira, graded.project.key), open };
+    return { canCreate: await canCreateIssues(jira, projectKey) };
   } catch (error) {
-    // The report matters more than the action: without Jira's answer, the page goes without the action.
     if (!(error instanceof AppError)) throw error;
-    return {
-      canCreate: false,
-      problem: `Jira could not say whether you may create issues here: ${error.message}`,
-      open,
-    };
+    return { canCreate: false, problem: `Jira could not say whether you may create issues here: ${error.message}` };
   }
+}
+
+/** The project page's "Create issue" availability: Jira's permission, and the open issues that are the fix. */
+export function projectFixes(graded: GradedProject, permission: CreatePermission): FixAvailability {
+  return { ...permission, open: openFixIssues(graded.issues, graded.stored.config) };
 }
 
 /** The categories a done issue's panel offers a renewal for: lapsed, or lapsing within the expiring-soon days. */

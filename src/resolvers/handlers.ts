@@ -12,7 +12,7 @@ import type { JiraClient } from '../jira/client';
 import { loadConfig, loadHistory, storeConfig, type StoredConfig } from '../storage/config-store';
 import { AppError } from './app-error';
 import type { Caller } from './caller';
-import { createFix, fixPreview, issueFixes, projectFixes } from './fix';
+import { createFix, createPermission, fixPreview, issueFixes, projectFixes } from './fix';
 import { gadgetReport } from './gadget';
 import { gradeIssue, gradeProject, settingsNotice } from './grading';
 import { hiddenProjectsNote } from './scope';
@@ -78,12 +78,14 @@ function notSaved(errors: FieldError[], total = errors.length): AppError {
 export const HANDLERS: { [K in keyof InvokeContract]: Handler<K> } = {
   'report/project': async (_payload, { caller, jira, now }) => {
     const graded = await gradeProject(caller, jira, now);
+    // Asked once the project is confirmed: under a 429 storm a view still sends one request.
+    const permission = await createPermission(jira, graded.project.key);
     const visible = graded.projects.filter((p) => p.visible).map((p) => p.key);
     const report: ProjectReport = {
       ...graded.report,
       ...graded.timeline,
       projects: graded.projects,
-      fixes: await projectFixes(jira, graded),
+      fixes: projectFixes(graded, permission),
       projectName: graded.project.name,
       scope: {
         accountId: caller.accountId,
