@@ -1,9 +1,10 @@
 import { daysBetween } from '../dates';
 import { effectiveDate, expiresOn, plural, windowPosition } from '../facts';
 import type { Check, Day } from '../types';
-import { createdNumber, dayNumber } from './dated';
 import {
   check,
+  createdNumber,
+  dayNumber,
   insideOn,
   NO_REQUIREMENTS,
   requirementsFor,

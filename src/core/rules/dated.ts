@@ -1,8 +1,9 @@
-import { ordinal } from '../dates';
 import { effectiveDate, expiresOn, plural, windowPosition } from '../facts';
-import type { Check, Day } from '../types';
+import type { Check } from '../types';
 import {
   check,
+  createdNumber,
+  dayNumber,
   insideOn,
   NO_REQUIREMENTS,
   requirementsFor,
@@ -11,10 +12,6 @@ import {
   type Rule,
   type TimedStatus,
 } from './rule';
-
-/** A day number, NaN for no day: NaN compares false, so a missing date is never inside a window. */
-export const dayNumber = (day: Day | undefined): number => (day ? ordinal(day) : NaN);
-export const createdNumber = (day: Day | undefined): number => (day ? ordinal(day) : -Infinity);
 
 /**
  * Dated evidence counts while done, no older than the category's window, and passing every

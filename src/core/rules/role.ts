@@ -1,7 +1,14 @@
 import { effectiveDate } from '../facts';
 import type { Check } from '../types';
-import { createdNumber } from './dated';
-import { check, requirementsFor, topManagementOk, type IssueAssessment, type Rule, type TimedStatus } from './rule';
+import {
+  check,
+  createdNumber,
+  requirementsFor,
+  topManagementOk,
+  type IssueAssessment,
+  type Rule,
+  type TimedStatus,
+} from './rule';
 
 /**
  * A role is held while its issue has an active assignee, whatever its status or age. A role issue

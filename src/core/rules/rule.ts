@@ -1,3 +1,4 @@
+import { ordinal } from '../dates';
 import { TOP_MANAGEMENT_REQUIREMENTS, type RequirementId } from '../requirements';
 import { requirementChecks, type RequirementOutcome } from '../substance';
 import type { JiraUser, TopManagement } from '../substance-types';
@@ -74,6 +75,11 @@ export interface Rule {
 }
 
 export type FactsContext = Omit<RuleContext, 'asOf'>;
+
+/** A day number, NaN for no day: NaN compares false, so a missing date is never inside a window. */
+export const dayNumber = (day: Day | undefined): number => (day ? ordinal(day) : NaN);
+/** A creation day number; -Infinity for none, so an issue without one is graded on every day (spec 8.4). */
+export const createdNumber = (day: Day | undefined): number => (day ? ordinal(day) : -Infinity);
 
 /** Inside a window ending on `day`: 0 to windowDays old (NaN, no date, is never inside). */
 export function insideOn(dated: number, day: number, windowDays: number): boolean {
