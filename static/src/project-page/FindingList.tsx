@@ -5,7 +5,7 @@ import { token } from '@atlaskit/tokens';
 import type { FixAvailability } from '../../../src/contract/invoke';
 import { TOP_MANAGEMENT_NOT_SET_FIX } from '../../../src/core/substance-findings';
 import type { Finding } from '../../../src/core/types';
-import { IssueLink } from '../shared/components/JiraLink';
+import { IssueLinks } from '../shared/components/JiraLink';
 import { SeverityLozenge } from '../shared/components/Lozenges';
 import { FixAction, fixableCategory } from '../shared/fix';
 import { navigateTo, SETTINGS_PAGE } from '../shared/navigation';
@@ -52,16 +52,7 @@ export function FindingList({ findings, fixes }: { findings: Finding[]; fixes?: 
                   <Text as="p">
                     <strong>To fix:</strong> {finding.fix}
                   </Text>
-                  {finding.issueKeys.length > 0 ? (
-                    <Inline space="space.100" shouldWrap>
-                      <Text size="small" color="color.text.subtle">
-                        Issues:
-                      </Text>
-                      {finding.issueKeys.map((key) => (
-                        <IssueLink key={key} issueKey={key} />
-                      ))}
-                    </Inline>
-                  ) : null}
+                  <IssueLinks keys={finding.issueKeys} />
                   {fixedInSettings(finding) ? (
                     <div className="c51-no-print">
                       <Inline space="space.100" alignBlock="center" shouldWrap>

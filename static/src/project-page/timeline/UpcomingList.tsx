@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import Heading from '@atlaskit/heading';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { UpcomingChange } from '../../../../src/core/types';
-import { IssueLink } from '../../shared/components/JiraLink';
+import { IssueLinks } from '../../shared/components/JiraLink';
 import { StatusLozenge } from '../../shared/components/Lozenges';
 import { VisuallyHidden } from '../../shared/components/VisuallyHidden';
 import { formatDay } from '../../shared/format';
@@ -48,16 +48,7 @@ export function UpcomingList({ upcoming, categories, forecastDays, upcomingActio
                     Status: <StatusLozenge status={change.statusBefore} /> <span aria-hidden="true">→</span>
                     <VisuallyHidden>becomes</VisuallyHidden> <StatusLozenge status={change.statusAfter} />
                   </Text>
-                  {change.issueKeys.length > 0 ? (
-                    <Inline space="space.100" shouldWrap>
-                      <Text size="small" color="color.text.subtle">
-                        Issues:
-                      </Text>
-                      {change.issueKeys.map((key) => (
-                        <IssueLink key={key} issueKey={key} />
-                      ))}
-                    </Inline>
-                  ) : null}
+                  <IssueLinks keys={change.issueKeys} />
                   {upcomingAction?.(change)}
                 </Stack>
               </li>

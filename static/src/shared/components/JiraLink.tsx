@@ -1,4 +1,5 @@
 import type { MouseEvent, ReactNode } from 'react';
+import { Inline, Text } from '@atlaskit/primitives';
 import { issuePath, navigateTo, openInNewTab } from '../navigation';
 import { useSiteUrl } from '../site';
 
@@ -29,5 +30,20 @@ export function IssueLink({ issueKey, summary }: { issueKey: string; summary?: s
       <strong>{issueKey}</strong>
       {summary ? ` ${summary}` : null}
     </JiraLink>
+  );
+}
+
+/** "Issues: ISMS-1 ISMS-4", each a link, under a finding or a change; nothing when there are none. */
+export function IssueLinks({ keys }: { keys: readonly string[] }) {
+  if (keys.length === 0) return null;
+  return (
+    <Inline space="space.100" shouldWrap>
+      <Text size="small" color="color.text.subtle">
+        Issues:
+      </Text>
+      {keys.map((key) => (
+        <IssueLink key={key} issueKey={key} />
+      ))}
+    </Inline>
   );
 }
