@@ -2,17 +2,26 @@
  * The JQL subset the simulator understands, parsed into a conjunction of clauses plus ORDER BY:
  *   project = X | project IN (X, ...) | labels = x | labels IN (...) | key/issuekey = K | key IN (...)
  *   | statusCategory = C | statusCategory != C | statusCategory IN (C, ...) | statusCategory NOT IN (C, ...)
+ *   | created|createdDate|updated|updatedDate (> | >= | < | <=) D
  *   joined with AND, optionally in parentheses; ORDER BY created|updated|key [ASC|DESC], ...
  * A status category C is its name ("To Do", "In Progress", "Done"), key (new, indeterminate, done) or id (2, 4, 3),
  * ignoring case; any other value is Jira's "The value 'X' does not exist for the field 'statusCategory'.".
+ * A date D is a period relative to the search's clock ("-15m", -2h, "-4d 12h", "+1d": units w, d, h, m, w = 7d,
+ * d = 24h; no sign means ahead) or an absolute "yyyy-MM-dd", "yyyy/MM/dd", "yyyy-MM-dd HH:mm" or "yyyy/MM/dd HH:mm"
+ * read in UTC (the simulated site's time zone); anything else is Jira's "Date value 'X' for field 'F' is invalid.".
+ * The parser only reads D: a period is resolved against the clock when the query runs (jql-search.ts).
  * Anything else is a JQL error (400), never silently ignored: a query the simulator half-understood would
  * return the wrong issues and hide the bug.
  */
 import { jqlSyntaxError, JqlError, tokenizeJql, type JqlPosition, type JqlToken } from './jql-lexer';
 
-export type JqlField = 'project' | 'labels' | 'issuekey' | 'statuscategory';
-/** `!=` and `NOT IN` only with statusCategory. */
-export type JqlOperator = '=' | '!=' | 'IN' | 'NOT IN';
+export type JqlField = 'project' | 'labels' | 'issuekey' | 'statuscategory' | JqlDateField;
+/** The date fields JQL can compare: `created`/`createdDate` and `updated`/`updatedDate`. */
+export type JqlDateField = 'created' | 'updated';
+/** The comparisons allowed on a date field (and only there). */
+export type JqlDateOperator = '<' | '<=' | '>' | '>=';
+/** `!=` and `NOT IN` only with statusCategory; the comparisons only with a date field. */
+export type JqlOperator = '=' | '!=' | 'IN' | 'NOT IN' | JqlDateOperator;
 /** A status category by its key, as `fields.status.statusCategory.key` holds it. */
 export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
 export type JqlSortField = 'created' | 'updated' | 'key';
@@ -31,12 +40,24 @@ interface JqlClauseBase {
   pos: JqlPosition;
 }
 
+/**
+ * A date value as written: a period (`-15m`, `"-4d 12h"`) is an offset from the clock of the search that runs
+ * the query, an absolute date (`"2026-01-01"`, `"2026/01/01 10:30"`) is an instant, read in UTC.
+ */
+export type JqlDate = { kind: 'relative'; offsetMs: number } | { kind: 'absolute'; epochMs: number };
+
 export type JqlClause =
-  | (JqlClauseBase & { field: Exclude<JqlField, 'statuscategory'> })
+  | (JqlClauseBase & { field: Exclude<JqlField, 'statuscategory' | JqlDateField> })
   | (JqlClauseBase & {
       field: 'statuscategory';
       /** The categories the values name, in value order (repeats kept). */
       categories: StatusCategoryKey[];
+    })
+  | (JqlClauseBase & {
+      field: JqlDateField;
+      operator: JqlDateOperator;
+      /** The one value, read. */
+      date: JqlDate;
     });
 
 export interface JqlSort {
@@ -58,6 +79,10 @@ const FIELD_ALIASES: ReadonlyMap<string, JqlField> = new Map([
   ['issue', 'issuekey'],
   ['id', 'issuekey'],
   ['statuscategory', 'statuscategory'],
+  ['created', 'created'],
+  ['createddate', 'created'],
+  ['updated', 'updated'],
+  ['updateddate', 'updated'],
 ]);
 
 /** Jira Cloud's status categories, as GET /rest/api/3/statuscategory lists them (less "No Category"). */
@@ -94,8 +119,6 @@ const KNOWN_JIRA_FIELDS = new Set([
   'category',
   'comment',
   'component',
-  'created',
-  'createddate',
   'creator',
   'description',
   'due',
@@ -121,8 +144,6 @@ const KNOWN_JIRA_FIELDS = new Set([
   'summary',
   'text',
   'type',
-  'updated',
-  'updateddate',
   'voter',
   'votes',
   'watcher',
@@ -151,6 +172,57 @@ const RESERVED_WORDS = new Set(
   ).split(' '),
 );
 
+const MINUTE_MS = 60_000;
+/** Jira's period units: w = 7 days, d = 24 hours (no calendar months or years). */
+const PERIOD_UNIT_MS: Readonly<Record<string, number>> = {
+  w: 7 * 24 * 60 * MINUTE_MS,
+  d: 24 * 60 * MINUTE_MS,
+  h: 60 * MINUTE_MS,
+  m: MINUTE_MS,
+};
+/** An optional sign, then one or more `<number><unit>` parts, optionally separated by whitespace. */
+const PERIOD = /^([-+]?)(\d+[wdhm](?:\s*\d+[wdhm])*)$/;
+const PERIOD_PART = /(\d+)([wdhm])/g;
+/** yyyy-MM-dd or yyyy/MM/dd (one separator throughout), optionally followed by one space and HH:mm. */
+const ABSOLUTE_DATE = /^(\d{4})([-/])(\d{2})\2(\d{2})(?: (\d{2}):(\d{2}))?$/;
+
+/** Jira's text for a date value it cannot read. */
+export function invalidDateMessage(value: string, fieldName: string): string {
+  return (
+    `Date value '${value}' for field '${fieldName}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', ` +
+    `'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`
+  );
+}
+
+/** Reads a JQL date value (quoted or not), or undefined when it is in none of Jira's formats. */
+export function parseJqlDate(text: string): JqlDate | undefined {
+  const period = PERIOD.exec(text);
+  if (period) {
+    let offsetMs = 0;
+    for (const [, amount, unit] of (period[2] ?? '').matchAll(PERIOD_PART)) {
+      offsetMs += Number(amount) * (PERIOD_UNIT_MS[unit ?? ''] ?? Number.NaN);
+    }
+    if (!Number.isSafeInteger(offsetMs)) return undefined;
+    return { kind: 'relative', offsetMs: period[1] === '-' ? 0 - offsetMs : offsetMs };
+  }
+  const absolute = ABSOLUTE_DATE.exec(text);
+  if (!absolute) return undefined;
+  const part = (i: number): number => Number(absolute[i] ?? '0');
+  const [year, month, day, hour, minute] = [part(1), part(3), part(4), part(5), part(6)];
+  if (hour > 23 || minute > 59) return undefined;
+  const date = new Date(0);
+  // setUTCFullYear (unlike Date.UTC) keeps years below 100 as written.
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, 0, 0);
+  // The setters roll 2026-02-30 over into March: a day or month they had to move was not a real one.
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return { kind: 'absolute', epochMs: date.getTime() };
+}
+
+function isDateOperator(text: string): text is JqlDateOperator {
+  return text === '<' || text === '<=' || text === '>' || text === '>=';
+}
+
 const VALID_OPERATORS =
   "The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'.";
 const MAX_SORT_FIELDS = 7;
@@ -178,7 +250,7 @@ function isWord(token: JqlToken, word: string): boolean {
 
 function unsupported(detail: string, pos: JqlPosition): JqlError {
   return jqlSyntaxError(
-    `${detail} The local Jira simulator supports only project, labels and key/issuekey with '=' or 'IN', joined by AND.`,
+    `${detail} The local Jira simulator supports only project, labels, key/issuekey and statusCategory with '=' or 'IN' (statusCategory also '!=' and 'NOT IN'), and created/updated with '<', '<=', '>' or '>=', joined by AND.`,
     pos,
   );
 }
@@ -263,6 +335,7 @@ class Parser {
       throw new JqlError(`Field '${fieldName}' does not exist or you do not have permission to view it.`);
     }
     if (field === 'statuscategory') return this.statusCategoryClause(fieldName, fieldToken.pos);
+    if (field === 'created' || field === 'updated') return this.dateClause(field, fieldName, fieldToken.pos);
     if (!(isIn || (opToken.kind === 'op' && opToken.text === '='))) {
       throw unsupported(
         `The operator '${describeToken(opToken)}' is not supported by the local simulator.`,
@@ -299,6 +372,22 @@ class Parser {
       return category;
     });
     return { field: 'statuscategory', fieldName, operator, values, categories, pos };
+  }
+
+  /** The operator and value of a created/updated clause, the field name already read. */
+  private dateClause(field: JqlDateField, fieldName: string, pos: JqlPosition): JqlClause {
+    const opToken = this.next();
+    if (opToken.kind !== 'op' || !isDateOperator(opToken.text)) {
+      throw jqlSyntaxError(
+        `The operator '${describeToken(opToken)}' is not supported by the local simulator for '${fieldName}' (use '<', '<=', '>' or '>=').`,
+        opToken.pos,
+      );
+    }
+    const operator = opToken.text;
+    const value = this.value();
+    const date = parseJqlDate(value.text);
+    if (!date) throw new JqlError(invalidDateMessage(value.text, fieldName));
+    return { field, fieldName, operator, values: [value], date, pos };
   }
 
   private list(): JqlValue[] {

@@ -1,10 +1,12 @@
 /**
  * Runs parsed JQL against the site as a given caller: resolves values the way Jira validates them (a project
  * the caller cannot browse "does not exist"), enforces bounded queries, filters by visibility and sorts.
+ * Relative dates (`updated >= "-15m"`) are resolved against the clock reading the caller passes, once per search,
+ * so every clause of one query sees the same instant.
  */
 import { isPlainObject } from './json';
 import { JqlError } from './jql-lexer';
-import { parseJql, type JqlClause, type JqlQuery, type JqlSort } from './jql-parser';
+import { parseJql, type JqlClause, type JqlDate, type JqlQuery, type JqlSort } from './jql-parser';
 import { canBrowseProject, canSeeIssue, type Caller } from './permissions';
 import type { IndexedIssue, SiteIndex } from './site-index';
 
@@ -82,6 +84,30 @@ function statusCategoryPredicate(clause: Extract<JqlClause, { field: 'statuscate
   };
 }
 
+/** The instant a date value names: an absolute date as read, a period from the search's clock. */
+export function resolveJqlDate(date: JqlDate, nowMs: number): number {
+  return date.kind === 'absolute' ? date.epochMs : nowMs + date.offsetMs;
+}
+
+/**
+ * created/updated compared with the value's instant to the millisecond. Jira works at minute precision; the
+ * simulator does not round either side (see README).
+ */
+function datePredicate(clause: Extract<JqlClause, { field: 'created' | 'updated' }>, nowMs: number): Predicate {
+  const bound = resolveJqlDate(clause.date, nowMs);
+  const timeOf = clause.field === 'created' ? (i: IndexedIssue) => i.createdMs : (i: IndexedIssue) => i.updatedMs;
+  switch (clause.operator) {
+    case '<':
+      return (issue) => timeOf(issue) < bound;
+    case '<=':
+      return (issue) => timeOf(issue) <= bound;
+    case '>':
+      return (issue) => timeOf(issue) > bound;
+    case '>=':
+      return (issue) => timeOf(issue) >= bound;
+  }
+}
+
 function compareBy(sorts: readonly JqlSort[]): (a: IndexedIssue, b: IndexedIssue) => number {
   return (a, b) => {
     for (const sort of sorts) {
@@ -95,8 +121,11 @@ function compareBy(sorts: readonly JqlSort[]): (a: IndexedIssue, b: IndexedIssue
   };
 }
 
-/** Validates a parsed query against the site for this caller and returns the matching issues in order. */
-export function searchParsed(site: SiteIndex, caller: Caller, query: JqlQuery): JqlSearchResult {
+/**
+ * Validates a parsed query against the site for this caller and returns the matching issues in order.
+ * `nowMs` is the simulator's clock (epoch ms) at the time of the search: relative dates count from it.
+ */
+export function searchParsed(site: SiteIndex, caller: Caller, query: JqlQuery, nowMs: number): JqlSearchResult {
   // The simulator only counts a project clause as a bound (Jira accepts more); see README in this folder.
   if (!query.clauses.some((c) => c.field === 'project')) return { ok: false, errors: [UNBOUNDED_MESSAGE] };
   const errors: string[] = [];
@@ -104,6 +133,7 @@ export function searchParsed(site: SiteIndex, caller: Caller, query: JqlQuery): 
     if (clause.field === 'project') return projectPredicate(site, caller, clause, errors);
     if (clause.field === 'labels') return labelsPredicate(clause);
     if (clause.field === 'statuscategory') return statusCategoryPredicate(clause);
+    if (clause.field === 'created' || clause.field === 'updated') return datePredicate(clause, nowMs);
     return issueKeyPredicate(site, caller, clause, errors);
   });
   if (errors.length > 0) return { ok: false, errors };
@@ -120,8 +150,8 @@ export function searchParsed(site: SiteIndex, caller: Caller, query: JqlQuery): 
   return { ok: true, issues };
 }
 
-/** Parses and runs JQL text; JQL errors come back as Jira error messages. */
-export function searchJql(site: SiteIndex, caller: Caller, jql: string): JqlSearchResult {
+/** Parses and runs JQL text at clock reading `nowMs` (epoch ms); JQL errors come back as Jira error messages. */
+export function searchJql(site: SiteIndex, caller: Caller, jql: string, nowMs: number): JqlSearchResult {
   let query: JqlQuery;
   try {
     query = parseJql(jql);
@@ -129,5 +159,5 @@ export function searchJql(site: SiteIndex, caller: Caller, jql: string): JqlSear
     if (error instanceof JqlError) return { ok: false, errors: [error.message] };
     throw error;
   }
-  return searchParsed(site, caller, query);
+  return searchParsed(site, caller, query, nowMs);
 }

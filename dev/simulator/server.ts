@@ -51,7 +51,7 @@ export interface JiraSimulatorOptions {
   appDisplayName?: string;
   /** Largest accepted request body in bytes. Default 1 MiB. */
   maxBodyBytes?: number;
-  /** The clock (epoch ms) for the `created` and `updated` of issues created with POST /issue. Default Date.now. */
+  /** The clock (epoch ms): the `created` and `updated` of issues created with POST /issue, and relative JQL dates (`updated >= "-15m"`). Default Date.now. */
   now?: () => number;
   /**
    * The app's hourly points quota (quota.ts). Pass one pool to several simulators for a quota shared by every

@@ -1,4 +1,4 @@
-import { parseJql, type JqlQuery } from '../../dev/simulator/jql-parser';
+import { parseJql, type JqlDate, type JqlQuery } from '../../dev/simulator/jql-parser';
 import { JqlError } from '../../dev/simulator/jql-lexer';
 
 /** Clauses as [field, values] pairs, for compact expectations. */
@@ -224,5 +224,136 @@ describe('JQL parser: statusCategory', () => {
     ['key not in (X-1) AND project = X', /operator 'not' is not supported by the local simulator\./],
   ])('%s', (jql, message) => {
     expect(errorOf(jql)).toMatch(message);
+  });
+});
+
+describe('JQL parser: created and updated dates', () => {
+  const MINUTE = 60_000;
+  const HOUR = 60 * MINUTE;
+  const DAY = 24 * HOUR;
+
+  /** The one date clause of `project = X AND <clause>` as [field, fieldName, operator, date]. */
+  function dateClause(clause: string): [string, string, string, JqlDate] {
+    const found = parseJql(`project = X AND ${clause}`).clauses[1];
+    if (found?.field !== 'created' && found?.field !== 'updated') throw new Error(`no date clause in: ${clause}`);
+    return [found.field, found.fieldName, found.operator, found.date];
+  }
+
+  const relative = (offsetMs: number): JqlDate => ({ kind: 'relative', offsetMs });
+  const absolute = (iso: string): JqlDate => ({ kind: 'absolute', epochMs: Date.parse(iso) });
+
+  it.each<[string, JqlDate]>([
+    ['-15m', relative(-15 * MINUTE)],
+    ['"-15m"', relative(-15 * MINUTE)],
+    ["'-15m'", relative(-15 * MINUTE)],
+    ['-2h', relative(-2 * HOUR)],
+    ['-1d', relative(-DAY)],
+    ['-1w', relative(-7 * DAY)],
+    ['"+1d"', relative(DAY)],
+    ['"1d"', relative(DAY)],
+    ['4w', relative(28 * DAY)],
+    ['"-4d 12h"', relative(-(4 * DAY + 12 * HOUR))],
+    ['"4w 2d"', relative(30 * DAY)],
+    ['"-1w 2d 3h 4m"', relative(-(9 * DAY + 3 * HOUR + 4 * MINUTE))],
+    ['-1d12h', relative(-(DAY + 12 * HOUR))],
+    ['-0m', relative(0)],
+    ['"-90m"', relative(-90 * MINUTE)],
+    ['"2026-01-01"', absolute('2026-01-01T00:00:00Z')],
+    ['2026-01-01', absolute('2026-01-01T00:00:00Z')],
+    ['"2026/01/01"', absolute('2026-01-01T00:00:00Z')],
+    ['"2026-03-04 10:30"', absolute('2026-03-04T10:30:00Z')],
+    ['"2026/03/04 23:59"', absolute('2026-03-04T23:59:00Z')],
+    ['"2024-02-29"', absolute('2024-02-29T00:00:00Z')],
+    ['"0099-12-31 08:05"', absolute('0099-12-31T08:05:00Z')],
+  ])('updated >= %s', (literal, date) => {
+    expect(dateClause(`updated >= ${literal}`)[3]).toStrictEqual(date);
+  });
+
+  it.each<[string, [string, string, string]]>([
+    ['updated > -1h', ['updated', 'updated', '>']],
+    ['updated >= -1h', ['updated', 'updated', '>=']],
+    ['updated < -1h', ['updated', 'updated', '<']],
+    ['updated <= -1h', ['updated', 'updated', '<=']],
+    ['updatedDate >= -1h', ['updated', 'updatedDate', '>=']],
+    ['UPDATED<-1h', ['updated', 'UPDATED', '<']],
+    ['created > -1h', ['created', 'created', '>']],
+    ['created >= -1h', ['created', 'created', '>=']],
+    ['created < -1h', ['created', 'created', '<']],
+    ['created <= -1h', ['created', 'created', '<=']],
+    ['createdDate <= -1h', ['created', 'createdDate', '<=']],
+    ['"createddate" > -1h', ['created', 'createddate', '>']],
+  ])('%s', (clause, [field, fieldName, operator]) => {
+    expect(dateClause(clause)).toStrictEqual([field, fieldName, operator, relative(-HOUR)]);
+  });
+
+  it('reads a date clause among others, in parentheses, with ORDER BY', () => {
+    const query = parseJql('project = ISMS AND (labels = x AND updated >= "-10m") ORDER BY updated DESC');
+    expect(shape(query)).toStrictEqual({
+      clauses: [
+        ['project', ['ISMS']],
+        ['labels', ['x']],
+        ['updated', ['-10m']],
+      ],
+      orderBy: ['updated DESC'],
+    });
+  });
+
+  const invalid = (value: string, field: string): string =>
+    `Date value '${value}' for field '${field}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', ` +
+    `'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`;
+
+  it.each<[string, string, string]>([
+    ['updated >= banana', 'banana', 'updated'],
+    ['updated >= -5x', '-5x', 'updated'],
+    ['updated >= "-5x"', '-5x', 'updated'],
+    ['created < "-15"', '-15', 'created'],
+    ['created < -15', '-15', 'created'],
+    ['createdDate < "m"', 'm', 'createdDate'],
+    ['updated > "-"', '-', 'updated'],
+    ['updated > ""', '', 'updated'],
+    ['updated > "- 5d"', '- 5d', 'updated'],
+    ['updated > "-5d -2h"', '-5d -2h', 'updated'],
+    ['updated > "-5M"', '-5M', 'updated'],
+    ['updated > "-1y"', '-1y', 'updated'],
+    ['updated > " -5d"', ' -5d', 'updated'],
+    ['updated > "2026-13-01"', '2026-13-01', 'updated'],
+    ['updated > "2026-02-30"', '2026-02-30', 'updated'],
+    ['updated > "2025-02-29"', '2025-02-29', 'updated'],
+    ['updated > "2026-1-5"', '2026-1-5', 'updated'],
+    ['updated > "2026-01/05"', '2026-01/05', 'updated'],
+    ['updated > "2026-01-01 24:00"', '2026-01-01 24:00', 'updated'],
+    ['updated > "2026-01-01 10:60"', '2026-01-01 10:60', 'updated'],
+    ['updated > "2026-01-01T10:00"', '2026-01-01T10:00', 'updated'],
+    ['updated > "2026-01-01 10:00:00"', '2026-01-01 10:00:00', 'updated'],
+    ['updatedDate > 1767225600000', '1767225600000', 'updatedDate'],
+  ])('%s is an invalid date', (clause, value, field) => {
+    expect(errorOf(`project = X AND ${clause}`)).toBe(invalid(value, field));
+  });
+
+  it.each<[string, RegExp]>([
+    [
+      'updated = -1d',
+      /^Error in the JQL Query: The operator '=' is not supported by the local simulator for 'updated' \(use '<', '<=', '>' or '>='\)\. \(line 1, character 25\)$/,
+    ],
+    ['updated != -1d', /The operator '!=' is not supported by the local simulator for 'updated'/],
+    ['createdDate = "2026-01-01"', /The operator '=' is not supported by the local simulator for 'createdDate'/],
+    ['created ~ -1d', /The operator '~' is not supported by the local simulator for 'created'/],
+    ['updated in (-1d)', /The operator 'in' is not supported by the local simulator for 'updated'/],
+    ['updated not in (-1d)', /The operator 'not' is not supported by the local simulator for 'updated'/],
+    ['updated is EMPTY', /The operator 'is' is not supported by the local simulator for 'updated'/],
+    ['updated -1d', /^Error in the JQL Query: Expecting operator but got '-1d'\./],
+    // '+' is reserved in Jira's JQL too: a future period must be quoted.
+    ['updated < +1d', /The character '\+' is a reserved JQL character/],
+    // Unquoted, a combined period is two values, as in Jira.
+    ['updated >= -4d 12h', /Expecting either 'OR' or 'AND' but got '12h'/],
+    ['updated >= 2026/01/01', /The character '\/' is a reserved JQL character/],
+    ['updated >= startOfDay()', /JQL functions such as 'startOfDay\(\)' are not supported/],
+    ['updated >= (-1d)', /Expecting either a value, list or function but got '\('/],
+    ['updated >= date', /'date' is a reserved JQL word/],
+    ['updated >=', /Expecting either a value, list or function but got 'EOF'/],
+    ['labels > x', /^Error in the JQL Query: The operator '>' is not supported by the local simulator\./],
+    ['key <= X-1', /The operator '<=' is not supported by the local simulator\./],
+  ])('project = X AND %s', (clause, message) => {
+    expect(errorOf(`project = X AND ${clause}`)).toMatch(message);
   });
 });

@@ -27,6 +27,7 @@ afterEach(() => {
 });
 
 const SEARCH = '/rest/api/3/search/jql';
+const UNBOUNDED = 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.';
 
 function keysOf(body: unknown): string[] {
   const issues = at(body, 'issues');
@@ -390,6 +391,152 @@ describe('search/jql statusCategory', () => {
     ],
   ])('%j -> 400', async (jql, message) => {
     const res = await call(statusSim.url, USERS.alice, SEARCH, { json: { jql } });
+    expect(res.status).toBe(400);
+    expect(res.body).toStrictEqual({ errorMessages: [message], errors: {} });
+  });
+});
+
+describe('search/jql created and updated dates', () => {
+  const MINUTE = 60_000;
+  const START = Date.parse('2026-01-10T12:00:00Z');
+  /** The simulator's clock; tests move it. */
+  let clock = START;
+  const iso = (ms: number): string => new Date(ms).toISOString().replace('Z', '+0000');
+
+  /** ISMS issues updated at known distances from START, created either side of 2026-01-01 (UTC). */
+  function dateSite() {
+    const site = fixtureSite();
+    const issue = (key: string, labels: string[], created: string, updatedAgoMs: number) =>
+      siteIssue({ key, project: ISMS, labels, created, updated: iso(START - updatedAgoMs) });
+    return {
+      ...site,
+      issues: [
+        issue('ISMS-31', ['recent'], '2025-12-31T23:59:00.000+0000', 2 * MINUTE),
+        issue('ISMS-32', ['recent', 'other'], '2026-01-01T00:00:00.000+0000', 10 * MINUTE),
+        issue('ISMS-33', ['recent'], '2025-12-01T10:00:00.000+0000', 10 * MINUTE + 1),
+        issue('ISMS-34', ['old'], '2025-06-01T10:00:00.000+0000', 3 * 24 * 60 * MINUTE),
+        issue('ISMS-35', ['recent'], '2026-01-05T10:00:00.000+0000', 0),
+        // Another project, updated just now: only the project clause keeps it out.
+        siteIssue({ key: 'OPS-3', project: OPS, labels: ['recent'], updated: iso(START) }),
+      ],
+    };
+  }
+
+  let dateSim: JiraSimulator;
+  beforeAll(async () => {
+    dateSim = await startJiraSimulator(dateSite(), { now: () => clock });
+  });
+  afterAll(() => dateSim.stop());
+  beforeEach(() => {
+    clock = START;
+    dateSim.replaceSite(dateSite());
+  });
+
+  async function getKeys(jql: string): Promise<string[]> {
+    const res = await call(dateSim.url, USERS.alice, SEARCH + qs({ jql, fields: 'key' }));
+    expect(res.status).toBe(200);
+    return keysOf(res.body);
+  }
+
+  it('updated >= "-10m" returns exactly the issues updated in the last 10 minutes by the simulator clock', async () => {
+    // ISMS-32 was updated exactly 10 minutes ago (kept by >=), ISMS-33 a millisecond before that.
+    expect(await getKeys('project = ISMS AND updated >= "-10m" ORDER BY key ASC')).toStrictEqual([
+      'ISMS-31',
+      'ISMS-32',
+      'ISMS-35',
+    ]);
+    expect(await getKeys('project = ISMS AND updated > -10m ORDER BY key ASC')).toStrictEqual(['ISMS-31', 'ISMS-35']);
+    expect(await getKeys('project = ISMS AND updatedDate < "-10m" ORDER BY key ASC')).toStrictEqual([
+      'ISMS-33',
+      'ISMS-34',
+    ]);
+    expect(await getKeys('project = ISMS AND updated <= -10m ORDER BY key ASC')).toStrictEqual([
+      'ISMS-32',
+      'ISMS-33',
+      'ISMS-34',
+    ]);
+  });
+
+  it('counts relative dates from the clock at the time of each search', async () => {
+    clock = START + 5 * MINUTE;
+    expect(await getKeys('project = ISMS AND updated >= "-10m" ORDER BY key ASC')).toStrictEqual([
+      'ISMS-31',
+      'ISMS-35',
+    ]);
+    clock = START + 60 * MINUTE;
+    expect(await getKeys('project = ISMS AND updated >= "-10m"')).toStrictEqual([]);
+    expect(await getKeys('project = ISMS AND updated >= "-1h 2m" ORDER BY key ASC')).toStrictEqual([
+      'ISMS-31',
+      'ISMS-35',
+    ]);
+    expect(await getKeys('project = ISMS AND updated >= -1w ORDER BY key ASC')).toStrictEqual([
+      'ISMS-31',
+      'ISMS-32',
+      'ISMS-33',
+      'ISMS-34',
+      'ISMS-35',
+    ]);
+    expect(await getKeys('project = ISMS AND updated > "+1d"')).toStrictEqual([]);
+  });
+
+  it('finds an issue created through the API in the last minutes (created and updated are the clock)', async () => {
+    clock = START + 20 * MINUTE;
+    const created = await call(dateSim.url, USERS.alice, '/rest/api/3/issue', {
+      json: {
+        fields: { project: { key: 'ISMS' }, issuetype: { id: '1000001' }, summary: 'Fresh', labels: ['recent'] },
+      },
+    });
+    expect(created.status).toBe(201);
+    const key = String(at(created.body, 'key'));
+    clock = START + 25 * MINUTE;
+    expect(await getKeys('project = ISMS AND updated >= "-10m"')).toStrictEqual([key]);
+    expect(await getKeys('project = ISMS AND created >= -5m')).toStrictEqual([key]);
+    expect(await getKeys('project = ISMS AND created > -5m')).toStrictEqual([]);
+  });
+
+  it.each<[string, string[]]>([
+    ['created < "2026-01-01"', ['ISMS-31', 'ISMS-33', 'ISMS-34']],
+    ['created < 2026-01-01', ['ISMS-31', 'ISMS-33', 'ISMS-34']],
+    ['created <= "2026/01/01"', ['ISMS-31', 'ISMS-32', 'ISMS-33', 'ISMS-34']],
+    ['createdDate >= "2026-01-01"', ['ISMS-32', 'ISMS-35']],
+    ['created > "2025-12-31 23:58"', ['ISMS-31', 'ISMS-32', 'ISMS-35']],
+    ['created > "2025/12/31 23:59"', ['ISMS-32', 'ISMS-35']],
+    ['created >= "2025-06-01" AND created < "2025-12-31"', ['ISMS-33', 'ISMS-34']],
+  ])('project = ISMS AND %s', async (clause, keys) => {
+    expect(await getKeys(`project = ISMS AND ${clause} ORDER BY key ASC`)).toStrictEqual(keys);
+  });
+
+  it('combines with labels and ORDER BY (and the POST and count endpoints agree)', async () => {
+    const jql = 'project = ISMS AND labels = recent AND updated >= "-10m" ORDER BY updated ASC';
+    expect(await getKeys(jql)).toStrictEqual(['ISMS-32', 'ISMS-31', 'ISMS-35']);
+    expect(
+      await getKeys('project = ISMS AND labels in (recent) AND updated >= "-1d" ORDER BY created DESC'),
+    ).toStrictEqual(['ISMS-35', 'ISMS-32', 'ISMS-31', 'ISMS-33']);
+    expect(
+      await getKeys('(project = ISMS AND created < "2026-01-01") AND labels = recent AND updated >= -10m'),
+    ).toStrictEqual(['ISMS-31']);
+    const post = await call(dateSim.url, USERS.alice, SEARCH, { json: { jql, fields: ['key'], maxResults: 2 } });
+    expect(keysOf(post.body)).toStrictEqual(['ISMS-32', 'ISMS-31']);
+    const count = await call(dateSim.url, USERS.alice, '/rest/api/3/search/approximate-count', { json: { jql } });
+    expect(count.body).toStrictEqual({ count: 3 });
+  });
+
+  it.each<[string, string]>([
+    [
+      'project = ISMS AND updated >= banana',
+      "Date value 'banana' for field 'updated' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.",
+    ],
+    [
+      'project = ISMS AND createdDate < "-5x"',
+      "Date value '-5x' for field 'createdDate' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.",
+    ],
+    [
+      'project = ISMS AND updated = "-10m"',
+      "Error in the JQL Query: The operator '=' is not supported by the local simulator for 'updated' (use '<', '<=', '>' or '>='). (line 1, character 28)",
+    ],
+    ['updated >= "-10m"', UNBOUNDED],
+  ])('%j -> 400', async (jql, message) => {
+    const res = await call(dateSim.url, USERS.alice, SEARCH + qs({ jql }));
     expect(res.status).toBe(400);
     expect(res.body).toStrictEqual({ errorMessages: [message], errors: {} });
   });

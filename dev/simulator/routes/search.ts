@@ -33,7 +33,7 @@ function runSearch(ctx: RouteContext, req: SimRequest, params: SearchParams): Si
     if (decoded === undefined) return jiraError(400, [INVALID_TOKEN]);
     offset = decoded;
   }
-  const result = searchJql(ctx.site, req.caller, params.jql);
+  const result = searchJql(ctx.site, req.caller, params.jql, ctx.now());
   if (!result.ok) return jiraError(400, result.errors);
 
   const selection = parseFieldSelection(params.fields, 'id');
@@ -109,7 +109,7 @@ export function approximateCount(ctx: RouteContext, req: SimRequest): SimRespons
   const checked = checkBody(req.body, { jql: (v) => typeof v === 'string' });
   if (!checked.ok) return checked.response;
   const jql = checked.body['jql'];
-  const result = searchJql(ctx.site, req.caller, typeof jql === 'string' ? jql : '');
+  const result = searchJql(ctx.site, req.caller, typeof jql === 'string' ? jql : '', ctx.now());
   if (!result.ok) return jiraError(400, result.errors);
   return ok({ count: result.issues.length });
 }
