@@ -9,7 +9,6 @@ import { emptyPayload } from './resolvers/payloads';
 
 /** Keys whose payload is `{}`: anything else in it is refused before the handler runs. */
 const EMPTY_PAYLOAD: readonly InvokeKey[] = [
-  'report/project',
   'report/issue',
   'config/get',
   'config/history',

@@ -26,7 +26,7 @@ export interface RouteContext {
   appDisplayName: string;
   /** An injected fault for the page this request answers (faults.ts); search routes apply it. */
   pageFault?: PageFault;
-  /** The simulator's clock (epoch ms): `created` and `updated` of the issues it creates. */
+  /** The simulator's clock (epoch ms): `created` and `updated` of the issues it creates, and relative JQL dates. */
   now: () => number;
   writer: SiteWriter;
 }

@@ -115,6 +115,25 @@ export interface JiraProject {
   name: string;
 }
 
+/**
+ * Where a project report's issues came from (issue 13): `full`, every issue read from Jira;
+ * `changes`, the user's own stored read with only what changed since read again; `stored`, the
+ * stored read as it was, because Jira's quota was spent (see `reason`).
+ */
+export interface ReportRead {
+  kind: 'full' | 'changes' | 'stored';
+  /** ISO instant the issues are as of: when this read, or for `stored` the stored one, began. */
+  at: string;
+  /** ISO instant of the last read of every issue. */
+  fullAt: string;
+  /** For `changes`: issues read again because they changed (or came into view) since the stored read. */
+  changed?: number;
+  /** For `changes`: issues dropped because they left the evidence (label removed, deleted, restricted). */
+  removed?: number;
+  /** For `stored`: why Jira was not asked, with when to try again. */
+  reason?: string;
+}
+
 /** The project report as a user sees it: only the issues they may browse count. */
 export interface ProjectReport extends CoverageReport, CoverageTimeline {
   /**
@@ -133,6 +152,8 @@ export interface ProjectReport extends CoverageReport, CoverageTimeline {
   notChecked?: string[];
   /** ISO instant the report was computed. */
   generatedAt: string;
+  /** When and how its issues were read from Jira. */
+  read: ReportRead;
   /** Set when the report is graded with the defaults because the stored settings cannot be used. */
   settingsNotice?: string;
 }
@@ -234,7 +255,8 @@ export interface UserField {
 }
 
 export interface InvokeContract {
-  'report/project': { payload: Record<string, never>; result: ProjectReport };
+  /** `fullRead`: the user's Reload, which reads every issue from Jira instead of what changed. */
+  'report/project': { payload: { fullRead?: boolean }; result: ProjectReport };
   'report/issue': { payload: Record<string, never>; result: IssueReport };
   'config/get': { payload: Record<string, never>; result: ConfigState };
   'config/save': { payload: { config: CoverageConfig; expectedVersion: number }; result: ConfigState };

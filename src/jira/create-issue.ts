@@ -6,6 +6,7 @@
 import { route } from '@forge/api';
 import type { FieldError } from '../core/config';
 import { isRecord } from '../core/guards';
+import type { FixAvailability } from '../contract/invoke';
 import { AppError } from '../resolvers/app-error';
 import { OutcomeUnknown, type JiraClient, type JiraResponse } from './client';
 import { failureOf, jiraMessages } from './errors';
@@ -58,6 +59,19 @@ export async function canCreateIssues(client: JiraClient, projectKey: string): P
   if (!isRecord(body) || !isRecord(body.permissions)) return false;
   const create = body.permissions.CREATE_ISSUES;
   return isRecord(create) && create.havePermission === true;
+}
+
+/** Whether Jira lets the viewer create issues in the project, or why it could not say. */
+export type CreatePermission = Pick<FixAvailability, 'canCreate' | 'problem'>;
+
+/** The report matters more than the action: without Jira's answer, the page goes without the action. */
+export async function createPermission(jira: JiraClient, projectKey: string): Promise<CreatePermission> {
+  try {
+    return { canCreate: await canCreateIssues(jira, projectKey) };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { canCreate: false, problem: `Jira could not say whether you may create issues here: ${error.message}` };
+  }
 }
 
 function issueTypeOf(value: unknown): CreatableIssueType | undefined {

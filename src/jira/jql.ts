@@ -27,3 +27,13 @@ export function evidenceJql(projectKeys: string | readonly string[], labels: rea
 export function keysJql(condition: string, keys: readonly string[]): string {
   return `${condition} AND key in (${keys.map(jqlString).join(', ')})`;
 }
+
+/**
+ * The condition narrowed to issues updated in the last `minutes` minutes. Relative to Jira's own
+ * clock, so neither the app's time zone nor the user's can shift it; the caller adds an overlap
+ * for clock skew and for Jira's search index lagging an edit.
+ */
+export function changedSince(condition: string, minutes: number): string {
+  if (!Number.isInteger(minutes) || minutes < 1) throw new Error('a change window is a whole number of minutes');
+  return `${condition} AND updated >= ${jqlString(`-${minutes}m`)}`;
+}

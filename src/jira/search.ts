@@ -61,7 +61,7 @@ function keyOf(issue: unknown): string | undefined {
 
 const issueCount = (n: number) => `${n} issue${n === 1 ? '' : 's'}`;
 
-interface Listing {
+export interface Listing {
   keys: string[];
   /** Why the listing may not hold every matching key. */
   problems: string[];
@@ -133,6 +133,14 @@ async function readByKey(
     keys = keys.filter((k) => !missing.has(k));
   }
   return { issues: [], gone: chunk.length };
+}
+
+/**
+ * Every key the condition matches, for looking up which stored issues left it (issue 13): keys
+ * only, so Jira sends 5,000 a page.
+ */
+export function listKeys(client: JiraClient, condition: string): Promise<Listing> {
+  return allKeys(client, inKeyOrder(condition));
 }
 
 /** Keeps each issue once: a page sent twice, or an issue on two pages, never counts twice. */

@@ -16,7 +16,7 @@ import type { CategoryId, CoverageConfig } from '../core/types';
 import type { FixAvailability, FixCreated, FixPlan, FixPreview, FixRequest, IssueRef } from '../contract/invoke';
 import { confirmProject, type ProjectRef } from '../jira/access';
 import type { JiraClient } from '../jira/client';
-import { canCreateIssues, createIssue, creatableIssueTypes } from '../jira/create-issue';
+import { canCreateIssues, createIssue, creatableIssueTypes, type CreatePermission } from '../jira/create-issue';
 import { findOpenIssue, stillOpen } from '../jira/open-issues';
 import {
   claimFix,
@@ -161,19 +161,6 @@ function adfOf(paragraphs: string[]) {
     version: 1 as const,
     content: paragraphs.map((text) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] })),
   };
-}
-
-/** Whether Jira lets the viewer create issues in the project, or why it could not say. */
-export type CreatePermission = Pick<FixAvailability, 'canCreate' | 'problem'>;
-
-/** The report matters more than the action: without Jira's answer, the page goes without the action. */
-export async function createPermission(jira: JiraClient, projectKey: string): Promise<CreatePermission> {
-  try {
-    return { canCreate: await canCreateIssues(jira, projectKey) };
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return { canCreate: false, problem: `Jira could not say whether you may create issues here: ${error.message}` };
-  }
 }
 
 /** The project page's "Create issue" availability: Jira's permission, and the open issues that are the fix. */

@@ -30,7 +30,7 @@ export async function gadgetReport(caller: Caller, jira: JiraClient, now: Date):
   if (key === undefined) return { state: 'not-configured' };
   let graded;
   try {
-    graded = await gradeProjectKey(key, jira, now);
+    graded = await gradeProjectKey(key, caller.accountId, jira, now);
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND')
       return { state: 'not-visible', projectKey: key.slice(0, 40) };

@@ -9,16 +9,15 @@ import { buildReport } from '../core/report';
 import type { TopManagement } from '../core/substance-types';
 import { buildTimeline } from '../core/timeline';
 import type { CoverageReport, CoverageTimeline, Day, EvidenceIssue, IssueExplanation } from '../core/types';
-import { confirmProject, readIssue, type ProjectRef } from '../jira/access';
+import { readIssue, type ProjectRef } from '../jira/access';
 import type { JiraClient } from '../jira/client';
-import { evidenceCondition } from '../jira/jql';
-import { searchAll } from '../jira/search';
-import { IssueDataError, fieldsToRead, projectKeyOf, toEvidenceIssue, type FieldSettings } from '../jira/transform';
+import type { CreatePermission } from '../jira/create-issue';
+import { IssueDataError, fieldsToRead, projectKeyOf, toEvidenceIssue } from '../jira/transform';
 import { loadConfig, type StoredConfig } from '../storage/config-store';
-import type { ScopeProject } from '../contract/invoke';
+import type { ReportRead, ScopeProject } from '../contract/invoke';
 import { AppError } from './app-error';
 import { claimedKey, type Caller } from './caller';
-import { confirmScope } from './scope';
+import { readPageEvidence } from './evidence-read';
 import { readSubstance } from './substance';
 
 /** Said to everyone grading while the stored settings cannot be used; admins get the details on config/get. */
@@ -27,26 +26,6 @@ export const SETTINGS_NOTICE =
 
 export const settingsNotice = (stored: StoredConfig): { settingsNotice?: string } =>
   stored.problem ? { settingsNotice: SETTINGS_NOTICE } : {};
-
-function enabledLabels(config: StoredConfig['config']): string[] {
-  return Object.values(config.categories).flatMap((c) => (c.enabled ? c.labels : []));
-}
-
-/** Converts search pages; issues whose data the engine cannot read are left out and listed. */
-function converter(settings: FieldSettings) {
-  const unreadable: string[] = [];
-  const convert = (page: unknown[]): EvidenceIssue[] =>
-    page.flatMap((raw) => {
-      try {
-        return [toEvidenceIssue(raw, settings)];
-      } catch (error) {
-        if (!(error instanceof IssueDataError)) throw error;
-        unreadable.push(error.issue);
-        return [];
-      }
-    });
-  return { convert, unreadable };
-}
 
 export interface GradedProject {
   project: ProjectRef;
@@ -61,11 +40,27 @@ export interface GradedProject {
   timeline: CoverageTimeline;
   incompleteReason?: string;
   notChecked: string[];
+  /** Whether the viewer may create issues in the project, when asked for (`permission`). */
+  permission?: CreatePermission;
+  /** When and how the issues were read (issue 13). */
+  read: ReportRead;
+}
+
+export interface GradeOptions {
+  /** The user's Reload: every issue from Jira. */
+  fullRead?: boolean;
+  /** Ask whether the viewer may create issues in the project (the project page's "Create issue"). */
+  permission?: boolean;
 }
 
 /** The page's project graded as the caller sees it (spec 6, 8 and 9). */
-export async function gradeProject(caller: Caller, jira: JiraClient, now: Date): Promise<GradedProject> {
-  return gradeProjectKey(claimedKey(caller, 'project'), jira, now);
+export async function gradeProject(
+  caller: Caller,
+  jira: JiraClient,
+  now: Date,
+  options: GradeOptions = {},
+): Promise<GradedProject> {
+  return gradeProjectKey(claimedKey(caller, 'project'), caller.accountId, jira, now, options);
 }
 
 /**
@@ -73,45 +68,35 @@ export async function gradeProject(caller: Caller, jira: JiraClient, now: Date):
  * browser (the page's context, a gadget's configuration): confirming it as the user is what
  * proves it exists and that they may see it.
  */
-export async function gradeProjectKey(key: string, jira: JiraClient, now: Date): Promise<GradedProject> {
-  // Independent reads, so neither waits for the other. Both are settled before going on, so no
-  // read is left running after a failure; the project's failure (NOT_FOUND) is reported first.
-  const [projectRead, configRead] = await Promise.allSettled([confirmProject(jira, key), loadConfig()]);
-  if (projectRead.status === 'rejected') throw projectRead.reason;
-  if (configRead.status === 'rejected') throw configRead.reason;
-  const project = projectRead.value;
-  const stored = configRead.value;
-  const { config } = stored;
-  const projects = await confirmScope(jira, project, config);
-  const visible = projects.filter((p) => p.visible).map((p) => p.key);
-  const { convert, unreadable } = converter(config);
-  const search = await searchAll(
-    jira,
-    evidenceCondition(visible, enabledLabels(config)),
-    fieldsToRead(config),
-    convert,
-  );
+export async function gradeProjectKey(
+  key: string,
+  accountId: string,
+  jira: JiraClient,
+  now: Date,
+  options: GradeOptions = {},
+): Promise<GradedProject> {
   const asOf = dayOf(now);
-  const { issues, top, notChecked } = await readSubstance(jira, search.issues, config, asOf);
-  const reasons = [
-    search.incompleteReason,
-    unreadable.length > 0
-      ? `${unreadable.length} issues have data the app cannot read (${unreadable.slice(0, 5).join(', ')}).`
-      : undefined,
-  ].filter(Boolean);
-  const complete = search.complete && unreadable.length === 0;
+  const evidence = await readPageEvidence(jira, key, now, asOf, {
+    accountId,
+    fullRead: options.fullRead ?? false,
+    permission: options.permission ?? false,
+  });
+  const { project, stored, issues, top, complete } = evidence;
+  const { config } = stored;
   const graded: GradedProject = {
     project,
-    projects,
+    projects: evidence.projects,
     stored,
     asOf,
     issues,
     top,
     report: buildReport(project.key, issues, config, asOf, { complete, top }),
     timeline: buildTimeline(issues, config, asOf, top),
-    notChecked,
+    notChecked: evidence.notChecked,
+    read: evidence.read,
   };
-  if (!complete) graded.incompleteReason = reasons.join(' ');
+  if (evidence.permission) graded.permission = evidence.permission;
+  if (evidence.incompleteReason !== undefined) graded.incompleteReason = evidence.incompleteReason;
   return graded;
 }
 

@@ -12,7 +12,7 @@ import type { JiraClient } from '../jira/client';
 import { loadConfig, loadHistory, storeConfig, type StoredConfig } from '../storage/config-store';
 import { AppError } from './app-error';
 import type { Caller } from './caller';
-import { createFix, createPermission, fixPreview, issueFixes, projectFixes } from './fix';
+import { createFix, fixPreview, issueFixes, projectFixes } from './fix';
 import { gadgetReport } from './gadget';
 import { gradeIssue, gradeProject, settingsNotice } from './grading';
 import { hiddenProjectsNote } from './scope';
@@ -21,6 +21,7 @@ import {
   groupsPayload,
   labelsPayload,
   projectsPayload,
+  reportPayload,
   resetPayload,
   savePayload,
   usersPayload,
@@ -76,10 +77,11 @@ function notSaved(errors: FieldError[], total = errors.length): AppError {
 }
 
 export const HANDLERS: { [K in keyof InvokeContract]: Handler<K> } = {
-  'report/project': async (_payload, { caller, jira, now }) => {
-    const graded = await gradeProject(caller, jira, now);
-    // Asked once the project is confirmed: under a 429 storm a view still sends one request.
-    const permission = await createPermission(jira, graded.project.key);
+  'report/project': async (payload, { caller, jira, now }) => {
+    const { fullRead } = reportPayload(payload);
+    // The permission is asked once the project is confirmed: under a 429 storm a view still sends one request.
+    const graded = await gradeProject(caller, jira, now, { fullRead: fullRead ?? false, permission: true });
+    const permission = graded.permission ?? { canCreate: false };
     const visible = graded.projects.filter((p) => p.visible).map((p) => p.key);
     const report: ProjectReport = {
       ...graded.report,
@@ -97,6 +99,7 @@ export const HANDLERS: { [K in keyof InvokeContract]: Handler<K> } = {
           .join(' '),
       },
       generatedAt: now.toISOString(),
+      read: graded.read,
       ...settingsNotice(graded.stored),
     };
     if (graded.incompleteReason !== undefined) report.incompleteReason = graded.incompleteReason;

@@ -45,6 +45,15 @@ export function emptyPayload(payload: unknown): Record<string, never> {
   return {};
 }
 
+/** The project report: `fullRead` (the Reload button) asks for every issue instead of what changed. */
+export function reportPayload(payload: unknown): PayloadOf<'report/project'> {
+  const body = objectWith(payload, ['fullRead']);
+  if (body.fullRead === undefined) return {};
+  if (typeof body.fullRead !== 'boolean')
+    throw AppError.invalid('fullRead must be true or false.', [{ field: 'fullRead', message: 'must be a boolean' }]);
+  return { fullRead: body.fullRead };
+}
+
 /** The config itself is validated by the engine's validateConfig, with its field-level messages. */
 export function savePayload(payload: unknown): { config: unknown; expectedVersion: number } {
   const body = objectWith(payload, ['config', 'expectedVersion']);

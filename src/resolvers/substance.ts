@@ -64,6 +64,7 @@ async function topManagementOf(
   issues: EvidenceIssue[],
   config: CoverageConfig,
   notes: string[],
+  known: Readonly<Record<string, boolean>>,
 ): Promise<TopManagement> {
   const { groups, accountIds } = config.topManagement;
   const top: TopManagement = { accountIds, groupsNamed: groups.length > 0, inNamedGroup: {} };
@@ -78,10 +79,16 @@ async function topManagementOf(
     for (const person of [...known, ...participantsOf(issue, signers)]) people.add(person.accountId);
   }
   for (const id of accountIds) people.delete(id);
-  if (people.size === 0) return top;
-  const read = await groupsOfPeople(jira, [...people]);
-  const named = new Set(groups);
+  // Membership already known (from the user's stored read, spec'd in evidence-read.ts) is not asked again.
   const inNamedGroup: Record<string, boolean> = {};
+  for (const person of people) {
+    const member = known[person];
+    if (member !== undefined) inNamedGroup[person] = member;
+  }
+  const unknown = [...people].filter((person) => known[person] === undefined);
+  if (unknown.length === 0) return people.size === 0 ? top : { ...top, inNamedGroup };
+  const read = await groupsOfPeople(jira, unknown);
+  const named = new Set(groups);
   for (const [accountId, ids] of read.value) inNamedGroup[accountId] = ids.some((id) => named.has(id));
   if (read.gap) notes.push(`Whether some people are top management could not be checked: ${read.gap}.`);
   return read.gap ? { ...top, inNamedGroup, unknownReason: read.gap } : { ...top, inNamedGroup };
@@ -119,11 +126,16 @@ async function withRemoteLinks(
   });
 }
 
+/**
+ * `knownMembership`: whether people are top management, as an earlier read found; only the others'
+ * groups are read. Empty (the default) reads everyone's.
+ */
 export async function readSubstance(
   jira: JiraClient,
   searched: EvidenceIssue[],
   config: CoverageConfig,
   asOf: Day,
+  knownMembership: Readonly<Record<string, boolean>> = {},
 ): Promise<Substance> {
   const notes: string[] = [];
   const linkNotes: string[] = [];
@@ -132,7 +144,7 @@ export async function readSubstance(
   const [peopleRead, linkedRead] = await Promise.allSettled([
     (async () => {
       const issues = topNamed(config) ? await withChangelogs(jira, searched, config, notes) : searched;
-      return { issues, top: await topManagementOf(jira, issues, config, notes) };
+      return { issues, top: await topManagementOf(jira, issues, config, notes, knownMembership) };
     })(),
     withRemoteLinks(jira, searched, config, asOf, linkNotes),
   ]);

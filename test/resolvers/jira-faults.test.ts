@@ -73,7 +73,8 @@ describe('a search that stops part way', () => {
 
   test('Jira failing after some pages gives a report marked incomplete that says what is missing', async () => {
     app.forge.jira.faults.serverError(1000, { pathPrefix: SEARCH, afterRequests: 3 });
-    const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
+    // A full read (Reload): a view after the first would read only what changed.
+    const result = await app.call(USERS.lead, 'report/project', { fullRead: true }, projectPage());
     expect(result.ok).toBe(true);
     expect(result.data.complete).toBe(false);
     expect(result.data.incompleteReason).toMatch(
@@ -83,7 +84,7 @@ describe('a search that stops part way', () => {
 
   test('Jira failing right after the first page says so too', async () => {
     app.forge.jira.faults.rateLimit(1000, 10, { pathPrefix: SEARCH, afterRequests: 1 });
-    const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
+    const result = await app.call(USERS.lead, 'report/project', { fullRead: true }, projectPage());
     expect(result.data).toMatchObject({
       complete: false,
       incompleteReason: expect.stringContaining('after 100 issues were read'),

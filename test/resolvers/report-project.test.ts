@@ -40,7 +40,7 @@ describe('report/project', () => {
 
     const result = await app.call(USERS.lead, 'report/project', {}, projectPage('ISMS'));
     expect(result.ok).toBe(true);
-    const { projectName, scope, generatedAt, fixes: _fixes, projects, ...report } = result.data;
+    const { projectName, scope, generatedAt, fixes: _fixes, projects, read: _read, ...report } = result.data;
     expect(report).toEqual(cli);
     expect(projectName).toBe('Information Security Management');
     expect(projects).toEqual([

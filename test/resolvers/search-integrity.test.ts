@@ -33,7 +33,7 @@ describe('paging Jira gets wrong', () => {
   });
 
   async function report(): Promise<ProjectReport> {
-    const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
+    const result = await app.call(USERS.lead, 'report/project', { fullRead: true }, projectPage());
     expect(result.ok).toBe(true);
     const data: ProjectReport = result.data;
     return data;

@@ -7,7 +7,7 @@ const TITLE = 'Clause 5.1 coverage';
 
 /** The project page: the security team's view of Clause 5.1 leadership evidence in one project. */
 export function ProjectPage() {
-  const { state, retry } = useProjectReport();
+  const { state, retry, reload } = useProjectReport();
   if (state.status === 'loading') {
     return (
       <PageLayout title={TITLE}>
@@ -22,5 +22,5 @@ export function ProjectPage() {
       </PageLayout>
     );
   }
-  return <ReportView report={state.data} onReload={retry} />;
+  return <ReportView report={state.data} onReload={reload} />;
 }

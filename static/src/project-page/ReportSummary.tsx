@@ -7,6 +7,7 @@ import { notVisibleSentence } from '../../../src/core/words';
 import { VerdictLozenge } from '../shared/components/Lozenges';
 import { Notice } from '../shared/components/Notice';
 import { formatDay, formatPercent } from '../shared/format';
+import { readFact, readSentence } from './read-words';
 
 const cardStyle = xcss({
   borderColor: 'color.border',
@@ -54,8 +55,14 @@ export function ReportSummary({ report }: { report: ProjectReport }) {
             <Fact term="Data">
               {report.complete ? 'Complete: every matching issue was read' : 'Incomplete (see below)'}
             </Fact>
+            <Fact term="Read from Jira">{readFact(report)}</Fact>
           </dl>
         </Inline>
+        {report.read.kind === 'stored' ? (
+          <Notice appearance="warning" title="Shown from your last read: Jira could not be asked">
+            <Text as="p">{readSentence(report)}</Text>
+          </Notice>
+        ) : null}
         {report.settingsNotice ? (
           <Notice appearance="warning" title="Graded with the default settings">
             <Text as="p">{report.settingsNotice}</Text>
@@ -79,6 +86,11 @@ export function ReportSummary({ report }: { report: ProjectReport }) {
         <Text as="p" color="color.text.subtle" size="small">
           {report.scope.note}
         </Text>
+        {report.read.kind === 'stored' ? null : (
+          <Text as="p" color="color.text.subtle" size="small">
+            {readSentence(report)}
+          </Text>
+        )}
       </Stack>
     </Box>
   );

@@ -46,7 +46,9 @@ async function call<K extends InvokeKey>(key: K, payload: PayloadOf<K>): Promise
   throw new ApiError(code, message, details);
 }
 
-export const getProjectReport = (): Promise<ProjectReport> => call('report/project', {});
+/** `fullRead`: the user's Reload, which reads every issue from Jira instead of only what changed. */
+export const getProjectReport = (fullRead = false): Promise<ProjectReport> =>
+  call('report/project', fullRead ? { fullRead: true } : {});
 export const getIssueReport = (): Promise<IssueReport> => call('report/issue', {});
 export const getConfig = (): Promise<ConfigState> => call('config/get', {});
 export const saveConfig = (config: CoverageConfig, expectedVersion: number): Promise<ConfigState> =>

@@ -67,7 +67,25 @@ export function useRemote<T>(load: () => Promise<T>, enabled = true): RemoteHand
   return { state, retry, setData };
 }
 
-export const useProjectReport = (): RemoteHandle<ProjectReport> => useRemote(api.getProjectReport);
+/**
+ * The project report. `retry` asks again as a view does (only what changed since the user's last
+ * read); `reload` is the user's Reload, which reads every issue from Jira.
+ */
+export function useProjectReport(): RemoteHandle<ProjectReport> & { reload: () => void } {
+  const fullRead = useRef(false);
+  const load = useCallback(() => {
+    const full = fullRead.current;
+    fullRead.current = false;
+    return api.getProjectReport(full);
+  }, []);
+  const handle = useRemote(load);
+  const { retry } = handle;
+  const reload = useCallback(() => {
+    fullRead.current = true;
+    retry();
+  }, [retry]);
+  return { ...handle, reload };
+}
 export const useIssueReport = (): RemoteHandle<IssueReport> => useRemote(api.getIssueReport);
 export const useConfig = (): RemoteHandle<ConfigState> => useRemote(api.getConfig);
 export const useConfigHistory = (): RemoteHandle<ConfigChange[]> => useRemote(api.getConfigHistory);

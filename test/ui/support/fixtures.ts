@@ -31,6 +31,7 @@ export function projectReport(
       note: 'Computed from the issues in ISMS that you can see. Issues restricted from you are not counted.',
     },
     generatedAt: `${AS_OF}T09:00:00.000Z`,
+    read: { kind: 'full', at: `${AS_OF}T09:00:00.000Z`, fullAt: `${AS_OF}T09:00:00.000Z` },
     ...extra,
   };
 }

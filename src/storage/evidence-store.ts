@@ -1,0 +1,318 @@
+/**
+ * What a user's last project-page read brought back from Jira (issue 13): the page's evidence
+ * issues with their substance, kept per user and page so the next view asks Jira only for what
+ * changed. Never shared: the key holds the account id Forge vouches for, and one user's read is
+ * only ever given back to them.
+ *
+ * One entry is a small head (`evidence-read:<page>:<account>`) and its issues in chunks of at
+ * most CHUNK_BYTES under the head's generation. Chunks are written first and the head last, so a
+ * write that stops half way leaves the old entry whole (its orphaned chunks expire). Everything
+ * expires when unused for ENTRY_TTL_DAYS; a head whose settings fingerprint, format or shape is
+ * not this version's, or whose chunks are missing or damaged, is discarded and read afresh.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { kvs } from '@forge/kvs';
+import { isRecord } from '../core/guards';
+import type { EvidenceIssue } from '../core/types';
+import type { ScopeProject } from '../contract/invoke';
+import type { CreatePermission } from '../jira/create-issue';
+import { mapLimit } from '../jira/parallel';
+import { storedEvidenceIssue } from './evidence-shape';
+
+/** Bumped whenever what is stored, or what the reads put in it, changes: older entries then start afresh. */
+export const READ_FORMAT = 1;
+/** Unused this long, an entry is gone (KVS's own TTL). */
+export const ENTRY_TTL_DAYS = 30;
+/** Chunks are rewritten at least this often while used, so they never expire before their head. */
+const CHUNK_REFRESH_MS = 7 * 86_400_000;
+/** Under Forge's 240 KiB per value, with room for the JSON around the issues. */
+export const CHUNK_BYTES = 200 * 1024;
+/** At most this many chunks (about 20 MB): a larger page is read in full every time rather than stored. */
+export const MAX_CHUNKS = 100;
+/** People whose top-management membership is kept; more are read again each time. */
+const MAX_MEMBERSHIP = 2_000;
+const PARALLEL_KVS = 10;
+const TTL = { ttl: { value: ENTRY_TTL_DAYS, unit: 'DAYS' as const } };
+
+/** One stored read, as the resolvers use it. Instants are ISO strings from the app's clock. */
+export interface StoredRead {
+  /** The settings and reads this was made with (see readFingerprint). */
+  fingerprint: string;
+  project: { id: string; key: string; name: string };
+  projects: ScopeProject[];
+  /** When the newest read began: the next asks Jira for what changed since then. */
+  readAt: string;
+  /** When every issue was last read (a full read). */
+  fullReadAt: string;
+  /** When the issues that left the evidence were last looked for (a keys-only listing, or a full read). */
+  sweptAt: string;
+  /** Whether the user may create issues in the page's project, as Jira said at `sweptAt`. */
+  permission?: CreatePermission;
+  /** Top-management membership by account id, as read at `sweptAt`. */
+  membership: Record<string, boolean>;
+  /** What the read could not check (spec 8), said again when the read is served as stored. */
+  notChecked: string[];
+  issues: EvidenceIssue[];
+}
+
+interface Chunks {
+  generation: string;
+  count: number;
+  /** Of the chunks' JSON: the same issues are not written again. */
+  hash: string;
+  writtenAt: string;
+}
+
+interface Head extends Omit<StoredRead, 'issues'> {
+  format: number;
+  chunks: Chunks;
+}
+
+export interface LoadedRead {
+  read: StoredRead;
+  chunks: Chunks;
+}
+
+/** Why a load found nothing to use, for the report's words; undefined when there was simply none. */
+export type LoadOutcome = { read: LoadedRead } | { read?: undefined; discarded?: 'damaged' | 'settings' };
+
+const ACCOUNT = /^[A-Za-z0-9:_-]{1,128}$/;
+const PAGE = /^[A-Z][A-Z0-9_]{0,254}$/;
+
+/** The head's key, or undefined for an account id or page key that cannot be a KVS key (never stored). */
+function headKey(pageKey: string, accountId: string): string | undefined {
+  return PAGE.test(pageKey) && ACCOUNT.test(accountId) ? `evidence-read:${pageKey}:${accountId}` : undefined;
+}
+const chunkKey = (head: string, generation: string, index: number) => `${head}:${generation}:${index}`;
+
+/** JSON with object keys sorted, so the same settings always give the same fingerprint. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (isRecord(value))
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => value[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** What a stored read depends on: the settings, the fields read, and this format. Any change starts afresh. */
+export function readFingerprint(config: unknown, fields: readonly string[]): string {
+  return sha256(canonical({ format: READ_FORMAT, config, fields }));
+}
+
+const isInstant = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+
+function projectOf(v: unknown): StoredRead['project'] | undefined {
+  return isRecord(v) && typeof v.id === 'string' && typeof v.key === 'string' && typeof v.name === 'string'
+    ? { id: v.id, key: v.key, name: v.name }
+    : undefined;
+}
+
+function scopeProjectOf(v: unknown): ScopeProject | undefined {
+  return isRecord(v) && typeof v.key === 'string' && typeof v.name === 'string' && typeof v.visible === 'boolean'
+    ? { key: v.key, name: v.name, visible: v.visible }
+    : undefined;
+}
+
+function permissionOf(v: unknown): CreatePermission | undefined {
+  if (!isRecord(v) || typeof v.canCreate !== 'boolean') return undefined;
+  return typeof v.problem === 'string' ? { canCreate: v.canCreate, problem: v.problem } : { canCreate: v.canCreate };
+}
+
+function headOf(value: unknown): Head | undefined {
+  if (!isRecord(value) || value.format !== READ_FORMAT || typeof value.fingerprint !== 'string') return undefined;
+  const project = projectOf(value.project);
+  const projects = Array.isArray(value.projects) ? value.projects.map(scopeProjectOf) : undefined;
+  const chunks = value.chunks;
+  const membership = value.membership;
+  if (
+    !project ||
+    !projects ||
+    projects.some((p) => p === undefined) ||
+    !isInstant(value.readAt) ||
+    !isInstant(value.fullReadAt) ||
+    !isInstant(value.sweptAt) ||
+    !isRecord(membership) ||
+    !Object.values(membership).every((m) => typeof m === 'boolean') ||
+    !Array.isArray(value.notChecked) ||
+    !value.notChecked.every((n) => typeof n === 'string') ||
+    !isRecord(chunks) ||
+    typeof chunks.generation !== 'string' ||
+    !/^[a-z0-9]{1,40}$/.test(chunks.generation) ||
+    typeof chunks.count !== 'number' ||
+    !Number.isInteger(chunks.count) ||
+    chunks.count < 0 ||
+    chunks.count > MAX_CHUNKS ||
+    typeof chunks.hash !== 'string' ||
+    !isInstant(chunks.writtenAt)
+  )
+    return undefined;
+  const permission = value.permission === undefined ? undefined : permissionOf(value.permission);
+  if (value.permission !== undefined && !permission) return undefined;
+  return {
+    format: READ_FORMAT,
+    fingerprint: value.fingerprint,
+    project,
+    projects: projects as ScopeProject[],
+    readAt: value.readAt,
+    fullReadAt: value.fullReadAt,
+    sweptAt: value.sweptAt,
+    ...(permission ? { permission } : {}),
+    membership: membership as Record<string, boolean>,
+    notChecked: value.notChecked,
+    chunks: {
+      generation: chunks.generation,
+      count: chunks.count,
+      hash: chunks.hash,
+      writtenAt: chunks.writtenAt,
+    },
+  };
+}
+
+async function deleteQuietly(keys: readonly string[]): Promise<void> {
+  // A delete that fails leaves an entry that expires on its own; it must never fail the report.
+  await mapLimit(keys, PARALLEL_KVS, async (key) => {
+    try {
+      await kvs.delete(key);
+    } catch {
+      /* expires on its own */
+    }
+  });
+}
+
+/**
+ * The user's stored read of the page, when it was made with these settings and is whole. A head
+ * or chunk that cannot be used is deleted (it would only fail again) and nothing is returned, so
+ * the caller reads Jira in full. A KVS failure is the same as no stored read.
+ */
+export async function loadRead(pageKey: string, accountId: string, fingerprint: string): Promise<LoadOutcome> {
+  const key = headKey(pageKey, accountId);
+  if (key === undefined) return {};
+  let raw: unknown;
+  try {
+    raw = await kvs.get(key);
+  } catch {
+    return {};
+  }
+  if (raw === undefined) return {};
+  const head = headOf(raw);
+  if (!head) {
+    await deleteQuietly([key]);
+    return { discarded: 'damaged' };
+  }
+  const keys = Array.from({ length: head.chunks.count }, (_, i) => chunkKey(key, head.chunks.generation, i));
+  if (head.fingerprint !== fingerprint) {
+    await deleteQuietly([key, ...keys]);
+    return { discarded: 'settings' };
+  }
+  let values: unknown[];
+  try {
+    values = await mapLimit(keys, PARALLEL_KVS, (k) => kvs.get(k));
+  } catch {
+    return {};
+  }
+  const issues: EvidenceIssue[] = [];
+  for (const value of values) {
+    const parsed = Array.isArray(value) ? value.map(storedEvidenceIssue) : undefined;
+    if (!parsed || parsed.some((i) => i === undefined)) {
+      await deleteQuietly([key, ...keys]);
+      return { discarded: 'damaged' };
+    }
+    issues.push(...(parsed as EvidenceIssue[]));
+  }
+  const { format: _format, chunks, ...read } = head;
+  return { read: { read: { ...read, issues }, chunks } };
+}
+
+interface Packed {
+  values: EvidenceIssue[][];
+  /** Each chunk's JSON, for its hash. */
+  texts: string[];
+}
+
+/** The issues packed in chunks of at most CHUNK_BYTES of JSON; undefined when they do not fit in MAX_CHUNKS. */
+function pack(issues: readonly EvidenceIssue[]): Packed | undefined {
+  const packed: Packed = { values: [], texts: [] };
+  let current: EvidenceIssue[] = [];
+  let texts: string[] = [];
+  let bytes = 2;
+  const close = () => {
+    packed.values.push(current);
+    packed.texts.push(`[${texts.join(',')}]`);
+    current = [];
+    texts = [];
+    bytes = 2;
+  };
+  for (const issue of issues) {
+    const text = JSON.stringify(issue);
+    const size = Buffer.byteLength(text, 'utf8') + 1;
+    if (size + 2 > CHUNK_BYTES) return undefined;
+    if (bytes + size > CHUNK_BYTES) close();
+    current.push(issue);
+    texts.push(text);
+    bytes += size;
+  }
+  if (current.length > 0) close();
+  return packed.values.length > MAX_CHUNKS ? undefined : packed;
+}
+
+export type SaveOutcome = 'saved' | 'too-large' | 'failed' | 'not-storable';
+
+/**
+ * Stores `read` as the user's read of the page. The chunks are written again only when the issues
+ * changed or the chunks are old (see CHUNK_REFRESH_MS); otherwise only the head, which renews the
+ * entry's expiry. A read too large to store, or a KVS failure, leaves the previous entry as it was
+ * (or none) and is said in the outcome: the report itself is never failed by storage.
+ */
+export async function saveRead(
+  pageKey: string,
+  accountId: string,
+  read: StoredRead,
+  now: Date,
+  previous?: Chunks,
+): Promise<SaveOutcome> {
+  const key = headKey(pageKey, accountId);
+  if (key === undefined) return 'not-storable';
+  const packed = pack(read.issues);
+  if (!packed) return 'too-large';
+  const hash = sha256(packed.texts.join('\n'));
+  const fresh = previous !== undefined && now.getTime() - Date.parse(previous.writtenAt) < CHUNK_REFRESH_MS;
+  const reuse = previous !== undefined && fresh && previous.hash === hash && previous.count === packed.values.length;
+  const chunks: Chunks = reuse
+    ? previous
+    : {
+        generation: `${now.getTime().toString(36)}${randomBytes(4).toString('hex')}`,
+        count: packed.values.length,
+        hash,
+        writtenAt: now.toISOString(),
+      };
+  const membership =
+    Object.keys(read.membership).length <= MAX_MEMBERSHIP ? read.membership : ({} as Record<string, boolean>);
+  const { issues: _issues, ...rest } = read;
+  const head: Head = { ...rest, membership, format: READ_FORMAT, chunks };
+  try {
+    if (!reuse)
+      await mapLimit([...packed.values.keys()], PARALLEL_KVS, (index) =>
+        kvs.set(chunkKey(key, chunks.generation, index), packed.values[index], TTL),
+      );
+    await kvs.set(key, head, TTL);
+  } catch {
+    return 'failed';
+  }
+  // The replaced chunks, once the new head points past them.
+  if (!reuse && previous)
+    await deleteQuietly(Array.from({ length: previous.count }, (_, i) => chunkKey(key, previous.generation, i)));
+  return 'saved';
+}
+
+/** Forgets the user's read of the page (a stored read that turned out unusable). */
+export async function discardRead(pageKey: string, accountId: string, chunks?: Chunks): Promise<void> {
+  const key = headKey(pageKey, accountId);
+  if (key === undefined) return;
+  const keys = chunks ? Array.from({ length: chunks.count }, (_, i) => chunkKey(key, chunks.generation, i)) : [];
+  await deleteQuietly([key, ...keys]);
+}
