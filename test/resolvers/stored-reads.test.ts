@@ -3,6 +3,7 @@
  * what a full read would: issues that leave the evidence leave the report, users never share a
  * read, damaged stored reads are read afresh, and a spent quota still serves the stored read.
  */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { BOARD_ONLY } from '../../dev/demo/demo-site';
 import { MAX_CHUNKS } from '../../src/storage/evidence-store';
 import { SWEEP_INTERVAL_MS } from '../../src/resolvers/evidence-read';
@@ -223,10 +224,23 @@ describe('a damaged or oversized stored read is discarded and read again', () =>
   });
 
   test('a chunk with an issue of the wrong shape', async () => {
+    await afterPlanting((key, value) => {
+      if (key === headKey(USERS.lead) || typeof value !== 'string') return undefined;
+      // The chunk as the store writes it (deflated JSON in base64), with one issue's labels not a list.
+      const issues = JSON.parse(inflateRawSync(Buffer.from(value, 'base64')).toString('utf8')) as object[];
+      const damaged = issues.map((issue, i) => (i === 0 ? { ...issue, labels: 'not a list' } : issue));
+      return deflateRawSync(JSON.stringify(damaged)).toString('base64');
+    });
+  });
+
+  test.each([
+    ['not base64 deflate', () => 'garbage'],
+    ['cut short', (value: string) => value.slice(0, Math.floor(value.length / 2))],
+    ['not a string', () => ['a', 'list']],
+    ['deflated JSON that is not a list', () => deflateRawSync('{"issues":[]}').toString('base64')],
+  ])('a chunk %s', async (_what, replace: (value: string) => unknown) => {
     await afterPlanting((key, value) =>
-      key !== headKey(USERS.lead) && Array.isArray(value)
-        ? (value as unknown[]).map((issue, i) => (i === 0 ? { ...(issue as object), labels: 'not a list' } : issue))
-        : undefined,
+      key !== headKey(USERS.lead) && typeof value === 'string' ? replace(value) : undefined,
     );
   });
 
