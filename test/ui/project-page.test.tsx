@@ -380,4 +380,44 @@ describe('project page exports', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Print' }));
     expect(print).toHaveBeenCalled();
   });
+
+  test('Reload reads every issue again; the first load asks for what changed', async () => {
+    await renderWith();
+    expect(mockedApi.getProjectReport).toHaveBeenLastCalledWith(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
+    await screen.findByRole('heading', { level: 1, name: /Information Security Management/ });
+    expect(mockedApi.getProjectReport).toHaveBeenLastCalledWith(true);
+    expect(mockedApi.getProjectReport).toHaveBeenCalledTimes(2);
+  });
+
+  test('says how its issues were read, under the facts', async () => {
+    await renderWith(
+      demoReport({
+        read: { kind: 'changes', at: '2026-11-28T09:00:00.000Z', fullAt: '2026-11-28T07:00:00.000Z', changed: 2 },
+      }),
+    );
+    const summary = screen.getByRole('region', { name: 'At a glance' });
+    expect(within(summary).getByText('Changes read just now')).toBeVisible();
+    expect(
+      within(summary).getByText(/^Only what changed since your last view was read from Jira: 2 issues/),
+    ).toBeVisible();
+    expect(within(summary).queryByText('Shown from your last read: Jira could not be asked')).toBeNull();
+  });
+
+  test('a stored read served while Jira’s quota is spent is marked with its age', async () => {
+    await renderWith(
+      demoReport({
+        read: {
+          kind: 'stored',
+          at: '2026-11-28T08:20:00.000Z',
+          fullAt: '2026-11-28T08:00:00.000Z',
+          reason: 'Jira is rate limiting requests right now. Try again in 10 minutes.',
+        },
+      }),
+    );
+    const summary = screen.getByRole('region', { name: 'At a glance' });
+    expect(within(summary).getByText('Your last read, from 40 minutes ago')).toBeVisible();
+    expect(within(summary).getByText('Shown from your last read: Jira could not be asked')).toBeVisible();
+    expect(within(summary).getByText(/Try again in 10 minutes\.$/)).toBeVisible();
+  });
 });
