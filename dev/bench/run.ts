@@ -3,16 +3,20 @@
  * it prints tables and exits 0. Each measured call runs in a child process of its own, with the
  * Jira simulator in another, so CPU time and peak memory are the app's alone.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { ROOT, runJson, startChild, stopAllChildren, stopChild, stopChildrenWithProcess } from './children';
 import { measurePageLoad, pageLoadLine } from './page-load';
 import { GLOBAL_POOL_POINTS_PER_HOUR } from '../simulator/quota';
+import { SWEEP_INTERVAL_MS } from '../../src/resolvers/evidence-read';
 
 const AS_OF = '2026-11-28';
 const quick = process.argv.includes('--quick');
+/** `--quota`: only the points section, for working on issue 13's reads. */
+const quotaOnly = process.argv.includes('--quota');
 
 interface Measure {
   mode: string;
@@ -72,7 +76,7 @@ async function jiraRun(
 }
 
 interface View {
-  view: 'first' | 'repeat' | 'after 10 changed';
+  view: 'first' | 'repeat' | 'after 10 changed' | 'an hour later';
   requests: number;
   points: number;
   wallMs: number;
@@ -80,23 +84,29 @@ interface View {
 }
 
 /**
- * Jira's points quota (dev/simulator/quota.ts): three report/project views in a row as the security lead, each a
- * fresh invocation (a new measuring process), the points read from the simulator around each: the first view,
- * the same view again with nothing changed, and a view after 10 evidence issues were edited.
+ * Jira's points quota (dev/simulator/quota.ts): four report/project views in a row as the security lead, each a
+ * fresh invocation (a new measuring process) sharing the app's storage, the points read from the simulator
+ * around each: the first view, the same view again with nothing changed, a view after 10 evidence issues were
+ * edited, and one an hour later, when the keys-only listing of issues that left the evidence is due.
  */
 async function quotaRun(n: number): Promise<View[]> {
   const { child, line } = await startChild('sim-process.ts', [String(n), '0', AS_OF], /"url"/);
+  // The app's storage, carried from one view's process to the next: the user's stored read lives there.
+  const dir = mkdtempSync(join(tmpdir(), 'c51-bench-kvs-'));
+  const kvs = `--kvs=${join(dir, 'kvs.json')}`;
   try {
     const { url, control } = JSON.parse(line) as { url: string; control: string };
     const meter = async () => (await (await fetch(`${control}/quota`)).json()) as { requests: number; points: number };
     const views: View[] = [];
-    for (const view of ['first', 'repeat', 'after 10 changed'] as const) {
+    for (const view of ['first', 'repeat', 'after 10 changed', 'an hour later'] as const) {
       if (view === 'after 10 changed') {
         const touched = await fetch(`${control}/touch?count=10`, { method: 'POST' });
         if (!touched.ok) throw new Error(`touching issues failed: ${touched.status}`);
       }
       const before = await meter();
-      const result = await runJson<Measure>('measure-process.ts', ['report', url, AS_OF]);
+      // An hour on, the keys-only listing of issues that left the evidence is due (SWEEP_INTERVAL_MS).
+      const later = view === 'an hour later' ? [`--later=${SWEEP_INTERVAL_MS / 60_000 + 1}`] : [];
+      const result = await runJson<Measure>('measure-process.ts', ['report', url, AS_OF, kvs, ...later]);
       const after = await meter();
       views.push({
         view,
@@ -108,8 +118,22 @@ async function quotaRun(n: number): Promise<View[]> {
     }
     return views;
   } finally {
+    rmSync(dir, { recursive: true, force: true });
     await stopChild(child);
   }
+}
+
+/** Issue 13's targets for one N: a repeat view at most 3 requests and 5 % of the first's points; after k changes at most 3 + ceil(k / 100). */
+function quotaTargets(n: number, views: View[]): string[] {
+  const [first, repeat, changed] = views;
+  if (!first || !repeat || !changed) return [`quota targets at N=${n}: n/a`];
+  const share = (100 * repeat.points) / first.points;
+  const repeatMet = repeat.requests <= 3 && share <= 5;
+  const allowed = 3 + Math.ceil(10 / 100);
+  return [
+    `repeat view at N=${n}: ${repeat.requests} requests, ${share.toFixed(2)}% of the first view's points (target at most 3 and 5%): ${repeatMet ? 'met' : 'NOT met'}`,
+    `view after 10 changed at N=${n}: ${changed.requests} requests (target at most ${allowed}): ${changed.requests <= allowed ? 'met' : 'NOT met'}`,
+  ];
 }
 
 function initialJsKb(module: string): number | undefined {
@@ -127,11 +151,43 @@ function initialJsKb(module: string): number | undefined {
   return bytes / 1024;
 }
 
+/** Issue 13: what a first, a repeat and an after-10-changes view cost in Jira's points, with the targets. */
+async function quotaSection(): Promise<Map<number, View[]>> {
+  console.log(
+    `\n## Jira points per report/project view (as the security lead), against the ${GLOBAL_POOL_POINTS_PER_HOUR.toLocaleString('en-US')}-point hourly pool all installations share`,
+  );
+  console.log(
+    `${pad('issues', 7)} ${pad('view', 17)} ${pad('requests', 9)} ${pad('points', 8)} ${pad('wall', 9)} ${pad('views/hour', 11)}  result`,
+  );
+  console.log('(points as Jira counts them: 1 a request plus 1 an issue or changelog entry, 2 a user or group)');
+  const quotaViews = new Map<number, View[]>();
+  for (const n of [1_000, 10_000]) {
+    const views = await quotaRun(n);
+    quotaViews.set(n, views);
+    for (const v of views)
+      console.log(
+        `${pad(n, 7)} ${pad(v.view, 17)} ${pad(v.requests, 9)} ${pad(v.points, 8)} ${pad(ms(v.wallMs), 9)} ${pad(Math.floor(GLOBAL_POOL_POINTS_PER_HOUR / v.points), 11)}  ${v.complete ? 'complete' : 'INCOMPLETE'}`,
+      );
+  }
+  console.log('(views/hour: the shared pool divided by the points of one such view, for every site together)');
+  for (const [n, views] of quotaViews) for (const line of quotaTargets(n, views)) console.log(line);
+  return quotaViews;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   console.log(
     `Clause 5.1 Coverage benchmark${quick ? ' (quick)' : ''}: ${new Date().toISOString()}, node ${process.version}, ${(await import('node:os')).cpus().length} cores`,
   );
+  if (quotaOnly) {
+    const views = await quotaSection();
+    const [first, repeat] = views.get(10_000) ?? [];
+    if (first && repeat)
+      console.log(
+        `repeat view at N=10000: ${repeat.requests} requests, ${((100 * repeat.points) / first.points).toFixed(2)}% of the first view's points`,
+      );
+    return;
+  }
 
   console.log('\n## Engine alone (buildReport, median of 5)');
   const engineSizes = quick ? [10_000, 100_000] : [10_000, 100_000];
@@ -245,23 +301,7 @@ async function main(): Promise<void> {
     if (n === 10_000 && latency === 300) substanceRatio = on.wallMs / off.wallMs;
   }
 
-  console.log(
-    `\n## Jira points per report/project view (as the security lead), against the ${GLOBAL_POOL_POINTS_PER_HOUR.toLocaleString('en-US')}-point hourly pool all installations share`,
-  );
-  console.log(
-    `${pad('issues', 7)} ${pad('view', 17)} ${pad('requests', 9)} ${pad('points', 8)} ${pad('wall', 9)} ${pad('views/hour', 11)}  result`,
-  );
-  console.log('(points as Jira counts them: 1 a request plus 1 an issue or changelog entry, 2 a user or group)');
-  const quotaViews = new Map<number, View[]>();
-  for (const n of [1_000, 10_000]) {
-    const views = await quotaRun(n);
-    quotaViews.set(n, views);
-    for (const v of views)
-      console.log(
-        `${pad(n, 7)} ${pad(v.view, 17)} ${pad(v.requests, 9)} ${pad(v.points, 8)} ${pad(ms(v.wallMs), 9)} ${pad(Math.floor(GLOBAL_POOL_POINTS_PER_HOUR / v.points), 11)}  ${v.complete ? 'complete' : 'INCOMPLETE'}`,
-      );
-  }
-  console.log('(views/hour: the shared pool divided by the points of one such view, for every site together)');
+  const quotaViews = await quotaSection();
 
   console.log(`\nbenchmark took ${ms(Date.now() - started)}`);
   for (const e of engine)
@@ -274,7 +314,7 @@ async function main(): Promise<void> {
   const [first, repeat] = quotaViews.get(10_000) ?? [];
   console.log(
     first && repeat
-      ? `repeat view at N=10000: ${repeat.requests} requests, ${((100 * repeat.points) / first.points).toFixed(1)}% of the first view's points`
+      ? `repeat view at N=10000: ${repeat.requests} requests, ${((100 * repeat.points) / first.points).toFixed(2)}% of the first view's points`
       : 'repeat view at N=10000: n/a',
   );
 }

@@ -36,7 +36,8 @@ async function main(): Promise<void> {
     if (req.method === 'POST' && url.pathname === '/touch') {
       const count = Math.min(Number(url.searchParams.get('count') ?? '10'), extra);
       touches += 1;
-      const updated = new Date(Date.UTC(2026, 10, 28, 9, touches)).toISOString().replace('Z', '+0000');
+      // Edited now, by the simulator's clock: what the app's `updated >= "-Nm"` asks about.
+      const updated = new Date().toISOString().replace('Z', '+0000');
       const byKey = new Map(sim.site().issues.map((i) => [i.key, i.fields.summary]));
       sim.updateIssues(
         Array.from({ length: count }, (_, i) => {
