@@ -283,10 +283,18 @@ describeContract(SUITE_TITLE, () => {
       { maxResults: 0 },
       { startAt: -1 },
       { orderBy: 'owner' },
-      { keys: 'ISMS' },
+      { id: '10000' },
     ];
     for (const params of refused)
       expectContract('GET', template, await call(sim.url, USERS.alice, template + qs(params)), 400);
+    expectContract(
+      'GET',
+      template,
+      await call(sim.url, USERS.alice, template + qs({ keys: ['ISMS', 'INT', 'NOPE'] })),
+      200,
+    );
+    const tooMany = { keys: Array.from({ length: 51 }, (_, i) => `P${i}`) };
+    expectContract('GET', template, await call(sim.url, USERS.alice, template + qs(tooMany)), 400);
     expectContract('GET', template, await call(sim.url, 'acc-nobody', template), 401);
   });
 

@@ -21,16 +21,44 @@ afterAll(async () => {
   await sim.stop();
 });
 
-const search = (who: string, params: Record<string, string | number> = {}) =>
+const search = (who: string, params: Record<string, string | number | string[]> = {}) =>
   call(sim.url, who, SEARCH + (Object.keys(params).length > 0 ? qs(params) : ''));
 
 /** The keys of the page's projects, in order. */
-async function keys(who: string, params: Record<string, string | number> = {}): Promise<unknown[]> {
+async function keys(who: string, params: Record<string, string | number | string[]> = {}): Promise<unknown[]> {
   const res = await search(who, params);
   expect(res.status).toBe(200);
   const values = at(res.body, 'values');
   return Array.isArray(values) ? values.map((p: unknown) => at(p, 'key')) : [];
 }
+
+describe('keys: the projects named, of those the caller browses', () => {
+  test('each key once, in key order; one the caller cannot browse, or that does not exist, is simply absent', async () => {
+    expect(await keys(USERS.alice, { keys: ['ZETA', 'HR', 'NOPE'] })).toStrictEqual(['HR', 'ZETA']);
+    expect(await keys(USERS.bob, { keys: ['HR', 'ISMS'] })).toStrictEqual(['ISMS']);
+    expect(await keys(USERS.outsider, { keys: ['HR', 'ISMS'] })).toStrictEqual([]);
+  });
+
+  test('a key is matched as written, like a key in GET /project/{key}', async () => {
+    expect(await keys(USERS.alice, { keys: ['isms'] })).toStrictEqual([]);
+  });
+
+  test('with query and paging: the next page keeps the keys', async () => {
+    const res = await search(USERS.alice, { keys: ['HR', 'INT', 'ISMS'], maxResults: 1 });
+    const next = at(res.body, 'nextPage');
+    expect(typeof next === 'string' ? new URL(next).searchParams.getAll('keys') : []).toStrictEqual([
+      'HR',
+      'INT',
+      'ISMS',
+    ]);
+    expect(await keys(USERS.alice, { keys: ['HR', 'ISMS'], query: 'human' })).toStrictEqual(['HR']);
+  });
+
+  test('more than the 50 keys the document allows is a 400', async () => {
+    const res = await search(USERS.alice, { keys: Array.from({ length: 51 }, (_, i) => `K${i}`) });
+    expect(res.status).toBe(400);
+  });
+});
 
 describe('who sees which projects', () => {
   test.each([
@@ -182,7 +210,7 @@ describe('bad parameters are a 400 with the error collection', () => {
     ['a startAt that is not whole', { startAt: '1.5' }, "The startAt value '1.5' is not valid"],
     ['an orderBy Jira does not know', { orderBy: 'colour' }, "The orderBy value 'colour' is not valid."],
     ['an orderBy the simulator does not model', { orderBy: '-owner' }, "does not model the orderBy value '-owner'"],
-    ['a filter the simulator does not model', { keys: 'ISMS' }, 'does not model the keys parameter'],
+    ['a filter the simulator does not model', { typeKey: 'software' }, 'does not model the typeKey parameter'],
     ['an action the simulator does not model', { action: 'edit' }, "does not model the action 'edit'"],
   ])('%s', async (_label, params, message) => {
     const res = await search(USERS.alice, params);

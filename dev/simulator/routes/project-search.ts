@@ -1,13 +1,15 @@
 /**
  * GET /rest/api/3/project/search: a page (PageBeanProject) of the projects the caller can browse, as the document
  * says ("Browse projects", "Administer projects" or "Administer Jira": canBrowseProject), the app user those with
- * `appCanBrowse`. `query` keeps projects whose key or name contains it, ignoring case; `orderBy` is `key` (the
+ * `appCanBrowse`. `query` keeps projects whose key or name contains it, ignoring case; `keys` (repeated, up to 50 as
+ * documented) keeps the projects with those keys, exactly as written; `orderBy` is `key` (the
  * default) or `name`, either with `+` or `-`; `startAt` and `maxResults` (default 50; over 100 is 100, as
  * documented) page the answer. Each project is the one GET /project/{key} sends, so the two always agree.
  *
  * The simulator's choices: no match is an empty page (`total` 0), not the 404 the document lists; `maxResults`
  * below 1 is a 400, as on every paged route here, so a client can never page forever; `expand` is accepted and
- * ignored (every project comes as GET /project sends it); the other filters, the other orderBy fields and `action`
+ * ignored (every project comes as GET /project sends it); more than 50 `keys` is a 400 (the document only says "up
+ * to 50"); the other filters, the other orderBy fields and `action`
  * other than `view` / `browse` are a 400 ("does not model"), so no test passes on a made-up answer.
  */
 import { jiraError, ok, type RouteContext, type SimRequest, type SimResponse } from '../http-types';
@@ -22,8 +24,11 @@ const DEFAULT_MAX_RESULTS = 50;
 /** The document: "If a value greater than 100 is provided, the maxResults parameter will default to 100." */
 const MAX_RESULTS_LIMIT = 100;
 
+/** The document: "Up to 50 project keys can be provided." */
+const MAX_KEYS = 50;
+
 /** Filters the document names that the site format cannot answer. */
-const UNMODELLED_PARAMETERS = ['id', 'keys', 'typeKey', 'categoryId', 'status', 'properties', 'propertyQuery'];
+const UNMODELLED_PARAMETERS = ['id', 'typeKey', 'categoryId', 'status', 'properties', 'propertyQuery'];
 /** orderBy fields of the document the site format has no data for. */
 const UNMODELLED_ORDER = new Set([
   'category',
@@ -73,12 +78,17 @@ export function getProjectSearch(ctx: RouteContext, req: SimRequest): SimRespons
   const orderBy = orderParam(req);
   if (!orderBy.ok) return orderBy.response;
 
+  const keys = req.query.getAll('keys');
+  if (keys.length > MAX_KEYS)
+    return jiraError(400, [`Up to ${MAX_KEYS} project keys can be provided; the request has ${keys.length}.`]);
+  const wanted = keys.length > 0 ? new Set(keys) : undefined;
   const query = req.query.get('query') ?? '';
   const needle = query.toLowerCase();
   const matches = ctx.site.data.projects
     .filter(
       (p) =>
         canBrowseProject(req.caller, p) &&
+        (wanted === undefined || wanted.has(p.key)) &&
         (p.key.toLowerCase().includes(needle) || p.name.toLowerCase().includes(needle)),
     )
     .sort(orderBy.order);
@@ -86,6 +96,7 @@ export function getProjectSearch(ctx: RouteContext, req: SimRequest): SimRespons
   const pageUrl = (start: number): string => {
     const params = new URLSearchParams();
     if (req.query.has('query')) params.set('query', query);
+    for (const key of keys) params.append('keys', key);
     params.set('orderBy', req.query.get('orderBy') ?? 'key');
     params.set('maxResults', String(maxResults));
     params.set('startAt', String(start));
