@@ -1,26 +1,47 @@
+import { route } from '@forge/api';
+import { isRecord } from '../core/guards';
 import { AppError } from '../resolvers/app-error';
-import { confirmProject } from './access';
 import type { JiraClient } from './client';
+import { failureOf } from './errors';
 import { mapLimit } from './parallel';
 
-/** Confirmations at once: a page's scope holds at most 20 projects. */
-const PARALLEL_CONFIRMS = 10;
+/** Jira's cap on `keys` in one project search ("Up to 50 project keys can be provided"). */
+const KEYS_PER_SEARCH = 50;
+/** Searches at once, for a settings check naming many pages' projects. */
+const PARALLEL_SEARCHES = 5;
+const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,254}$/;
+
+/** The projects of `keys` the caller may browse, by key with their names: one request for up to 50 keys. */
+async function browsable(client: JiraClient, keys: readonly string[]): Promise<Map<string, string>> {
+  // route encodes a URLSearchParams as a query string, each key escaped: `keys` repeats, as Jira wants.
+  const query = new URLSearchParams([['maxResults', String(KEYS_PER_SEARCH)], ...keys.map((k) => ['keys', k])]);
+  const response = await client.get(route`/rest/api/3/project/search?${query}`);
+  if (response.status !== 200) throw failureOf(response, 'the projects');
+  const body = response.body;
+  if (!isRecord(body) || !Array.isArray(body.values))
+    throw new AppError('JIRA_UNAVAILABLE', 'Jira answered the project search with something the app cannot read.');
+  const found = new Map<string, string>();
+  for (const project of body.values as unknown[])
+    if (isRecord(project) && typeof project.key === 'string')
+      found.set(project.key, typeof project.name === 'string' ? project.name : project.key);
+  return found;
+}
 
 /**
  * Jira's name of each project as the caller sees it, by key; null for a project they cannot see
- * or that does not exist (the two look alike to them, as Jira means). Other failures are thrown.
+ * or that does not exist (the two look alike to them, as Jira means). Asked with project search's
+ * `keys` filter, 50 keys a request, so a page's scope of 20 projects costs one request however
+ * large it is. Other failures are thrown.
  */
 export async function projectNames(
   client: JiraClient,
   keys: readonly string[],
 ): Promise<Record<string, string | null>> {
-  const names = await mapLimit(keys, PARALLEL_CONFIRMS, async (key) => {
-    try {
-      return (await confirmProject(client, key)).name;
-    } catch (error) {
-      if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return null;
-      throw error;
-    }
-  });
-  return Object.fromEntries(keys.map((key, i) => [key, names[i] ?? null]));
+  // A key that cannot be one is not asked about: it names no project anyone can see.
+  const asked = [...new Set(keys.filter((key) => PROJECT_KEY.test(key)))];
+  const batches: string[][] = [];
+  for (let i = 0; i < asked.length; i += KEYS_PER_SEARCH) batches.push(asked.slice(i, i + KEYS_PER_SEARCH));
+  const found = await mapLimit(batches, PARALLEL_SEARCHES, (batch) => browsable(client, batch));
+  const names = new Map(found.flatMap((m) => [...m]));
+  return Object.fromEntries(keys.map((key) => [key, names.get(key) ?? null]));
 }

@@ -51,6 +51,22 @@ describe('a project page graded with its scope', () => {
     expect(searches).toHaveLength(1);
   });
 
+  test('the scope is confirmed with one project search, however many projects it holds', async () => {
+    storeDirectly({ ...demoSettings(), scopes: { ISMS: ['ISMS', 'BOARD', 'ITOPS', 'NOPE', 'GONE'] } });
+    const result = await app.call(USERS.lead, 'report/project', { fullRead: true }, projectPage());
+    expect(result.data.projects).toEqual([
+      { key: 'ISMS', name: 'Information Security Management', visible: true },
+      { key: 'BOARD', name: DEMO_BOARD_PROJECT.name, visible: true },
+      expect.objectContaining({ key: 'ITOPS', visible: true }),
+      { key: 'NOPE', name: 'NOPE', visible: false },
+      { key: 'GONE', name: 'GONE', visible: false },
+    ]);
+    expect(app.forge.jira.stats.count('/rest/api/3/project/search')).toBe(1);
+    // The page's own project alone is read by key.
+    expect(app.forge.jira.stats.count('/rest/api/3/project/ISMS')).toBe(1);
+    expect(app.forge.jira.stats.count('/rest/api/3/project/BOARD')).toBe(0);
+  });
+
   test('the manager cannot browse BOARD: it is named as not visible, and none of its issues count', async () => {
     const result = await app.call(USERS.manager, 'report/project', {}, projectPage());
     expect(result.ok).toBe(true);
