@@ -188,6 +188,10 @@ export type GadgetReport =
       /** The soonest upcoming change for the worse in the next 91 days, with the category's name. */
       nextLapse?: UpcomingChange & { categoryName: string };
       asOf: Day;
+      /** ISO instant the gadget's answer was computed. */
+      generatedAt: string;
+      /** Set when Jira could not be asked (its quota spent): the user's last read, from `at`, is shown. */
+      stored?: { at: string; reason: string };
     };
 
 export interface ConfigState {

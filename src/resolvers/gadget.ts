@@ -47,7 +47,9 @@ export async function gadgetReport(caller: Caller, jira: JiraClient, now: Date):
     complete: report.complete,
     items: report.items,
     asOf: report.asOf,
+    generatedAt: now.toISOString(),
   };
+  if (graded.read.kind === 'stored') result.stored = { at: graded.read.at, reason: graded.read.reason ?? '' };
   if (lapse) result.nextLapse = { ...lapse, categoryName: categoryDefinition(lapse.categoryId).name };
   return result;
 }

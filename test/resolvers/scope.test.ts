@@ -111,6 +111,7 @@ describe('a project page graded with its scope', () => {
         complete: true,
         items: page.data.items,
         asOf: page.data.asOf,
+        generatedAt: page.data.generatedAt,
         nextLapse: { ...page.data.upcoming[0], categoryName: 'Security policy approval' },
       },
     });

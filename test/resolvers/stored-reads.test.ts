@@ -5,6 +5,7 @@
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { BOARD_ONLY } from '../../dev/demo/demo-site';
+import type { GadgetReport } from '../../src/contract/invoke';
 import { MAX_CHUNKS } from '../../src/storage/evidence-store';
 import { SWEEP_INTERVAL_MS } from '../../src/resolvers/evidence-read';
 import { demoSite, USERS } from '../support/app-harness';
@@ -281,6 +282,26 @@ describe('when Jira’s quota is spent', () => {
     expect(stored.read).toMatchObject({ kind: 'stored', at: first.read.at });
     expect(stored.read.reason).toMatch(/rate limiting.*Try again in 10 minutes/);
     expect(graded(stored)).toEqual({ ...graded(first), fixes: stored.fixes });
+  });
+
+  test('the dashboard gadget shares the read, and says so', async () => {
+    const first = await app.view(USERS.lead);
+    app.advance(25);
+    app.forge.jira.faults.rateLimit(1000, 600);
+    const result = (await app.call(
+      USERS.lead,
+      'report/gadget',
+      {},
+      {
+        type: 'jira:dashboardGadget',
+        gadgetConfiguration: { projectKey: 'ISMS' },
+      },
+    )) as { ok: boolean; data: GadgetReport };
+    expect(result.data).toMatchObject({
+      state: 'ready',
+      coverage: first.coverage,
+      stored: { at: first.read.at, reason: expect.stringMatching(/Try again in 10 minutes/) as unknown },
+    });
   });
 
   test('a user without one gets RATE_LIMITED saying when to try again', async () => {

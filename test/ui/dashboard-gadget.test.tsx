@@ -55,6 +55,7 @@ function ready(overrides: Partial<Ready> = {}): Ready {
       categoryName: 'Security policy approval',
     },
     asOf: '2026-11-28',
+    generatedAt: '2026-11-28T12:00:00.000Z',
     ...overrides,
   };
 }
@@ -146,6 +147,22 @@ describe('the dashboard gadget, on the dashboard', () => {
     expect(rowOf('Resources')).toHaveTextContent('0%');
     expect(rowOf('Intended outcomes')).toHaveTextContent('Not assessed');
     expect(within(rowOf('Intended outcomes')).queryByRole('meter')).toBeNull();
+  });
+
+  test('a stored read shown while Jira cannot be asked says how old it is and why', async () => {
+    mockedApi.getGadgetReport.mockResolvedValue(
+      ready({
+        stored: {
+          at: '2026-11-28T11:35:00.000Z',
+          reason: 'Jira is rate limiting requests right now. Try again in 10 minutes.',
+        },
+      }),
+    );
+    render(<DashboardGadget />);
+    expect(await screen.findByText('From your last read, 25 minutes ago')).toBeVisible();
+    expect(
+      screen.getByText(/changes since are not in it\. Jira is rate limiting .* Try again in 10 minutes\.$/),
+    ).toBeVisible();
   });
 
   test('the next lapse, in a sentence', async () => {

@@ -1,4 +1,5 @@
-import { ageOf, readFact, readSentence } from '../../static/src/project-page/read-words';
+import { readFact, readSentence } from '../../static/src/project-page/read-words';
+import { ageOf } from '../../static/src/shared/format';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 const minutesBefore = (minutes: number) => new Date(Date.parse(NOW) - minutes * 60_000).toISOString();

@@ -4,7 +4,7 @@ import { token } from '@atlaskit/tokens';
 import type { GadgetReport } from '../../../src/contract/invoke';
 import { VerdictLozenge } from '../shared/components/Lozenges';
 import { Notice } from '../shared/components/Notice';
-import { formatDay, formatPercent } from '../shared/format';
+import { ageOf, formatDay, formatPercent } from '../shared/format';
 import { ItemBars } from './ItemBars';
 import { ProjectPageLink } from './ProjectPageLink';
 import { nextLapseSentence } from './words';
@@ -39,6 +39,13 @@ export function GadgetSummary({ report }: { report: ReadyGadget }) {
           <VerdictLozenge verdict={report.verdict} />
         </Stack>
       </Inline>
+      {report.stored ? (
+        <Notice appearance="warning" title={`From your last read, ${ageOf(report.stored.at, report.generatedAt)}`}>
+          <Text as="p">
+            {`Jira could not be asked, so changes since are not in it. ${report.stored.reason}`.trim()}
+          </Text>
+        </Notice>
+      ) : null}
       {report.complete ? null : (
         <Notice appearance="warning" title="Incomplete">
           <Text as="p">

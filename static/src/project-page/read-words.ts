@@ -1,18 +1,6 @@
 /** How the report says where its issues came from (issue 13): pure, so tests pin the words. */
 import type { ProjectReport, ReportRead } from '../../../src/contract/invoke';
-import { formatInstant, plural } from '../shared/format';
-
-/** "just now", "12 minutes ago", "3 hours ago", "2 days ago": the time from `at` to the report's `now`. */
-export function ageOf(at: string, now: string): string {
-  const ms = Date.parse(now) - Date.parse(at);
-  if (Number.isNaN(ms)) return `at ${formatInstant(at)}`;
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${plural(minutes, 'minute')} ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${plural(hours, 'hour')} ago`;
-  return `${plural(Math.floor(hours / 24), 'day')} ago`;
-}
+import { ageOf, formatInstant, plural } from '../shared/format';
 
 /** The short fact beside the others: "Read in full just now", "Changes read just now", "Stored, 25 minutes old". */
 export function readFact(report: Pick<ProjectReport, 'read' | 'generatedAt'>): string {

@@ -26,3 +26,15 @@ export function formatInstant(iso: string): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/** "just now", "12 minutes ago", "3 hours ago", "2 days ago": the time from `at` to the report's `now`. */
+export function ageOf(at: string, now: string): string {
+  const ms = Date.parse(now) - Date.parse(at);
+  if (Number.isNaN(ms)) return `at ${formatInstant(at)}`;
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${plural(minutes, 'minute')} ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${plural(hours, 'hour')} ago`;
+  return `${plural(Math.floor(hours / 24), 'day')} ago`;
+}
