@@ -222,7 +222,7 @@ async function local(key: string, accountId: string) {
   const stored = await loadConfig();
   const fields = fieldsToRead(stored.config);
   const loaded = await loadRead(key, accountId, readFingerprint(stored.config, fields));
-  return { stored, fields, loaded: loaded.read };
+  return { stored, fields, loaded };
 }
 
 /**

@@ -64,7 +64,7 @@ async function topManagementOf(
   issues: EvidenceIssue[],
   config: CoverageConfig,
   notes: string[],
-  known: Readonly<Record<string, boolean>>,
+  knownMembership: Readonly<Record<string, boolean>>,
 ): Promise<TopManagement> {
   const { groups, accountIds } = config.topManagement;
   const top: TopManagement = { accountIds, groupsNamed: groups.length > 0, inNamedGroup: {} };
@@ -79,13 +79,13 @@ async function topManagementOf(
     for (const person of [...known, ...participantsOf(issue, signers)]) people.add(person.accountId);
   }
   for (const id of accountIds) people.delete(id);
-  // Membership already known (from the user's stored read, spec'd in evidence-read.ts) is not asked again.
+  // Membership the user's stored read already holds (evidence-read.ts) is not asked again.
   const inNamedGroup: Record<string, boolean> = {};
   for (const person of people) {
-    const member = known[person];
+    const member = knownMembership[person];
     if (member !== undefined) inNamedGroup[person] = member;
   }
-  const unknown = [...people].filter((person) => known[person] === undefined);
+  const unknown = [...people].filter((person) => knownMembership[person] === undefined);
   if (unknown.length === 0) return people.size === 0 ? top : { ...top, inNamedGroup };
   const read = await groupsOfPeople(jira, unknown);
   const named = new Set(groups);

@@ -77,9 +77,6 @@ export interface LoadedRead {
   chunks: Chunks;
 }
 
-/** Why a load found nothing to use, for the report's words; undefined when there was simply none. */
-export type LoadOutcome = { read: LoadedRead } | { read?: undefined; discarded?: 'damaged' | 'settings' };
-
 const ACCOUNT = /^[A-Za-z0-9:_-]{1,128}$/;
 const PAGE = /^[A-Z][A-Z0-9_]{0,254}$/;
 
@@ -193,39 +190,44 @@ async function deleteQuietly(keys: readonly string[]): Promise<void> {
  * or chunk that cannot be used is deleted (it would only fail again) and nothing is returned, so
  * the caller reads Jira in full. A KVS failure is the same as no stored read.
  */
-export async function loadRead(pageKey: string, accountId: string, fingerprint: string): Promise<LoadOutcome> {
+export async function loadRead(
+  pageKey: string,
+  accountId: string,
+  fingerprint: string,
+): Promise<LoadedRead | undefined> {
   const key = headKey(pageKey, accountId);
-  if (key === undefined) return {};
+  if (key === undefined) return undefined;
   let raw: unknown;
   try {
     raw = await kvs.get(key);
   } catch {
-    return {};
+    return undefined;
   }
-  if (raw === undefined) return {};
+  if (raw === undefined) return undefined;
   const head = headOf(raw);
   if (!head) {
     await deleteQuietly([key]);
-    return { discarded: 'damaged' };
+    return undefined;
   }
   const keys = Array.from({ length: head.chunks.count }, (_, i) => chunkKey(key, head.chunks.generation, i));
+  // Made with other settings or reads (or damaged): of no use to any later view either.
   if (head.fingerprint !== fingerprint) {
     await deleteQuietly([key, ...keys]);
-    return { discarded: 'settings' };
+    return undefined;
   }
   let values: unknown[];
   try {
     values = await mapLimit(keys, PARALLEL_KVS, (k) => kvs.get(k));
   } catch {
-    return {};
+    return undefined;
   }
   const issues = unpack(values);
   if (!issues) {
     await deleteQuietly([key, ...keys]);
-    return { discarded: 'damaged' };
+    return undefined;
   }
   const { format: _format, chunks, ...read } = head;
-  return { read: { read: { ...read, issues }, chunks } };
+  return { read: { ...read, issues }, chunks };
 }
 
 /** The issues as stored: their JSON, deflated, in base64 slices of CHUNK_CHARS; undefined when too large to keep. */
