@@ -6,6 +6,7 @@ import { buildTimeline, timelineDays } from '../../src/core/timeline';
 import { CATEGORIES, categoryDefinition } from '../../src/core/categories';
 import type { TopManagement } from '../../src/core/substance-types';
 import type { CategoryId, CoverageConfig, EvidenceIssue } from '../../src/core/types';
+import { seededRandom } from '../support/seeded-random';
 import {
   activeUser,
   aConfig,
@@ -27,20 +28,8 @@ function naivePoint(issues: EvidenceIssue[], config: CoverageConfig, day: string
   return { day, coverage: report.coverage, verdict: report.verdict };
 }
 
-// A small seeded generator, so a failure names a seed that reproduces it.
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomIssues(seed: number, count: number): EvidenceIssue[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
   const dayAround = () => addDaysTo(AS_OF, Math.floor(next() * 900) - 700);
   const config = defaultConfig();

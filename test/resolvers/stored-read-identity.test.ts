@@ -16,6 +16,7 @@ import { defaultConfig } from '../../src/core/config';
 import { SWEEP_INTERVAL_MS } from '../../src/resolvers/evidence-read';
 import { demoSite, USERS } from '../support/app-harness';
 import { evidenceKeys, graded, startClockedApp, type ClockedApp } from './support/clocked-app';
+import { seededRandom } from '../support/seeded-random';
 
 const SEEDS = [1, 2, 3, 4, 5, 6];
 const ROUNDS = 8;
@@ -27,18 +28,6 @@ const EVIDENCE_LABELS = CATEGORIES.map((c) => c.defaultLabel);
 const APPROVAL_LABEL = defaultConfig().approvalLabel;
 const isEvidenceLabel = (label: string) => EVIDENCE_LABELS.includes(label);
 
-/** mulberry32: a small, seedable PRNG, so a failing seed replays the same rounds. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Random {
   int(min: number, max: number): number;
   pick<T>(items: readonly T[]): T;
@@ -48,7 +37,7 @@ interface Random {
 }
 
 function random(seed: number): Random {
-  const next = mulberry32(seed);
+  const next = seededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => {
     const item = items[int(0, items.length - 1)];
