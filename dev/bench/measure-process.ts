@@ -152,13 +152,15 @@ async function main(): Promise<void> {
       ...buildReport('ISMS', issues, config, asOf, { top }),
       ...buildTimeline(issues, config, asOf, top),
     };
-    // The resolver adds what the engine does not know (the project's name and scope, the time, the create action).
+    // The resolver adds what the engine does not know (the project's name and scope, the time, the create
+    // action, how the issues were read).
     const {
       projectName: _name,
       scope: _scope,
       generatedAt: _at,
       fixes: _fixes,
       projects: _projects,
+      read: _read,
       ...report
     } = (result as { data: Record<string, unknown> }).data;
     matchesDirect = JSON.stringify(report) === JSON.stringify(direct);
