@@ -21,6 +21,20 @@ beforeEach(async () => {
 });
 afterEach(() => app.stop());
 
+/** Saves the settings as an admin would, with `changes` over the current ones. */
+async function saveSettings(changes: Record<string, unknown>): Promise<void> {
+  const current = (await app.call(USERS.admin, 'config/get', {}, { type: 'jira:adminPage' })) as {
+    data: { config: Record<string, unknown>; version: number };
+  };
+  const saved = (await app.call(
+    USERS.admin,
+    'config/save',
+    { config: { ...current.data.config, ...changes }, expectedVersion: current.data.version },
+    { type: 'jira:adminPage' },
+  )) as { ok: boolean; error?: unknown };
+  if (!saved.ok) throw new Error(`config/save failed: ${JSON.stringify(saved.error)}`);
+}
+
 const readKeys = () => app.kvs.keys('kvs').filter((k) => k.startsWith(READ_PREFIX));
 const headKey = (accountId: string, page = 'ISMS') => `${READ_PREFIX}${page}:${accountId}`;
 
@@ -77,18 +91,50 @@ describe('a repeat view reads only what changed', () => {
 
   test('changed settings start afresh', async () => {
     await app.view(USERS.lead);
-    const config = (await app.call(USERS.admin, 'config/get', {}, { type: 'jira:adminPage' })) as {
-      data: { config: { expiringSoonDays: number }; version: number };
-    };
-    const saved = (await app.call(
-      USERS.admin,
-      'config/save',
-      { config: { ...config.data.config, expiringSoonDays: 45 }, expectedVersion: config.data.version },
-      { type: 'jira:adminPage' },
-    )) as { ok: boolean };
-    expect(saved.ok).toBe(true);
+    await saveSettings({ expiringSoonDays: 45 });
     app.advance(1);
     expect((await app.view(USERS.lead)).read.kind).toBe('full');
+  });
+
+  test('an issue moved between the projects of the page is the same issue under its new key, at once', async () => {
+    await saveSettings({ scopes: { ISMS: ['ISMS', 'BOARD'] } });
+    const before = await app.view(USERS.lead);
+    expect(evidenceKeys(before)).toContain('ISMS-1');
+    app.advance(4);
+    const issue = app.forge.jira.site().issues.find((i) => i.key === 'ISMS-1');
+    const board = app.forge.jira.site().issues.find((i) => i.key.startsWith('BOARD-'));
+    if (!issue || !board) throw new Error('the demo has ISMS-1 and a BOARD project');
+    app.forge.jira.removeIssue('ISMS-1');
+    app.forge.jira.addIssue({
+      ...issue,
+      key: 'BOARD-901',
+      fields: { ...issue.fields, project: board.fields.project, updated: app.jiraNow() },
+    });
+    // No hour passes: the moved issue is known by its id.
+    const after = await app.view(USERS.lead);
+    expect(after.read).toMatchObject({ kind: 'changes', changed: 1 });
+    expect(evidenceKeys(after)).toContain('BOARD-901');
+    expect(evidenceKeys(after)).not.toContain('ISMS-1');
+    expect(after.evidenceIssueCount).toBe(before.evidenceIssueCount);
+    expect(graded(after)).toEqual(graded(await app.referenceView(USERS.lead)));
+  });
+
+  test('a read in use keeps its chunks alive: they are written again a week on, and the old ones go', async () => {
+    await app.view(USERS.lead);
+    const chunks = () => readKeys().filter((k) => k !== headKey(USERS.lead));
+    const first = chunks();
+    expect(first.length).toBeGreaterThan(0);
+    app.advance(60);
+    await app.view(USERS.lead);
+    expect(chunks()).toEqual(first);
+    app.advance(8 * 24 * 60);
+    expect((await app.view(USERS.lead)).read.kind).toBe('changes');
+    const second = chunks();
+    expect(second).not.toEqual(first);
+    expect(second.filter((k) => first.includes(k))).toEqual([]);
+    // 33 days after the first chunks were written, the read is still in use.
+    app.advance(25 * 24 * 60);
+    expect((await app.view(USERS.lead)).read.kind).toBe('changes');
   });
 });
 
@@ -270,6 +316,44 @@ describe('a damaged or oversized stored read is discarded and read again', () =>
     await app.view(USERS.lead);
     app.advance(31 * 24 * 60);
     expect((await app.view(USERS.lead)).read.kind).toBe('full');
+  });
+});
+
+describe('storage that fails never fails the report', () => {
+  /** The store, with every read or write of a stored read failing as a KVS outage would. */
+  function failing(kind: 'get' | 'write'): void {
+    const real = app.kvs.target;
+    const broken = (key: string) => key.startsWith(READ_PREFIX);
+    app.kvs.target = {
+      get: (namespace, key) => {
+        if (kind === 'get' && broken(key)) throw new Error('KVS is unavailable');
+        return real.get(namespace, key);
+      },
+      keys: (namespace) => real.keys(namespace),
+      write: (writes) => {
+        if (kind === 'write' && writes.some((w) => broken(w.key))) throw new Error('KVS is unavailable');
+        real.write(writes);
+      },
+    };
+  }
+
+  test('a store that cannot be written: each view is a whole, correct full read', async () => {
+    failing('write');
+    const first = await app.view(USERS.lead);
+    app.advance(1);
+    const second = await app.view(USERS.lead);
+    expect([first.read.kind, second.read.kind]).toEqual(['full', 'full']);
+    expect(graded(second)).toEqual(graded(first));
+    expect(readKeys()).toEqual([]);
+  });
+
+  test('a store that cannot be read: a full read', async () => {
+    const first = await app.view(USERS.lead);
+    failing('get');
+    app.advance(1);
+    const second = await app.view(USERS.lead);
+    expect(second.read.kind).toBe('full');
+    expect(graded(second)).toEqual(graded(first));
   });
 });
 

@@ -17,7 +17,7 @@ import type { InvokeKey, ProjectReport } from '../../../src/contract/invoke';
 import { NOW, projectPage } from '../../support/app-harness';
 
 /** Delegates to `target`, which a test may replace. */
-class SwitchableKvs implements KvsStore {
+export class SwitchableKvs implements KvsStore {
   constructor(public target: KvsStore) {}
   get(namespace: KvsNamespace, key: string): KvsEntry | undefined {
     return this.target.get(namespace, key);
@@ -34,7 +34,7 @@ export const READ_PREFIX = 'evidence-read:';
 
 export interface ClockedApp {
   forge: LocalForge;
-  kvs: KvsStore;
+  kvs: SwitchableKvs;
   nowMs(): number;
   /** Lets time pass for everyone. */
   advance(minutes: number): void;
