@@ -6,6 +6,7 @@ import { dayOf } from '../../src/core/dates';
 import { buildDemoSite } from '../demo/demo-site';
 import { seedDemoSettings } from '../demo/demo-settings';
 import { FileKvsStore, installForgeRuntime } from '../runtime';
+import { READ_KEY_PREFIX } from '../../src/storage/evidence-store';
 import { startJiraSimulator } from '../simulator';
 import { PERSONAS } from './personas';
 import { startHost, type ForgeHandler, type RunningHost } from './server';
@@ -71,7 +72,16 @@ async function main(): Promise<void> {
   const simulator = await startJiraSimulator(site);
   const storePath = resolve(values.store ?? join(ROOT, '.local/kvs.json'));
   mkdirSync(dirname(storePath), { recursive: true });
-  installForgeRuntime({ jiraBaseUrl: simulator.url, kvs: new FileKvsStore(storePath) });
+  const store = new FileKvsStore(storePath);
+  // Each start is a new Jira (the demo is built for today, an export read afresh): reads stored from
+  // the last one describe issues that are not these, so they are forgotten. Settings are kept.
+  store.write(
+    store
+      .keys('kvs')
+      .filter((key) => key.startsWith(READ_KEY_PREFIX))
+      .map((key) => ({ namespace: 'kvs' as const, key, entry: undefined })),
+  );
+  installForgeRuntime({ jiraBaseUrl: simulator.url, kvs: store });
   // The demo company comes with its admin's settings (top management, approver and attendees fields).
   if (!values.data) await seedDemoSettings(new Date());
   // Imported after the runtime exists, as Forge loads the app into a prepared runtime.

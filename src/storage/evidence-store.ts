@@ -77,12 +77,14 @@ export interface LoadedRead {
   chunks: Chunks;
 }
 
+/** Every key of a stored read (head and chunks) starts so. */
+export const READ_KEY_PREFIX = 'evidence-read:';
 const ACCOUNT = /^[A-Za-z0-9:_-]{1,128}$/;
 const PAGE = /^[A-Z][A-Z0-9_]{0,254}$/;
 
 /** The head's key, or undefined for an account id or page key that cannot be a KVS key (never stored). */
 function headKey(pageKey: string, accountId: string): string | undefined {
-  return PAGE.test(pageKey) && ACCOUNT.test(accountId) ? `evidence-read:${pageKey}:${accountId}` : undefined;
+  return PAGE.test(pageKey) && ACCOUNT.test(accountId) ? `${READ_KEY_PREFIX}${pageKey}:${accountId}` : undefined;
 }
 const chunkKey = (head: string, generation: string, index: number) => `${head}:${generation}:${index}`;
 

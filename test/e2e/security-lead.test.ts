@@ -35,6 +35,23 @@ describe('the security lead on the project page', () => {
     await context.close();
   });
 
+  test('a second visit reads only what changed, and Reload reads every issue', async () => {
+    const { context, page } = await host.as('security-lead');
+    const summary = async () => {
+      const app = projectFrame(page);
+      await app.getByText('coverage of the Clause 5.1 evidence categories').waitFor();
+      return app.getByRole('region', { name: 'At a glance' });
+    };
+    await page.goto(`${host.url}/projects/ISMS/coverage`);
+    await summary();
+    await page.goto(`${host.url}/projects/ISMS/coverage`);
+    await expectText(await summary(), ['Changes read just now', 'Only what changed since your last view was read']);
+    await projectFrame(page).getByRole('button', { name: 'Reload' }).click();
+    await projectFrame(page).getByText('Read in full just now').waitFor();
+    await expectText(await summary(), ['Reload reads them all again.', '70%']);
+    await context.close();
+  });
+
   test("drills into a category's evidence and opens a finding's issue, where the panel explains it", async () => {
     const { context, page } = await host.as('security-lead');
     await page.goto(`${host.url}/projects/ISMS/coverage`);

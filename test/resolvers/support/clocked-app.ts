@@ -13,6 +13,7 @@ import {
 import type { KvsEntry, KvsNamespace, KvsStore, KvsWrite } from '../../../dev/runtime/kvs-store';
 import type { SiteIssueFields } from '../../../dev/simulator';
 import { buildHandler } from '../../../src/index';
+import { READ_KEY_PREFIX } from '../../../src/storage/evidence-store';
 import type { InvokeKey, ProjectReport } from '../../../src/contract/invoke';
 import { NOW, projectPage } from '../../support/app-harness';
 
@@ -30,7 +31,7 @@ export class SwitchableKvs implements KvsStore {
   }
 }
 
-export const READ_PREFIX = 'evidence-read:';
+export const READ_PREFIX = READ_KEY_PREFIX;
 
 export interface ClockedApp {
   forge: LocalForge;
