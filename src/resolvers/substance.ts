@@ -9,7 +9,7 @@ import { hasAnyLabel } from '../core/facts';
 import { buildReport } from '../core/report';
 import { approverOf, grantorOf, participantsOf } from '../core/people';
 import { TOP_MANAGEMENT_REQUIREMENTS } from '../core/requirements';
-import type { TopManagement } from '../core/substance-types';
+import type { RemoteLinkFact, TopManagement } from '../core/substance-types';
 import type { CategoryId, CoverageConfig, Day, EvidenceIssue } from '../core/types';
 import type { JiraClient } from '../jira/client';
 import { bulkChangelogs, groupsOfPeople, remoteLinksOf } from '../jira/substance-reads';
@@ -94,36 +94,51 @@ async function topManagementOf(
   return read.gap ? { ...top, inNamedGroup, unknownReason: read.gap } : { ...top, inNamedGroup };
 }
 
-/** Remote links for the current issues whose document check could not be made without them. */
-async function withRemoteLinks(
+/**
+ * The remote links each issue should carry, by key: for the current issues whose document check
+ * cannot pass without them, those it already has (from the user's stored read) or else read now;
+ * for every other issue none, exactly as a full read gives. So a stored read graded on a later day
+ * says what a full read would, not what an issue's links were when it was still current.
+ */
+async function remoteLinksFor(
   jira: JiraClient,
   issues: EvidenceIssue[],
   config: CoverageConfig,
   asOf: Day,
   notes: string[],
-) {
+): Promise<Map<string, RemoteLinkFact[]>> {
+  const links = new Map<string, RemoteLinkFact[]>();
   // No category asks for a document: nothing to read, and no grading needed to find out.
   const wanting = (Object.keys(config.categories) as CategoryId[]).some(
     (id) =>
       config.categories[id].enabled && (config.categories[id].requirements['document-attached'] ?? 'off') !== 'off',
   );
-  if (!wanting) return issues;
-  // The engine itself says which issues those are: a first grading costs no request. Whether a
-  // document is there does not depend on who top management is, so this runs beside those reads.
-  const report = buildReport('', issues, config, asOf);
+  if (!wanting) return links;
+  // The engine itself says which issues those are, graded without any links: a first grading
+  // costs no request. Whether a document is there does not depend on who top management is, so
+  // this runs beside those reads.
+  const bare = issues.map((issue) => {
+    if (issue.remoteLinks === undefined) return issue;
+    const { remoteLinks: _links, ...rest } = issue;
+    return rest;
+  });
+  const report = buildReport('', bare, config, asOf);
   const keys = new Set(
     report.categories.flatMap((c) =>
       c.evidence.filter((e) => e.failedChecks?.some((f) => f.id === 'document-attached')).map((e) => e.key),
     ),
   );
-  const wanted = issues.filter((i) => keys.has(i.key) && i.remoteLinks === undefined).map((i) => i.key);
-  if (wanted.length === 0) return issues;
+  const wanted: string[] = [];
+  for (const issue of issues) {
+    if (!keys.has(issue.key)) continue;
+    if (issue.remoteLinks) links.set(issue.key, issue.remoteLinks);
+    else wanted.push(issue.key);
+  }
+  if (wanted.length === 0) return links;
   const read = await remoteLinksOf(jira, wanted);
   if (read.gap) notes.push(read.gap);
-  return issues.map((issue) => {
-    const links = read.value.get(issue.key);
-    return links ? { ...issue, remoteLinks: links } : issue;
-  });
+  for (const [key, value] of read.value) links.set(key, value);
+  return links;
 }
 
 /**
@@ -146,16 +161,18 @@ export async function readSubstance(
       const issues = topNamed(config) ? await withChangelogs(jira, searched, config, notes) : searched;
       return { issues, top: await topManagementOf(jira, issues, config, notes, knownMembership) };
     })(),
-    withRemoteLinks(jira, searched, config, asOf, linkNotes),
+    remoteLinksFor(jira, searched, config, asOf, linkNotes),
   ]);
   if (peopleRead.status === 'rejected') throw peopleRead.reason;
   if (linkedRead.status === 'rejected') throw linkedRead.reason;
   const people = peopleRead.value;
-  const linked = linkedRead.value;
-  const links = new Map(linked.map((i) => [i.key, i.remoteLinks]));
+  const links = linkedRead.value;
   const issues = people.issues.map((issue) => {
     const remoteLinks = links.get(issue.key);
-    return remoteLinks && !issue.remoteLinks ? { ...issue, remoteLinks } : issue;
+    if (issue.remoteLinks === remoteLinks) return issue;
+    if (remoteLinks) return { ...issue, remoteLinks };
+    const { remoteLinks: _links, ...rest } = issue;
+    return rest;
   });
   return { issues, top: people.top, notChecked: [...notes, ...linkNotes] };
 }

@@ -5,6 +5,7 @@
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { BOARD_ONLY } from '../../dev/demo/demo-site';
+import { demoSettings } from '../../dev/demo/demo-settings';
 import type { GadgetReport } from '../../src/contract/invoke';
 import { MAX_CHUNKS } from '../../src/storage/evidence-store';
 import { SWEEP_INTERVAL_MS } from '../../src/resolvers/evidence-read';
@@ -117,6 +118,19 @@ describe('a repeat view reads only what changed', () => {
     expect(evidenceKeys(after)).not.toContain('ISMS-1');
     expect(after.evidenceIssueCount).toBe(before.evidenceIssueCount);
     expect(graded(after)).toEqual(graded(await app.referenceView(USERS.lead)));
+  });
+
+  test('on a later day, the stored issues are graded as a full read would grade them that day', async () => {
+    // The demo company's settings ask for documents and signatures, so the reads of spec 8 happen.
+    await saveSettings(demoSettings() as unknown as Record<string, unknown>);
+    await app.view(USERS.lead);
+    // Under 30 days apart, so the read stays in use; 400 days on, much has lapsed and more is due.
+    for (const days of [1, ...Array.from({ length: 16 }, () => 25)]) {
+      app.advance(days * 24 * 60);
+      const later = await app.view(USERS.lead);
+      expect(later.read.kind).toBe('changes');
+      expect({ days, report: graded(later) }).toEqual({ days, report: graded(await app.referenceView(USERS.lead)) });
+    }
   });
 
   test('a read in use keeps its chunks alive: they are written again a week on, and the old ones go', async () => {
