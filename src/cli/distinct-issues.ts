@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../core/canonical-json';
 import { isRecord } from '../core/guards';
 
 /** The export holds one key twice with different content: which version to grade is unknowable. */
@@ -7,13 +8,6 @@ export class DuplicateIssueError extends Error {}
 // A key is the export's text: cut, and without control characters, so the message stays one line.
 function printable(key: string): string {
   return key.replace(/\p{Cc}/gu, '?').slice(0, 40);
-}
-
-/** JSON with every object's keys in order, so the same issue serialised twice reads the same. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    isRecord(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
 }
 
 /**

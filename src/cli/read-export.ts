@@ -1,3 +1,4 @@
+import { enabledLabels } from '../core/config';
 import type { CoverageConfig, EvidenceIssue } from '../core/types';
 import { toEvidenceIssue } from '../jira/transform';
 import { DistinctIssues } from './distinct-issues';
@@ -19,7 +20,7 @@ export interface ProjectIssues {
  * every issue of the export, so a user can find it in the file.
  */
 export function readProjectIssues(path: string, projectKeys: readonly string[], config: CoverageConfig): ProjectIssues {
-  const labels = new Set(Object.values(config.categories).flatMap((c) => (c.enabled ? c.labels : [])));
+  const labels = new Set(enabledLabels(config));
   const distinct = new DistinctIssues();
   const issues: EvidenceIssue[] = [];
   let position = 0;

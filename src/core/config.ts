@@ -90,6 +90,11 @@ const CATEGORY_ID_SET: ReadonlySet<string> = new Set(CATEGORY_IDS);
 const FIELD_ID_PATTERN = /^(customfield_\d{1,12}|[a-z][a-zA-Z]{0,63})$/;
 
 /** Why a string is not a usable Jira label, or null when it is one. */
+/** The labels of the enabled categories: what makes an issue evidence for the searches. */
+export function enabledLabels(config: CoverageConfig): string[] {
+  return Object.values(config.categories).flatMap((c) => (c.enabled ? c.labels : []));
+}
+
 export function labelProblem(label: string): string | null {
   if (label.length === 0) return 'a label cannot be empty';
   if (label.length > MAX_LABEL_LENGTH)

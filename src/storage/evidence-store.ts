@@ -14,6 +14,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { kvs } from '@forge/kvs';
+import { canonicalJson } from '../core/canonical-json';
 import { isRecord } from '../core/guards';
 import type { EvidenceIssue } from '../core/types';
 import type { ScopeProject } from '../contract/invoke';
@@ -88,23 +89,11 @@ function headKey(pageKey: string, accountId: string): string | undefined {
 }
 const chunkKey = (head: string, generation: string, index: number) => `${head}:${generation}:${index}`;
 
-/** JSON with object keys sorted, so the same settings always give the same fingerprint. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isRecord(value))
-    return `{${Object.keys(value)
-      .sort()
-      .filter((k) => value[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
-
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** What a stored read depends on: the settings, the fields read, and this format. Any change starts afresh. */
 export function readFingerprint(config: unknown, fields: readonly string[]): string {
-  return sha256(canonical({ format: READ_FORMAT, config, fields }));
+  return sha256(canonicalJson({ format: READ_FORMAT, config, fields }));
 }
 
 const isInstant = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
