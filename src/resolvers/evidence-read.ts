@@ -9,6 +9,7 @@
  * reads everything. Different settings, fields or scope start afresh. When Jira's quota is spent,
  * the stored read is served as it was, with its age.
  */
+import { enabledLabels } from '../core/config';
 import { compareIssueKeys } from '../core/report';
 import type { TopManagement } from '../core/substance-types';
 import type { Day, EvidenceIssue } from '../core/types';
@@ -20,7 +21,14 @@ import { changedSince, evidenceCondition, keysJql } from '../jira/jql';
 import { listKeys, searchAll } from '../jira/search';
 import { IssueDataError, fieldsToRead, toEvidenceIssue, type FieldSettings } from '../jira/transform';
 import { loadConfig, type StoredConfig } from '../storage/config-store';
-import { discardRead, loadRead, readFingerprint, saveRead, type LoadedRead } from '../storage/evidence-store';
+import {
+  discardRead,
+  loadRead,
+  readFingerprint,
+  saveRead,
+  type LoadedRead,
+  type StoredRead,
+} from '../storage/evidence-store';
 import { AppError } from './app-error';
 import { confirmScope } from './scope';
 import { readSubstance } from './substance';
@@ -56,10 +64,6 @@ export interface PageEvidence {
   incompleteReason?: string;
   permission?: CreatePermission;
   read: ReportRead;
-}
-
-function enabledLabels(config: StoredConfig['config']): string[] {
-  return Object.values(config.categories).flatMap((c) => (c.enabled ? c.labels : []));
 }
 
 /** Converts search pages; issues whose data the engine cannot read are left out and listed. */
@@ -123,11 +127,7 @@ function window(readAt: string, now: Date): number {
 }
 
 /** The stored read with what changed since; `undefined` when only a full read can tell (see MAX_ARRIVALS). */
-async function readChanges(
-  setting: Setting,
-  prior: LoadedRead['read'],
-  sweep: boolean,
-): Promise<IssuesRead | undefined> {
+async function readChanges(setting: Setting, prior: StoredRead, sweep: boolean): Promise<IssuesRead | undefined> {
   const { jira, now, stored, fields, condition } = setting;
   const { convert, unreadable } = converter(stored.config);
   const [changedRead, listingRead] = await Promise.allSettled([
@@ -178,7 +178,7 @@ async function readChanges(
 }
 
 /** A stored read serves the same page only: same project (by id, a re-created key is another) and same visible scope. */
-function sameScope(prior: LoadedRead['read'], project: ProjectRef, projects: readonly ScopeProject[]): boolean {
+function sameScope(prior: StoredRead, project: ProjectRef, projects: readonly ScopeProject[]): boolean {
   const shown = (list: readonly ScopeProject[]) =>
     list
       .filter((p) => p.visible)
@@ -187,7 +187,7 @@ function sameScope(prior: LoadedRead['read'], project: ProjectRef, projects: rea
   return prior.project.id === project.id && shown(prior.projects) === shown(projects);
 }
 
-function sweepDue(prior: LoadedRead['read'], now: Date): boolean {
+function sweepDue(prior: StoredRead, now: Date): boolean {
   const since = now.getTime() - Date.parse(prior.sweptAt);
   // A clock that went back is not trusted to say a sweep is recent.
   return since >= SWEEP_INTERVAL_MS || since < 0;
@@ -221,8 +221,8 @@ function fromStore(loaded: LoadedRead, stored: StoredConfig, reason: string): Pa
 async function local(key: string, accountId: string) {
   const stored = await loadConfig();
   const fields = fieldsToRead(stored.config);
-  const loaded = await loadRead(key, accountId, readFingerprint(stored.config, fields));
-  return { stored, fields, loaded };
+  const fingerprint = readFingerprint(stored.config, fields);
+  return { stored, fields, fingerprint, loaded: await loadRead(key, accountId, fingerprint) };
 }
 
 /**
@@ -251,12 +251,11 @@ export async function readPageEvidence(
   }
   if (localRead.status === 'rejected') throw localRead.reason;
   const project = projectRead.value;
-  const { stored, fields } = localRead.value;
   try {
-    return await readFromJira(jira, project, now, asOf, request, { stored, fields, loaded });
+    return await readFromJira(jira, project, now, asOf, request, localRead.value);
   } catch (error) {
     if (isRateLimit(error) && loaded && loaded.read.project.id === project.id)
-      return fromStore(loaded, stored, error.message);
+      return fromStore(loaded, localRead.value.stored, error.message);
     throw error;
   }
 }
@@ -267,7 +266,7 @@ async function readFromJira(
   now: Date,
   asOf: Day,
   request: ReadRequest,
-  { stored, fields, loaded }: { stored: StoredConfig; fields: string[]; loaded: LoadedRead | undefined },
+  { stored, fields, fingerprint, loaded }: Awaited<ReturnType<typeof local>>,
 ): Promise<PageEvidence> {
   const { config } = stored;
   const projects = await confirmScope(jira, project, config);
@@ -319,7 +318,7 @@ async function readFromJira(
     project.key,
     request.accountId,
     {
-      fingerprint: readFingerprint(config, fields),
+      fingerprint,
       project,
       projects,
       readAt: at,

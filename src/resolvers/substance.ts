@@ -94,6 +94,13 @@ async function topManagementOf(
   return read.gap ? { ...top, inNamedGroup, unknownReason: read.gap } : { ...top, inNamedGroup };
 }
 
+/** The issue as a full read first has it: no remote links. */
+function withoutLinks(issue: EvidenceIssue): EvidenceIssue {
+  if (issue.remoteLinks === undefined) return issue;
+  const { remoteLinks: _links, ...rest } = issue;
+  return rest;
+}
+
 /**
  * The remote links each issue should carry, by key: for the current issues whose document check
  * cannot pass without them, those it already has (from the user's stored read) or else read now;
@@ -117,12 +124,7 @@ async function remoteLinksFor(
   // The engine itself says which issues those are, graded without any links: a first grading
   // costs no request. Whether a document is there does not depend on who top management is, so
   // this runs beside those reads.
-  const bare = issues.map((issue) => {
-    if (issue.remoteLinks === undefined) return issue;
-    const { remoteLinks: _links, ...rest } = issue;
-    return rest;
-  });
-  const report = buildReport('', bare, config, asOf);
+  const report = buildReport('', issues.map(withoutLinks), config, asOf);
   const keys = new Set(
     report.categories.flatMap((c) =>
       c.evidence.filter((e) => e.failedChecks?.some((f) => f.id === 'document-attached')).map((e) => e.key),
@@ -170,9 +172,7 @@ export async function readSubstance(
   const issues = people.issues.map((issue) => {
     const remoteLinks = links.get(issue.key);
     if (issue.remoteLinks === remoteLinks) return issue;
-    if (remoteLinks) return { ...issue, remoteLinks };
-    const { remoteLinks: _links, ...rest } = issue;
-    return rest;
+    return remoteLinks ? { ...issue, remoteLinks } : withoutLinks(issue);
   });
   return { issues, top: people.top, notChecked: [...notes, ...linkNotes] };
 }
