@@ -2,7 +2,7 @@
 import type { ProjectReport, ReportRead } from '../../../src/contract/invoke';
 import { ageOf, formatInstant, plural } from '../shared/format';
 
-/** The short fact beside the others: "Read in full just now", "Changes read just now", "Stored, 25 minutes old". */
+/** The short fact beside the others: "Read in full just now", "Changes read just now", "Your last read, from 25 minutes ago". */
 export function readFact(report: Pick<ProjectReport, 'read' | 'generatedAt'>): string {
   const { read, generatedAt } = report;
   if (read.kind === 'full') return `Read in full ${ageOf(read.at, generatedAt)}`;
