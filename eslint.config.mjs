@@ -10,7 +10,7 @@ import { LAYER_RULES } from './eslint.layers.mjs';
 
 export default defineConfig(
   {
-    ignores: ['node_modules/', 'static/dist/', 'test-output/', '.local/', 'coverage/'],
+    ignores: ['node_modules/', 'static/dist/', 'test-output/', '.local/', 'coverage/', '.forge-bundle*/', '.tsc-out/'],
   },
   {
     files: ['**/*.{ts,tsx}'],

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataShapeError, issuesIn } from '../../src/cli/load-issues';
 import { dayOf } from '../../src/core/dates';
+import { BUNDLE_DIR, bundleFunctions, currentBundle } from '../bundle';
 import { buildDemoSite } from '../demo/demo-site';
 import { seedDemoSettings } from '../demo/demo-settings';
 import { FileKvsStore, installForgeRuntime } from '../runtime';
@@ -14,7 +15,7 @@ import { siteFromExport } from './site-from-export';
 
 const ROOT = resolve(__dirname, '../..');
 const USAGE =
-  'usage: npm start [-- --data <jira-export.json>] [--port 4100] [--resources-port <port + 1>] [--store <file>]';
+  'usage: npm start [-- --data <jira-export.json>] [--port 4100] [--resources-port <port + 1>] [--store <file>] [--bundled]';
 
 function fail(message: string): never {
   process.stderr.write(`start: ${message}\n`);
@@ -27,6 +28,20 @@ function portNumber(text: string): number {
   return port;
 }
 
+/** The handler of the function bundle @forge/bundler builds (dev/bundle.ts), built first when stale. */
+async function bundledHandler(): Promise<unknown> {
+  let file = currentBundle();
+  if (!file) {
+    process.stdout.write('Bundling the function as forge deploy does...\n');
+    await bundleFunctions();
+    file = currentBundle();
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle is CommonJS, loaded as Forge loads it
+  const loaded = (file ? require(file) : {}) as { handler?: unknown };
+  if (typeof loaded.handler !== 'function') fail(`the bundle ${BUNDLE_DIR}/index.cjs exports no handler.`);
+  return loaded.handler;
+}
+
 async function main(): Promise<void> {
   let values;
   try {
@@ -37,6 +52,7 @@ async function main(): Promise<void> {
         port: { type: 'string' },
         'resources-port': { type: 'string' },
         store: { type: 'string' },
+        bundled: { type: 'boolean' },
       },
       strict: true,
     }));
@@ -84,8 +100,9 @@ async function main(): Promise<void> {
   installForgeRuntime({ jiraBaseUrl: simulator.url, kvs: store });
   // The demo company comes with its admin's settings (top management, approver and attendees fields).
   if (!values.data) await seedDemoSettings(new Date());
-  // Imported after the runtime exists, as Forge loads the app into a prepared runtime.
-  const { handler } = await import('../../src/index');
+  // Loaded after the runtime exists, as Forge loads the app into a prepared runtime: the source,
+  // or with --bundled the function as `forge deploy` bundles it (built now when stale).
+  const handler = values.bundled ? await bundledHandler() : (await import('../../src/index')).handler;
   const projects = simulator.site().projects.map((p) => ({ id: p.id, key: p.key, name: p.name, browsers: p.browsers }));
   const jiraAdmins = simulator
     .site()
@@ -116,7 +133,10 @@ async function main(): Promise<void> {
         : `the host could not listen on ports ${port} and ${resourcesPort} (${code ?? (error instanceof Error ? error.message : 'unknown error')}).`,
     );
   }
-  process.stdout.write(`Clause 5.1 Coverage on the local Jira host: ${host.url}\n`);
+  const resolverNote = values.bundled
+    ? ` (resolvers from the deploy bundle, ${relative(ROOT, BUNDLE_DIR)}/index.cjs)`
+    : '';
+  process.stdout.write(`Clause 5.1 Coverage on the local Jira host: ${host.url}${resolverNote}\n`);
   process.stdout.write(`  the app's resources: ${host.resourcesUrl} (a second origin, as Forge's CDN)\n`);
   process.stdout.write(
     `  data: ${values.data ? values.data : 'demo company (Brightwater Logistics)'}; settings saved in ${storePath}\n`,
