@@ -6,6 +6,7 @@ import { FAVICON_PATHS, FAVICON_SVG } from './favicon';
 import { addressedTo, foreignPost, mediaType, originsFor, sessionCookie, type Origins } from './guards';
 import { esc } from './html';
 import { appFrame, shell, type FrameContext, type Persona } from './pages';
+import { manifestPermissions } from './csp';
 import { createResourcesServer, type MODULES } from './resources-server';
 import { HTML, JSON_TYPE, TEXT, body, cookies, redirect, send, sendJson } from './respond';
 
@@ -487,7 +488,8 @@ export async function startHost(
     return origins;
   };
   const host = createHostServer(options, known);
-  const resources = createResourcesServer(options.resourcesDir, known);
+  // Every screen is served under the policy Forge computes for this manifest (dev/host/csp.ts).
+  const resources = createResourcesServer(options.resourcesDir, await manifestPermissions(), known);
   const close = async () => {
     await Promise.all([closeServer(host), closeServer(resources)]);
   };

@@ -1,19 +1,8 @@
 import type { FrameLocator, Page } from 'playwright-core';
-import {
-  adminFrame,
-  projectFrame,
-  screenshot,
-  seriousViolations,
-  startBrowserHost,
-  type BrowserHost,
-} from './support/browser-host';
+import { adminFrame, projectFrame, screenshot, seriousViolations, useBrowserHost } from './support/browser-host';
 
 jest.setTimeout(90_000);
-let host: BrowserHost;
-beforeAll(async () => {
-  host = await startBrowserHost();
-});
-afterAll(() => host.stop());
+const host = useBrowserHost();
 
 async function openAdmin(page: Page): Promise<FrameLocator> {
   await page.goto(`${host.url}/admin`);

@@ -2,14 +2,10 @@
  * Spec 10 in the browser, on the local host: the security lead creates the issue that fixes a
  * finding, sees it in the project's issue list, and the finding then links to it.
  */
-import { projectFrame, seriousViolations, startBrowserHost, type BrowserHost } from './support/browser-host';
+import { projectFrame, seriousViolations, useBrowserHost } from './support/browser-host';
 
 jest.setTimeout(90_000);
-let host: BrowserHost;
-beforeAll(async () => {
-  host = await startBrowserHost();
-});
-afterAll(() => host.stop());
+const host = useBrowserHost();
 
 test('Create issue on a finding: preview, confirm, the new issue in the list, and the finding linked to it', async () => {
   const { context, page } = await host.as('security-lead');

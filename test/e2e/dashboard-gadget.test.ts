@@ -1,12 +1,8 @@
 import type { FrameLocator, Page } from 'playwright-core';
-import { screenshot, seriousViolations, startBrowserHost, type BrowserHost } from './support/browser-host';
+import { screenshot, seriousViolations, useBrowserHost } from './support/browser-host';
 
 jest.setTimeout(60_000);
-let host: BrowserHost;
-beforeAll(async () => {
-  host = await startBrowserHost();
-});
-afterAll(() => host.stop());
+const host = useBrowserHost();
 
 const gadgetFrame = (page: Page): FrameLocator => page.frameLocator('iframe[data-frame="dashboard-gadget"]');
 const editButton = (page: Page) => page.getByRole('button', { name: 'Edit the Clause 5.1 coverage gadget' });

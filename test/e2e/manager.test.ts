@@ -4,16 +4,11 @@ import {
   projectFrame,
   screenshot,
   seriousViolations,
-  startBrowserHost,
-  type BrowserHost,
+  useBrowserHost,
 } from './support/browser-host';
 
 jest.setTimeout(60_000);
-let host: BrowserHost;
-beforeAll(async () => {
-  host = await startBrowserHost();
-});
-afterAll(() => host.stop());
+const host = useBrowserHost();
 
 describe('a manager on the issue panel', () => {
   test('valid evidence: counts, every check passes', async () => {

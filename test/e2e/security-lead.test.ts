@@ -1,19 +1,8 @@
 import { readFileSync } from 'node:fs';
-import {
-  projectFrame,
-  panelFrame,
-  screenshot,
-  seriousViolations,
-  startBrowserHost,
-  type BrowserHost,
-} from './support/browser-host';
+import { projectFrame, panelFrame, screenshot, seriousViolations, useBrowserHost } from './support/browser-host';
 
 jest.setTimeout(60_000);
-let host: BrowserHost;
-beforeAll(async () => {
-  host = await startBrowserHost();
-});
-afterAll(() => host.stop());
+const host = useBrowserHost();
 
 describe('the security lead on the project page', () => {
   test('reads coverage, the verdict, the categories and the findings', async () => {

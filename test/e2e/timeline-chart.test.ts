@@ -1,18 +1,8 @@
 import type { FrameLocator } from 'playwright-core';
-import {
-  projectFrame,
-  screenshot,
-  seriousViolations,
-  startBrowserHost,
-  type BrowserHost,
-} from './support/browser-host';
+import { projectFrame, screenshot, seriousViolations, useBrowserHost } from './support/browser-host';
 
 jest.setTimeout(90_000);
-let host: BrowserHost;
-beforeAll(async () => {
-  host = await startBrowserHost();
-});
-afterAll(() => host.stop());
+const host = useBrowserHost();
 
 const DAY = /\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}/;
 const VERDICT = /Ready for audit|Verbal warning|Minor non-conformity|Major non-conformity/;

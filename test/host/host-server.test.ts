@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { forgePolicy, manifestPermissions } from '../../dev/host/csp';
 import { PERSONAS } from '../../dev/host/personas';
 import { startHost, type ForgeHandler, type RunningHost } from '../../dev/host/server';
 import { startLocalForge, type LocalForge } from '../../dev/runtime';
@@ -12,11 +13,12 @@ let forge: LocalForge;
 let host: RunningHost;
 let base = '';
 let resources = '';
+let dir = '';
 
 beforeAll(async () => {
   const site = demoSite();
   forge = await startLocalForge(site);
-  const dir = mkdtempSync(join(tmpdir(), 'host-resources-'));
+  dir = mkdtempSync(join(tmpdir(), 'host-resources-'));
   for (const module of ['project-page', 'issue-panel', 'admin-page']) {
     mkdirSync(join(dir, module), { recursive: true });
     writeFileSync(
@@ -282,13 +284,46 @@ describe('two origins: the host serves no resources, the resources origin nothin
     expect((await fetch(`${sameSite}/resources/project-page/index.html`)).status).toBe(421);
   });
 
-  test('resources come with nosniff, and only the host may frame a screen', async () => {
+  test("resources come with nosniff, and each screen under Forge's policy, which lets the host frame it", async () => {
     const page = await fetch(`${resources}/resources/admin-page/index.html`);
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(page.headers.get('content-security-policy')).toBe(`frame-ancestors ${base}`);
+    const policy = page.headers.get('content-security-policy') ?? '';
+    const built = readFileSync(join(dir, 'admin-page', 'index.html'), 'utf8');
+    expect(policy).toBe(forgePolicy(built, await manifestPermissions(), { host: base, resources }));
+    const directives = policy.split('; ');
+    expect(directives.find((d) => d.startsWith('frame-ancestors '))?.split(' ')).toContain(base);
+    expect(directives).toContain(`report-uri ${resources}/__host/csp-report`);
+    expect(directives.find((d) => d.startsWith('sandbox '))).toBeDefined();
     const script = await fetch(`${resources}/__host/bridge.js`);
     expect(script.headers.get('x-content-type-options')).toBe('nosniff');
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+  });
+
+  test("a frame's violation report is taken on the resources origin and said in the terminal", async () => {
+    const said = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const report = {
+        'csp-report': {
+          'document-uri': `${resources}/resources/admin-page/index.html`,
+          'violated-directive': 'img-src',
+          'blocked-uri': 'https://images.example.org/logo.png',
+        },
+      };
+      const response = await fetch(`${resources}/__host/csp-report`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/csp-report' },
+        body: JSON.stringify(report),
+      });
+      expect(response.status).toBe(204);
+      expect(said).toHaveBeenCalledWith(
+        `local host: CSP violation in ${resources}/resources/admin-page/index.html: img-src blocked https://images.example.org/logo.png`,
+      );
+      const garbage = await fetch(`${resources}/__host/csp-report`, { method: 'POST', body: 'not json' });
+      expect(garbage.status).toBe(204);
+      expect(said).toHaveBeenCalledTimes(1);
+    } finally {
+      said.mockRestore();
+    }
   });
 
   test('host pages frame only the resources origin and are framed by no one', async () => {

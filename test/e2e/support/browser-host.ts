@@ -12,6 +12,13 @@ export const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
 export interface BrowserHost {
   url: string;
   browser: Browser;
+  /**
+   * The Content-Security-Policy violations seen since the last call, in every frame of every
+   * session: `securitypolicyviolation` events and the browser's own console errors about the
+   * policy. The host serves each screen under the policy Forge computes for the manifest
+   * (dev/host/csp.ts), so a violation here is one a user would meet in Jira.
+   */
+  takeCspViolations(): string[];
   /** A fresh browser session as one of the host's personas. */
   as(
     persona: 'security-lead' | 'manager' | 'admin' | 'outsider',
@@ -37,11 +44,18 @@ export async function startBrowserHost(): Promise<BrowserHost> {
       throw error;
     });
   mkdirSync(SCREENSHOTS, { recursive: true });
+  let violations: string[] = [];
   return {
     url,
     browser,
+    takeCspViolations() {
+      const taken = violations;
+      violations = [];
+      return taken;
+    },
     async as(persona, theme = 'light') {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+      await watchCsp(context, (violation) => violations.push(`${persona}, ${theme}: ${violation}`));
       // As the host's own switcher would set them: out of reach of script, the frame's included.
       await context.addCookies(
         [
@@ -55,6 +69,55 @@ export async function startBrowserHost(): Promise<BrowserHost> {
       await browser.close();
       await stopChild(child);
     },
+  };
+}
+
+const CSP_BINDING = '__clause51TestCspViolation';
+
+/** Reports every policy violation in any frame of the session, as the event and as the browser logs it. */
+async function watchCsp(context: BrowserContext, report: (violation: string) => void): Promise<void> {
+  await context.exposeBinding(CSP_BINDING, ({ frame }, text: unknown) => {
+    report(`${String(text)} (in ${frame.url()})`);
+  });
+  await context.addInitScript((binding: string) => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const send = (window as unknown as Record<string, ((text: string) => void) | undefined>)[binding];
+      send?.(`${event.effectiveDirective} blocked ${event.blockedURI || 'an inline resource'}`);
+    });
+  }, CSP_BINDING);
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content[- ]Security[- ]Policy/i.test(message.text()))
+      report(`console: ${message.text()}`);
+  });
+}
+
+/**
+ * The browser host for one test file: started before its tests, stopped after them, and each test
+ * fails when any screen it visited broke the Content-Security-Policy Forge would serve it with.
+ */
+export function useBrowserHost(): BrowserHost {
+  let current: BrowserHost | undefined;
+  beforeAll(async () => {
+    current = await startBrowserHost();
+  });
+  afterEach(() => {
+    expect(current?.takeCspViolations() ?? []).toEqual([]);
+  });
+  afterAll(() => current?.stop());
+  const started = (): BrowserHost => {
+    if (!current) throw new Error('useBrowserHost: the host starts in beforeAll');
+    return current;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    get browser() {
+      return started().browser;
+    },
+    takeCspViolations: () => started().takeCspViolations(),
+    as: (...args) => started().as(...args),
+    stop: () => started().stop(),
   };
 }
 
