@@ -106,15 +106,26 @@ export function isTopManagementNamed(top: TopManagement): boolean {
 // Links that record development work (commits, branches, pull and merge requests), not a document.
 const DEVELOPMENT_PATH = /\/(commit|commits|pull|pull-requests|merge_requests|branch|tree)\//i;
 
+/**
+ * Whether a remote link is a document (spec 8.2 and 12.4): an absolute http: or https: URL that is
+ * not development work. Another scheme (javascript:, data:, file:...) is never a document, and
+ * never shown as a live link (`webUrl`).
+ */
 export function isDocumentLink(link: { url: string; relationship?: string }): boolean {
   if (link.relationship?.trim().toLowerCase() === 'mentioned on') return false;
-  let path: string;
+  const url = webUrl(link.url);
+  return url !== undefined && !DEVELOPMENT_PATH.test(`${url.pathname}/`);
+}
+
+/** The URL when it is an absolute http: or https: address, the only kind a screen may link to; else undefined. */
+export function webUrl(text: string): URL | undefined {
+  let url: URL;
   try {
-    path = new URL(link.url).pathname;
+    url = new URL(text);
   } catch {
-    return false;
+    return undefined;
   }
-  return !DEVELOPMENT_PATH.test(`${path}/`);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
 }
 
 export type DocumentFact = { kind: 'attached' | 'linked' | 'none' } | { kind: 'unknown'; reason: string };

@@ -161,6 +161,17 @@ describe('participants, documents, decisions', () => {
       false,
     ],
     ['not a URL', { url: 'minutes.pdf' }, false],
+    // Spec 12.4: only absolute http: and https: URLs are documents.
+    ['an http: intranet page', { url: 'http://intranet.acme.local/policies/isms-v4.pdf' }, true],
+    ['a javascript: URL', { url: 'javascript:alert(document.domain)' }, false],
+    ['a data: URL', { url: 'data:application/pdf;base64,JVBERi0xLjQK' }, false],
+    ['a file: URL', { url: 'file:///C:/Policies/isms-v4.pdf' }, false],
+    ['an ftp: URL', { url: 'ftp://files.acme.com/isms-v4.pdf' }, false],
+    ['a mailto: URL', { url: 'mailto:board@acme.com' }, false],
+    ['a scheme-relative URL', { url: '//acme.sharepoint.com/sites/isms/Policy.pdf' }, false],
+    ['a relative path', { url: '/wiki/spaces/ISMS/pages/1' }, false],
+    ['an empty URL', { url: '' }, false],
+    ['HTTPS in capitals', { url: 'HTTPS://ACME.SHAREPOINT.COM/sites/isms/Policy.pdf' }, true],
   ])('remote link: %s', (_name, link, document) => {
     expect(isDocumentLink(link)).toBe(document);
   });
