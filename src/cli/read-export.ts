@@ -1,6 +1,6 @@
 import { enabledLabels } from '../core/config';
 import type { CoverageConfig, EvidenceIssue } from '../core/types';
-import { toEvidenceIssue } from '../jira/transform';
+import { projectKeyOf, toEvidenceIssue } from '../jira/transform';
 import { DistinctIssues } from './distinct-issues';
 import { isOfProject } from './load-issues';
 import { forEachIssueIn } from './stream-issues';
@@ -10,6 +10,8 @@ export interface ProjectIssues {
   issues: EvidenceIssue[];
   /** How many distinct issues of the projects the export holds, evidence or not. */
   ofProject: number;
+  /** The keys of every project the export holds issues of, whether named or not. */
+  heldProjects: Set<string>;
 }
 
 /**
@@ -25,12 +27,15 @@ export function readProjectIssues(path: string, projectKeys: readonly string[], 
   const issues: EvidenceIssue[] = [];
   let position = 0;
   let ofProject = 0;
+  const heldProjects = new Set<string>();
   forEachIssueIn(path, (raw) => {
     position += 1;
+    const held = projectKeyOf(raw);
+    if (held !== undefined) heldProjects.add(held);
     if (!projectKeys.some((key) => isOfProject(raw, key)) || !distinct.admit(raw)) return;
     ofProject += 1;
     const issue = toEvidenceIssue(raw, config, `#${position}`);
     if (issue.labels.some((label) => labels.has(label))) issues.push(issue);
   });
-  return { issues, ofProject };
+  return { issues, ofProject, heldProjects };
 }

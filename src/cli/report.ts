@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { formatFieldErrors, MAX_SCOPE_PROJECTS, validateConfig, withDefaults } from '../core/config';
 import { dayOf, isDay } from '../core/dates';
 import { buildReport } from '../core/report';
+import { listed } from '../core/words';
 import { buildTimeline } from '../core/timeline';
 import { reportToCsv } from '../export/csv';
 import { reportToMarkdown } from '../export/markdown';
@@ -56,6 +57,16 @@ function readData(path: string, projectKeys: readonly string[], config: Coverage
     if (error instanceof Error && 'code' in error && 'syscall' in error) throw fileProblem(error, path, 'data');
     throw error;
   }
+}
+
+/** The projects shown when naming what an export holds; more are counted. */
+const HELD_SHOWN = 10;
+
+function notHeld(path: string, named: readonly string[], held: ReadonlySet<string>): string {
+  const keys = [...held].sort();
+  const shown = keys.length > HELD_SHOWN ? [...keys.slice(0, HELD_SHOWN), `${keys.length - HELD_SHOWN} more`] : keys;
+  const which = named.length === 1 ? `project ${named[0] ?? ''}` : `projects ${listed(named, 'or')}`;
+  return `The data file ${path} holds no issues of ${which}; it holds issues of ${listed(shown)}: name one of those with --project.`;
 }
 
 function isFormat(value: string): value is Format {
@@ -116,14 +127,16 @@ export function runReport(argv: string[], today: Date): { stdout: string; stderr
       );
     const top = { accountIds: config.topManagement.accountIds, groupsNamed: false, inNamedGroup: {} };
 
-    const { issues, ofProject } = readData(values.data, projects, config);
+    const { issues, ofProject, heldProjects } = readData(values.data, projects, config);
+    // A key the export does not hold is a typo or the wrong file, not an empty project to grade.
+    if (ofProject === 0 && heldProjects.size > 0) throw new UsageError(notHeld(values.data, projects, heldProjects));
     const report = {
       ...buildReport(projectKey, issues, config, asOf, { top }),
       ...buildTimeline(issues, config, asOf, top),
     };
     const stderr =
       ofProject === 0
-        ? `report: note: the data holds no issues of ${projects.length === 1 ? 'project' : 'projects'} ${projects.join(', ')}, so the report is for an empty project.\n`
+        ? `report: note: the data holds no issues at all, so the report is for an empty ${projects.length === 1 ? 'project' : 'scope'}.\n`
         : '';
     const stdout =
       format === 'json'

@@ -206,14 +206,40 @@ describe('npm run report, end to end on a Jira export', () => {
     expect(strategy(graded('ISMS,BOARD'))).toBe('met');
   });
 
-  test('a project with no issues in the data gives an empty report and a note', () => {
+  test('a project the export does not hold: exit 2 naming the projects it holds, no report', () => {
+    for (const [named, which] of [
+      ['NOPE', 'project NOPE'],
+      ['NOPE,HR', 'projects NOPE or HR'],
+    ] as const) {
+      const { code, stderr, stdout } = runReport(
+        ['--data', exportFile, '--project', named, '--as-of', AS_OF, '--format', 'json'],
+        new Date(),
+      );
+      expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+      expect(stderr).toBe(
+        `report: The data file ${exportFile} holds no issues of ${which}; it holds issues of BOARD, ISMS and ITOPS: name one of those with --project.\n`,
+      );
+    }
+  });
+
+  test('an export with no issues at all gives an empty report and a note', () => {
+    const noIssues = file('no-issues.json', JSON.stringify({ issues: [], isLast: true }));
     const { code, stderr, stdout } = runReport(
-      ['--data', exportFile, '--project', 'HR', '--as-of', AS_OF, '--format', 'json'],
+      ['--data', noIssues, '--project', 'HR', '--as-of', AS_OF, '--format', 'json'],
       new Date(),
     );
     expect(code).toBe(0);
-    expect(stderr).toContain('no issues of project HR');
+    expect(stderr).toBe('report: note: the data holds no issues at all, so the report is for an empty project.\n');
     expect(JSON.parse(stdout).coverage).toBe(0);
+  });
+
+  test('one of two projects missing: graded on the one held', () => {
+    const { code, stdout } = runReport(
+      ['--data', exportFile, '--project', 'ISMS,NOPE', '--as-of', AS_OF, '--format', 'json'],
+      new Date(),
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).evidenceIssueCount).toBeGreaterThan(0);
   });
 });
 
