@@ -89,6 +89,11 @@ export interface FixCreated {
   issue: IssueRef;
   /** False when an open issue already existed (a second tab or a double click): nothing was created. */
   created: boolean;
+  /**
+   * Jira created the issue but the app could not record that it did (its storage failed): the
+   * issue exists, and a later "Create issue" may not know of it and offer to create another.
+   */
+  notRecorded?: true;
 }
 
 /** Whether the viewer may create fixing issues here, and the open issues that already are the fix. */

@@ -43,23 +43,71 @@ function itemsText(def: CategoryDefinition): string {
   return def.items.map((i) => `(${i})`).join(', ');
 }
 
-function draft(
-  def: CategoryDefinition,
-  config: CoverageConfig,
-  asOf: Day,
-  what: { verb: 'Record' | 'Renew' | 'Complete'; lapse?: { day: Day; past: boolean }; why: string; renews: string[] },
-): FixDraft {
+/**
+ * Who reads the issue "Create issue" makes: everyone who browses its project, whatever evidence
+ * each of them may see (spec 10 as issue 19 amends it). The new issue names only evidence that
+ * all of them can see.
+ */
+export interface Readers {
+  /** Whether everyone who can see the new issue can see this evidence issue. */
+  canSee(key: string): boolean;
+}
+
+/** The project a key belongs to now: Jira keys a moved issue anew, in its new project. */
+function projectOfKey(key: string): string {
+  const dash = key.lastIndexOf('-');
+  return dash < 0 ? '' : key.slice(0, dash);
+}
+
+/**
+ * The readers of a new issue in `projectKey`: they all see the evidence issues of that project
+ * that have no security level. Any other issue is restricted evidence: another project's (its
+ * browsers are other people), one with a security level, or one whose level the read did not tell.
+ */
+export function readersOf(projectKey: string, issues: readonly EvidenceIssue[]): Readers {
+  const open = new Set(
+    issues.filter((i) => i.secured === false && projectOfKey(i.key) === projectKey).map((i) => i.key),
+  );
+  return { canSee: (key) => open.has(key) };
+}
+
+/** Said instead of the finding when anything it rests on is restricted: its sentences name keys, dates and ages. */
+export const RESTRICTED_WHY =
+  "Why it is needed rests on restricted evidence, so it is not said here: the project's Clause 5.1 coverage page shows it to those who may see that evidence.";
+
+/** The evidence it renews, naming only the issues every reader of the new issue can see. */
+function renewsSentence(renews: readonly string[], readers: Readers): string {
+  const named = renews.filter((key) => readers.canSee(key));
+  const unnamed = named.length < renews.length ? 'restricted evidence, which this issue does not name' : '';
+  if (named.length === 0) return unnamed ? `It renews ${unnamed}.` : '';
+  return `It renews the evidence in ${named.join(', ')}${unnamed ? ` and ${unnamed}` : ''}.`;
+}
+
+interface FixBasis {
+  verb: 'Record' | 'Renew' | 'Complete';
+  lapse?: { day: Day; past: boolean };
+  why: string;
+  renews: string[];
+  /** The evidence the reason and the lapse day are drawn from. */
+  restsOn: readonly string[];
+}
+
+function draft(def: CategoryDefinition, config: CoverageConfig, asOf: Day, readers: Readers, what: FixBasis): FixDraft {
   const label = config.categories[def.id].labels[0] ?? def.defaultLabel;
-  const when = what.lapse ? `, ${what.lapse.past ? 'lapsed on' : 'lapses'} ${humanDay(what.lapse.day)}` : '';
-  const due = what.lapse && !what.lapse.past ? what.lapse.day : addDaysTo(asOf, FIX_DUE_DAYS);
+  // Nothing drawn from restricted evidence goes into the issue: not the finding's sentences, not
+  // the lapse day (in the summary, nor as the due date, which would tell it just the same).
+  const open = what.restsOn.every((key) => readers.canSee(key));
+  const lapse = open ? what.lapse : undefined;
+  const when = lapse ? `, ${lapse.past ? 'lapsed on' : 'lapses'} ${humanDay(lapse.day)}` : '';
+  const due = lapse && !lapse.past ? lapse.day : addDaysTo(asOf, FIX_DUE_DAYS);
   return {
     summary: `${what.verb}: ${inSentence(def.name)}${when}`,
     label,
     dueDate: due,
     description: [
       `Clause 5.1 evidence of ${def.records} (ISO/IEC 27001:2022 Clause 5.1, item ${itemsText(def)}).`,
-      what.why,
-      what.renews.length > 0 ? `It renews the evidence in ${what.renews.join(', ')}.` : '',
+      open ? what.why : RESTRICTED_WHY,
+      renewsSentence(what.renews, readers),
       `It counts as evidence once it is done, carries the label ${label}, and meets the checks the app's settings ask for ${inSentence(def.name)}.`,
       `Created from Clause 5.1 Coverage on ${humanDay(asOf)}.`,
     ].filter((p) => p.length > 0),
@@ -67,27 +115,37 @@ function draft(
   };
 }
 
-/** The fix for the category's finding on the project page; undefined when it has none any more. */
-export function fixForFinding(report: CoverageReport, id: CategoryId, config: CoverageConfig): FixDraft | undefined {
+/**
+ * The fix for the category's finding on the project page; undefined when it has none any more.
+ * The finding's words are drawn from every issue of its category, so all of them must be open
+ * for the new issue to repeat them.
+ */
+export function fixForFinding(
+  report: CoverageReport,
+  id: CategoryId,
+  config: CoverageConfig,
+  readers: Readers,
+): FixDraft | undefined {
   const finding = report.findings.find((f) => f.categoryId === id);
   const category = report.categories.find((c) => c.id === id);
   if (!finding || !category || category.status === 'disabled') return undefined;
   const def = categoryDefinition(id);
   const why = `${finding.message} ${finding.fix}`;
   const renews = finding.issueKeys;
+  const restsOn = [...category.evidence.map((e) => e.key), ...renews];
   switch (category.status) {
     case 'missing':
-      return draft(def, config, report.asOf, { verb: 'Record', why, renews: [] });
+      return draft(def, config, report.asOf, readers, { verb: 'Record', why, renews: [], restsOn });
     case 'stale': {
       const newest = category.evidence.find((e) => e.done && e.expiresOn && e.expiresOn <= report.asOf);
       const lapse = newest?.expiresOn ? { day: newest.expiresOn, past: true } : undefined;
-      return draft(def, config, report.asOf, { verb: 'Renew', lapse, why, renews });
+      return draft(def, config, report.asOf, readers, { verb: 'Renew', lapse, why, renews, restsOn });
     }
     case 'partial':
-      return draft(def, config, report.asOf, { verb: 'Complete', why, renews });
+      return draft(def, config, report.asOf, readers, { verb: 'Complete', why, renews, restsOn });
     case 'met': {
       const lapse = category.expiresOn ? { day: category.expiresOn, past: false } : undefined;
-      return draft(def, config, report.asOf, { verb: 'Renew', lapse, why, renews });
+      return draft(def, config, report.asOf, readers, { verb: 'Renew', lapse, why, renews, restsOn });
     }
   }
 }
@@ -98,15 +156,18 @@ export function fixForUpcoming(
   timeline: CoverageTimeline,
   id: CategoryId,
   config: CoverageConfig,
+  readers: Readers,
 ): FixDraft | undefined {
   const change = timeline.upcoming.find((u) => u.categoryId === id);
   if (!change || !isLapse(change.statusBefore, change.statusAfter)) return undefined;
   const def = categoryDefinition(id);
-  return draft(def, config, asOf, {
+  return draft(def, config, asOf, readers, {
     verb: 'Renew',
     lapse: { day: change.day, past: false },
     why: `If nothing new is recorded, ${inSentence(def.name)} goes from ${change.statusBefore} to ${change.statusAfter} on ${humanDay(change.day)}.`,
     renews: change.issueKeys,
+    // The day is the day these issues stop counting.
+    restsOn: change.issueKeys,
   });
 }
 
@@ -126,12 +187,13 @@ export function fixForIssue(
   category: CategoryExplanation,
   config: CoverageConfig,
   asOf: Day,
+  readers: Readers,
 ): FixDraft | undefined {
   if (!isRenewable(category, config, asOf)) return undefined;
   const def = categoryDefinition(category.id);
   const expires = category.expiresOn;
   const lapse = expires ? { day: expires, past: expires <= asOf } : undefined;
-  return draft(def, config, asOf, {
+  return draft(def, config, asOf, readers, {
     verb: 'Renew',
     lapse,
     why:
@@ -139,6 +201,7 @@ export function fixForIssue(
         ? `${issueKey} stops counting as ${inSentence(def.name)} evidence on ${humanDay(lapse.day)}.`
         : `${issueKey} no longer counts as ${inSentence(def.name)} evidence: it is older than the ${config.categories[def.id].windowDays}-day window.`,
     renews: [issueKey],
+    restsOn: [issueKey],
   });
 }
 

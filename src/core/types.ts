@@ -51,6 +51,11 @@ export interface EvidenceIssue extends SubstanceFacts {
   assignee: Assignee | null;
   /** Date custom fields, by field id (only those read for the effective date). */
   customDates: Record<string, Day>;
+  /**
+   * Whether a Jira security level restricts who sees the issue (its `security` field names one);
+   * undefined when the read did not say, which "Create issue" treats as restricted (spec 10).
+   */
+  secured?: boolean;
 }
 
 export interface CategoryConfig {

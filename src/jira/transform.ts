@@ -26,6 +26,8 @@ export const ENGINE_FIELDS = [
   'comment',
   'issuelinks',
   'description',
+  // Spec 10 as issue 19 amends it: "Create issue" names only evidence everyone can see.
+  'security',
 ];
 
 /** The fields a report reads: the engine's, plus the admin's date, approver and attendees fields. */
@@ -163,6 +165,9 @@ export function toEvidenceIssue(
     const custom = optionalDay(fields, effectiveDateField, where);
     if (custom) issue.customDates[effectiveDateField] = custom;
   }
+  // Jira sends null for an issue without a level, when asked for the field. Any other value is
+  // taken as a level: a value the app cannot read must not make Board-only evidence public.
+  if ('security' in fields) issue.secured = fields.security !== null && fields.security !== undefined;
   return issue;
 }
 

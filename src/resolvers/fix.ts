@@ -10,6 +10,7 @@ import {
   fixForUpcoming,
   isRenewable,
   openFixIssues,
+  readersOf,
   type FixDraft,
 } from '../core/fix-plan';
 import type { CategoryId, CoverageConfig } from '../core/types';
@@ -19,12 +20,13 @@ import type { JiraClient } from '../jira/client';
 import { canCreateIssues, createIssue, creatableIssueTypes, type CreatePermission } from '../jira/create-issue';
 import { findOpenIssue, stillOpen } from '../jira/open-issues';
 import {
-  claimFix,
   claimInProgress,
   isUnderWay,
   readClaim,
   recordFix,
   releaseClaim,
+  takeClaim,
+  type ClaimTicket,
   type FixClaim,
 } from '../storage/fix-claims';
 import { AppError } from './app-error';
@@ -43,7 +45,11 @@ const nothingToFix = (what: string) =>
     `${what}: there is nothing to fix for it any more. Reload the page to see where things stand.`,
   );
 
-/** What the action would create, recomputed from Jira for the caller. */
+/**
+ * What the action would create, recomputed from Jira for the caller. Everyone who browses the
+ * project reads the new issue, so it names only the evidence they can all see (spec 10 as issue
+ * 19 amends it); preview and create build it alike, so the preview shows what is sent.
+ */
 async function fixTarget(caller: Caller, jira: JiraClient, now: Date, request: FixRequest): Promise<FixTarget> {
   const name = categoryDefinition(request.categoryId).name;
   if (request.origin === 'panel') {
@@ -52,16 +58,18 @@ async function fixTarget(caller: Caller, jira: JiraClient, now: Date, request: F
     const category = renewableOf(graded).includes(request.categoryId)
       ? graded.explanation.categories.find((c) => c.id === request.categoryId)
       : undefined;
-    const draft = category && fixForIssue(graded.issue.key, category, config, graded.asOf);
+    const readers = readersOf(graded.projectKey, [graded.issue]);
+    const draft = category && fixForIssue(graded.issue.key, category, config, graded.asOf, readers);
     if (!draft) throw nothingToFix(`${graded.issue.key} as ${name}`);
     return { project: await confirmProject(jira, graded.projectKey), config, draft };
   }
   const graded = await gradeProject(caller, jira, now);
   const config = graded.stored.config;
+  const readers = readersOf(graded.project.key, graded.issues);
   const draft =
     request.origin === 'finding'
-      ? fixForFinding(graded.report, request.categoryId, config)
-      : fixForUpcoming(graded.asOf, graded.timeline, request.categoryId, config);
+      ? fixForFinding(graded.report, request.categoryId, config, readers)
+      : fixForUpcoming(graded.asOf, graded.timeline, request.categoryId, config, readers);
   if (!draft) throw nothingToFix(name);
   return { project: graded.project, config, draft };
 }
@@ -119,18 +127,49 @@ export async function fixPreview(
   return { kind: 'create', plan: await planOf(jira, target) };
 }
 
+/** Finished claims stepped over in one request; more than this and another request is at it too. */
+const MAX_CLAIM_STEPS = 5;
+
+/**
+ * The right to create (a claim this request won), or the open issue that already is the fix.
+ * Refuses with CONFLICT while another request's create is under way. A finished claim (its issue
+ * done or gone) or an abandoned one is followed by the next generation, which every request that
+ * saw it contends for, and only one wins (storage/fix-claims.ts).
+ */
+async function claimCreate(
+  jira: JiraClient,
+  target: FixTarget,
+  id: CategoryId,
+  now: number,
+): Promise<{ existing: IssueRef } | { ticket: ClaimTicket }> {
+  const { project, config } = target;
+  // One read of the claim serves both questions: is there an issue already, and is one under way.
+  const claim = await readClaim(project.key, id);
+  const existing = await existingFix(jira, project, config, id, claim);
+  if (existing) return { existing };
+  if (claim && isUnderWay(claim, now)) throw claimInProgress();
+  let generation = claim ? claim.generation + 1 : 0;
+  for (let step = 0; step < MAX_CLAIM_STEPS; step += 1) {
+    const ticket: ClaimTicket = { projectKey: project.key, categoryId: id, generation, at: now };
+    const taken = await takeClaim(ticket);
+    if (taken.won) return { ticket };
+    const holder = taken.holder;
+    // Gone between the two calls (refused, or expired): the same generation is free again.
+    if (!holder) continue;
+    if (isUnderWay(holder, now)) throw claimInProgress();
+    const open = holder.issueKey ? await stillOpen(jira, holder.issueKey) : undefined;
+    if (open) return { existing: open };
+    generation += 1;
+  }
+  throw claimInProgress();
+}
+
 export async function createFix(caller: Caller, jira: JiraClient, now: Date, request: FixRequest): Promise<FixCreated> {
   const target = await fixTarget(caller, jira, now, request);
   const { project } = target;
-  const id = request.categoryId;
-  // One read of the claim serves both questions: is there an issue already, and is one under way.
-  const claim = await readClaim(project.key, id);
-  const existing = await existingFix(jira, project, target.config, id, claim);
-  if (existing) return { issue: existing, created: false };
-  if (claim && isUnderWay(claim, now.getTime())) throw claimInProgress();
-  // Finished (its issue is done or gone) or abandoned: this request may create the next one.
-  if (claim) await releaseClaim(project.key, id);
-  await claimFix(project.key, id, now.getTime());
+  const claimed = await claimCreate(jira, target, request.categoryId, now.getTime());
+  if ('existing' in claimed) return { issue: claimed.existing, created: false };
+  const { ticket } = claimed;
   let created: IssueRef;
   try {
     await requireCreate(jira, project);
@@ -147,11 +186,26 @@ export async function createFix(caller: Caller, jira: JiraClient, now: Date, req
   } catch (error) {
     // A refusal changes nothing, the claim included. When Jira may have created it (no answer),
     // the claim stays until it times out, so a quick retry cannot make a second one.
-    if (!(error instanceof AppError && error.code === 'JIRA_UNAVAILABLE')) await releaseClaim(project.key, id);
+    if (!(error instanceof AppError && error.code === 'JIRA_UNAVAILABLE')) await releaseClaim(ticket);
     throw error;
   }
-  await recordFix(project.key, id, now.getTime(), created.key);
-  return { issue: created, created: true };
+  return recorded(ticket, created);
+}
+
+/**
+ * Jira created the issue, so the answer says so whatever happens next (issue 19). When the app
+ * cannot record it, the answer says that too: the claim stays unrecorded until it times out, and
+ * after that only Jira's search for an open issue with the label keeps a later create from
+ * making another.
+ */
+async function recorded(ticket: ClaimTicket, issue: IssueRef): Promise<FixCreated> {
+  try {
+    await recordFix(ticket, issue.key);
+    return { issue, created: true };
+  } catch (error) {
+    console.error(`[issue/create-fix] created, not recorded: ${error instanceof Error ? error.name : typeof error}`);
+    return { issue, created: true, notRecorded: true };
+  }
 }
 
 /** Paragraphs as an Atlassian Document Format document, which Jira's v3 API wants for a description. */

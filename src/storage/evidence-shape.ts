@@ -71,6 +71,7 @@ const OPTIONAL: Record<string, Check> = {
   commentTotal: isCount,
   issueLinkCount: isCount,
   described: isBoolean,
+  secured: isBoolean,
 };
 
 /** The issue, when `value` has the shape of one; undefined otherwise. */

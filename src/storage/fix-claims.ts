@@ -1,8 +1,16 @@
 /**
  * One fixing issue per project and category at a time (spec 10: a double click or a second tab
  * never creates two). Jira's search may lag a new issue by seconds, so the search for an open
- * issue is not enough: a create first claims the key here with FAIL_IF_EXISTS, which only one
- * request can win, then records the issue it created.
+ * issue is not enough: a create first claims the right to create here, which only one request
+ * can win, then records the issue it created.
+ *
+ * Claims come in generations (issue 19), because KVS offers no compare-and-set on a value, only a
+ * key that can be written once (FAIL_IF_EXISTS). The record of a project and category is the
+ * first claim (generation 0) and, later, a copy of the newest one. When its issue is done or gone,
+ * or its create was abandoned, the next create claims the next generation under a key of its
+ * own: every request that saw the same finished claim contends for that same key, and only one
+ * wins. (Deleting the record and claiming it anew let two requests each delete and then win.)
+ * The winner points the record at its generation and issue once Jira created it.
  */
 import { kvs } from '@forge/kvs';
 import { isRecord } from '../core/guards';
@@ -13,22 +21,54 @@ import { isKeyConflict } from './kvs-errors';
 /** A claim without an issue older than this is taken over: its create failed or never answered. */
 export const CLAIM_TIMEOUT_MS = 60_000;
 
+/**
+ * How long a generation's own key is kept. It matters only while the record still points at the
+ * generation before: during its create, and for the requests that read the record before it moved
+ * on, each within one invocation (25 s). Once it expires, taking it again is the same as taking the
+ * next: the record has moved past it, or its create was abandoned. So superseded claims go away.
+ */
+const GENERATION_TTL = { value: 1, unit: 'DAYS' } as const;
+
 export interface FixClaim {
   /** When the claim was made (epoch ms). */
   at: number;
+  /** Which claim of the project and category: 0 for the first, and for claims stored before generations. */
+  generation: number;
   /** The issue created under it, once Jira answered. */
   issueKey?: string;
 }
 
-const claimKey = (projectKey: string, categoryId: CategoryId): string => `fix-claim:${projectKey}:${categoryId}`;
+/** A claim this request won: the right to create, and where to record what it created. */
+export interface ClaimTicket {
+  projectKey: string;
+  categoryId: CategoryId;
+  generation: number;
+  at: number;
+}
+
+const recordKey = (projectKey: string, categoryId: CategoryId): string => `fix-claim:${projectKey}:${categoryId}`;
+
+/** Generation 0 is the record itself; each later one has a key naming its number. */
+const generationKey = (projectKey: string, categoryId: CategoryId, generation: number): string =>
+  generation === 0 ? recordKey(projectKey, categoryId) : `${recordKey(projectKey, categoryId)}:${generation}`;
+
+const ticketKey = (ticket: ClaimTicket): string =>
+  generationKey(ticket.projectKey, ticket.categoryId, ticket.generation);
 
 function claimOf(value: unknown): FixClaim | undefined {
   if (!isRecord(value) || typeof value.at !== 'number') return undefined;
-  return typeof value.issueKey === 'string' ? { at: value.at, issueKey: value.issueKey } : { at: value.at };
+  const generation =
+    typeof value.generation === 'number' && Number.isInteger(value.generation) && value.generation >= 0
+      ? value.generation
+      : 0;
+  const claim: FixClaim = { at: value.at, generation };
+  if (typeof value.issueKey === 'string') claim.issueKey = value.issueKey;
+  return claim;
 }
 
+/** The record: the newest claim known for the project and category. */
 export async function readClaim(projectKey: string, categoryId: CategoryId): Promise<FixClaim | undefined> {
-  return claimOf(await kvs.get(claimKey(projectKey, categoryId)));
+  return claimOf(await kvs.get(recordKey(projectKey, categoryId)));
 }
 
 const inProgress = () =>
@@ -37,30 +77,46 @@ const inProgress = () =>
     'This issue is being created from another tab or click. Reload the page in a moment to see it.',
   );
 
+export type TakeResult = { won: true } | { won: false; holder: FixClaim | undefined };
+
 /**
- * Claims the right to create; refuses with CONFLICT while another create is under way. A claim
- * that is finished (`issueKey`) or timed out is released by the caller first (`releaseClaim`).
+ * Claims the ticket's generation, which only one request can do. When another holds it, the
+ * claim it holds: under way, finished (with its issue) or abandoned; undefined when it went away
+ * between the two calls (its create was refused, or it expired).
  */
-export async function claimFix(projectKey: string, categoryId: CategoryId, now: number): Promise<void> {
+export async function takeClaim(ticket: ClaimTicket): Promise<TakeResult> {
+  const key = ticketKey(ticket);
+  const claim: FixClaim = { at: ticket.at, generation: ticket.generation };
   try {
-    await kvs.set(claimKey(projectKey, categoryId), { at: now } satisfies FixClaim, { keyPolicy: 'FAIL_IF_EXISTS' });
+    await kvs.set(key, claim, {
+      keyPolicy: 'FAIL_IF_EXISTS',
+      ...(ticket.generation === 0 ? {} : { ttl: GENERATION_TTL }),
+    });
+    return { won: true };
   } catch (error) {
-    if (isKeyConflict(error)) throw inProgress();
-    throw error;
+    if (!isKeyConflict(error)) throw error;
   }
+  return { won: false, holder: claimOf(await kvs.get(key)) };
 }
 
-export async function recordFix(
-  projectKey: string,
-  categoryId: CategoryId,
-  now: number,
-  issueKey: string,
-): Promise<void> {
-  await kvs.set(claimKey(projectKey, categoryId), { at: now, issueKey } satisfies FixClaim);
+/**
+ * Records the issue created under the ticket. A later generation writes its own key and the
+ * record in one transaction, so the record only ever moves forward: a newer generation exists
+ * only once this one's claim timed out, long after this invocation ended.
+ */
+export async function recordFix(ticket: ClaimTicket, issueKey: string): Promise<void> {
+  const claim: FixClaim = { at: ticket.at, generation: ticket.generation, issueKey };
+  const record = recordKey(ticket.projectKey, ticket.categoryId);
+  if (ticket.generation === 0) {
+    await kvs.set(record, claim);
+    return;
+  }
+  await kvs.transact().set(ticketKey(ticket), claim, undefined, { ttl: GENERATION_TTL }).set(record, claim).execute();
 }
 
-export async function releaseClaim(projectKey: string, categoryId: CategoryId): Promise<void> {
-  await kvs.delete(claimKey(projectKey, categoryId));
+/** Gives the ticket's generation back, when the create was refused: the next request takes it. */
+export async function releaseClaim(ticket: ClaimTicket): Promise<void> {
+  await kvs.delete(ticketKey(ticket));
 }
 
 /** A claim still under way: another request is creating the issue right now. */

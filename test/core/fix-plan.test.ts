@@ -1,10 +1,18 @@
 import { defaultConfig } from '../../src/core/config';
 import { explainIssue } from '../../src/core/explain';
-import { fixForFinding, fixForIssue, fixForUpcoming, openFixIssues } from '../../src/core/fix-plan';
+import {
+  RESTRICTED_WHY,
+  fixForFinding,
+  fixForIssue,
+  fixForUpcoming,
+  openFixIssues,
+  readersOf,
+  type Readers,
+} from '../../src/core/fix-plan';
 import { isLapse } from '../../src/core/status-order';
 import { buildReport } from '../../src/core/report';
 import { buildTimeline } from '../../src/core/timeline';
-import type { CategoryId } from '../../src/core/types';
+import type { CategoryId, EvidenceIssue } from '../../src/core/types';
 import { aConfig, allMetIssues, anIssue, label, withoutTopManagementChecks } from '../support/builders';
 
 const AS_OF = '2026-12-02';
@@ -14,10 +22,13 @@ function reportOf(issues = allMetIssues('2026-06-01')) {
   return buildReport('ISMS', issues, config, AS_OF);
 }
 
+/** Readers of the new ISMS issue who see every issue of these tests: nothing is restricted. */
+const EVERYONE: Readers = { canSee: () => true };
+
 describe('the issue that fixes a finding (spec 10)', () => {
   it('missing evidence: record it, due 30 days after as-of, with the category label', () => {
     const issues = allMetIssues('2026-06-01').filter((i) => !i.labels.includes(label('resources')));
-    const draft = fixForFinding(reportOf(issues), 'resources', config);
+    const draft = fixForFinding(reportOf(issues), 'resources', config, EVERYONE);
     expect(draft).toMatchObject({
       summary: 'Record: ISMS budget and staffing',
       label: 'iso27001-budget-approval',
@@ -31,7 +42,7 @@ describe('the issue that fixes a finding (spec 10)', () => {
   it('stale evidence: renew it, naming the day it lapsed and the issue it renews', () => {
     const issues = allMetIssues('2026-06-01').filter((i) => !i.labels.includes(label('security-policy')));
     const old = anIssue({ labels: [label('security-policy')], resolved: '2025-11-01' });
-    const draft = fixForFinding(reportOf([...issues, old]), 'security-policy', config);
+    const draft = fixForFinding(reportOf([...issues, old]), 'security-policy', config, EVERYONE);
     expect(draft).toMatchObject({
       summary: 'Renew: security policy approval, lapsed on 2 Nov 2026',
       dueDate: '2027-01-01',
@@ -43,7 +54,7 @@ describe('the issue that fixes a finding (spec 10)', () => {
   it('evidence lapsing soon: renew it by the lapse day, as the spec words it', () => {
     const issues = allMetIssues('2026-06-01').filter((i) => !i.labels.includes(label('security-policy')));
     const policy = anIssue({ labels: [label('security-policy')], resolved: '2025-12-16' });
-    const draft = fixForFinding(reportOf([...issues, policy]), 'security-policy', config);
+    const draft = fixForFinding(reportOf([...issues, policy]), 'security-policy', config, EVERYONE);
     expect(draft).toMatchObject({
       summary: 'Renew: security policy approval, lapses 17 Dec 2026',
       dueDate: '2026-12-17',
@@ -51,16 +62,16 @@ describe('the issue that fixes a finding (spec 10)', () => {
   });
 
   it('a category without a finding has nothing to fix, and a disabled one neither', () => {
-    expect(fixForFinding(reportOf(), 'workshop-outcome', config)).toBeUndefined();
+    expect(fixForFinding(reportOf(), 'workshop-outcome', config, EVERYONE)).toBeUndefined();
     const off = aConfig({ resources: { enabled: false, disabledReason: 'Budget is elsewhere' } });
     const report = buildReport('ISMS', [], off, AS_OF);
-    expect(fixForFinding(report, 'resources', off)).toBeUndefined();
+    expect(fixForFinding(report, 'resources', off, EVERYONE)).toBeUndefined();
   });
 
   it("uses the admin's first label for the category", () => {
     const custom = withoutTopManagementChecks(aConfig({ resources: { labels: ['budget-ok', 'budget-2'] } }));
     const report = buildReport('ISMS', [], custom, AS_OF);
-    expect(fixForFinding(report, 'resources', custom)?.label).toBe('budget-ok');
+    expect(fixForFinding(report, 'resources', custom, EVERYONE)?.label).toBe('budget-ok');
   });
 });
 
@@ -69,7 +80,7 @@ describe('the issue that renews an upcoming lapse', () => {
     const issues = allMetIssues('2026-01-10');
     const timeline = buildTimeline(issues, config, AS_OF);
     const policy = issues.find((i) => i.labels.includes(label('security-policy')));
-    expect(fixForUpcoming(AS_OF, timeline, 'security-policy', config)).toMatchObject({
+    expect(fixForUpcoming(AS_OF, timeline, 'security-policy', config, EVERYONE)).toMatchObject({
       summary: 'Renew: security policy approval, lapses 11 Jan 2027',
       dueDate: '2027-01-11',
       renews: [policy?.key],
@@ -80,7 +91,7 @@ describe('the issue that renews an upcoming lapse', () => {
     const review = anIssue({ labels: [label('strategy-alignment')], created: '2026-11-20', resolved: '2026-12-15' });
     const timeline = buildTimeline([review], config, AS_OF);
     expect(timeline.upcoming).toHaveLength(1);
-    expect(fixForUpcoming(AS_OF, timeline, 'strategy-alignment', config)).toBeUndefined();
+    expect(fixForUpcoming(AS_OF, timeline, 'strategy-alignment', config, EVERYONE)).toBeUndefined();
     expect(isLapse('stale', 'met')).toBe(false);
     expect(isLapse('met', 'partial')).toBe(true);
   });
@@ -90,19 +101,21 @@ describe("the issue panel's renewal", () => {
   it('a lapsed issue is renewed, due 30 days after as-of; one that counts long enough is not', () => {
     const old = anIssue({ labels: [label('workshop-outcome')], resolved: '2025-10-01' });
     const explained = explainIssue(old, config, AS_OF).categories[0]!;
-    expect(fixForIssue(old.key, explained, config, AS_OF)).toMatchObject({
+    expect(fixForIssue(old.key, explained, config, AS_OF, EVERYONE)).toMatchObject({
       summary: 'Renew: executive workshop outcomes, lapsed on 2 Oct 2026',
       dueDate: '2027-01-01',
       renews: [old.key],
     });
     const fresh = anIssue({ labels: [label('workshop-outcome')], resolved: '2026-11-01' });
-    expect(fixForIssue(fresh.key, explainIssue(fresh, config, AS_OF).categories[0]!, config, AS_OF)).toBeUndefined();
+    expect(
+      fixForIssue(fresh.key, explainIssue(fresh, config, AS_OF).categories[0]!, config, AS_OF, EVERYONE),
+    ).toBeUndefined();
   });
 
   it('an issue lapsing within the expiring-soon days is renewed by its lapse day', () => {
     const soon = anIssue({ labels: [label('workshop-outcome')], resolved: '2025-12-20' });
     const explained = explainIssue(soon, config, AS_OF).categories[0]!;
-    expect(fixForIssue(soon.key, explained, config, AS_OF)).toMatchObject({
+    expect(fixForIssue(soon.key, explained, config, AS_OF, EVERYONE)).toMatchObject({
       summary: 'Renew: executive workshop outcomes, lapses 21 Dec 2026',
       dueDate: '2026-12-21',
     });
@@ -119,5 +132,114 @@ describe('open issues that already are the fix', () => {
     const open = openFixIssues([older, newer, done, workshop], off);
     expect(open).toEqual({ 'security-policy': { key: newer.key, summary: newer.summary } });
     expect(Object.keys(open) as CategoryId[]).not.toContain('resources');
+  });
+});
+
+describe('restricted evidence is never named in the new issue (spec 10 as issue 19 amends it)', () => {
+  /** An issue as a live read gives it: with or without a security level, in ISMS unless keyed otherwise. */
+  const seen = (overrides: Partial<EvidenceIssue> & { resolved?: string }) => anIssue({ secured: false, ...overrides });
+  const othersThan = (id: CategoryId) => allMetIssues('2026-06-01').filter((i) => !i.labels.includes(label(id)));
+  const textOf = (draft: { summary: string; description: string[] } | undefined) =>
+    draft ? [draft.summary, ...draft.description].join('\n') : '';
+
+  it('everyone who can see the new issue sees only the issues of its project that have no security level', () => {
+    const open = seen({ key: 'ISMS-501' });
+    const boardOnly = seen({ key: 'ISMS-502', secured: true });
+    const elsewhere = seen({ key: 'BOARD-7' });
+    const unknown = anIssue({ key: 'ISMS-503' });
+    const readers = readersOf('ISMS', [open, boardOnly, elsewhere, unknown]);
+    expect([open, boardOnly, elsewhere, unknown].map((i) => readers.canSee(i.key))).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
+    // A key that only looks like the project's (ISMSX-1) is another project; an issue not read is unknown.
+    expect(readersOf('ISMS', [seen({ key: 'ISMSX-1' })]).canSee('ISMSX-1')).toBe(false);
+    expect(readersOf('ISMS', []).canSee('ISMS-1')).toBe(false);
+  });
+
+  it('a stale finding on Board-only evidence: no key, no lapse day, no dates; due 30 days after as-of', () => {
+    const old = seen({ labels: [label('security-policy')], resolved: '2025-11-01', secured: true });
+    const issues = [...othersThan('security-policy').map((i) => ({ ...i, secured: false })), old];
+    const draft = fixForFinding(reportOf(issues), 'security-policy', config, readersOf('ISMS', issues));
+    expect(draft).toMatchObject({ summary: 'Renew: security policy approval', dueDate: '2027-01-01' });
+    const text = textOf(draft);
+    for (const leak of [old.key, '2025-11-01', '2025-11-02', '2 Nov 2026', '2026-11-02'])
+      expect(text).not.toContain(leak);
+    expect(draft?.description).toContain(RESTRICTED_WHY);
+    expect(draft?.description).toContain('It renews restricted evidence, which this issue does not name.');
+    // The creator, who sees that evidence, still gets it in the preview's list of what it renews.
+    expect(draft?.renews).toEqual([old.key]);
+  });
+
+  it('an observation on a Board-only management review names neither the review nor its date or age', () => {
+    const review = seen({ labels: [label('management-review')], resolved: '2026-06-01', secured: true });
+    const issues = [...othersThan('management-review').map((i) => ({ ...i, secured: false })), review];
+    const report = reportOf(issues);
+    const finding = report.findings.find((f) => f.categoryId === 'management-review');
+    expect(finding?.message).toContain('2026-06-01');
+    const draft = fixForFinding(report, 'management-review', config, readersOf('ISMS', issues));
+    expect(draft?.summary).toBe('Renew: management reviews');
+    expect(draft?.dueDate).toBe('2027-01-01');
+    const text = textOf(draft);
+    for (const leak of [review.key, '2026-06-01', '184 days', '2 Jun 2027']) expect(text).not.toContain(leak);
+  });
+
+  it('evidence in another project is restricted even without a security level', () => {
+    const old = seen({ key: 'BOARD-3', labels: [label('security-policy')], resolved: '2025-11-01' });
+    const issues = [...othersThan('security-policy').map((i) => ({ ...i, secured: false })), old];
+    const draft = fixForFinding(reportOf(issues), 'security-policy', config, readersOf('ISMS', issues));
+    expect(textOf(draft)).not.toContain('BOARD-3');
+    expect(draft?.summary).toBe('Renew: security policy approval');
+  });
+
+  it('evidence whose security level the read did not tell is treated as restricted', () => {
+    const old = anIssue({ labels: [label('security-policy')], resolved: '2025-11-01' });
+    const issues = [...othersThan('security-policy'), old];
+    const draft = fixForFinding(reportOf(issues), 'security-policy', config, readersOf('ISMS', issues));
+    expect(textOf(draft)).not.toContain(old.key);
+  });
+
+  it('open evidence beside restricted evidence: the open key is named, the restricted one is not', () => {
+    const open = seen({ labels: [label('role-assignment')], done: false, assignee: null });
+    const hidden = seen({ labels: [label('role-assignment')], done: false, assignee: null, secured: true });
+    const issues = [...allMetIssues('2026-06-01').map((i) => ({ ...i, secured: false })), open, hidden];
+    const draft = fixForFinding(reportOf(issues), 'role-assignment', config, readersOf('ISMS', issues));
+    expect(draft?.description).toContain(
+      `It renews the evidence in ${open.key} and restricted evidence, which this issue does not name.`,
+    );
+    expect(textOf(draft)).not.toContain(hidden.key);
+    expect(draft?.description).toContain(RESTRICTED_WHY);
+  });
+
+  it('open evidence alone: named with its dates, as before', () => {
+    const old = seen({ labels: [label('security-policy')], resolved: '2025-11-01' });
+    const issues = [...othersThan('security-policy').map((i) => ({ ...i, secured: false })), old];
+    const draft = fixForFinding(reportOf(issues), 'security-policy', config, readersOf('ISMS', issues));
+    expect(draft?.summary).toBe('Renew: security policy approval, lapsed on 2 Nov 2026');
+    expect(draft?.description).toContain(`It renews the evidence in ${old.key}.`);
+    expect(draft?.description).not.toContain(RESTRICTED_WHY);
+  });
+
+  it('an upcoming lapse of Board-only evidence: no lapse day anywhere, due 30 days after as-of', () => {
+    const issues = allMetIssues('2026-01-10').map((i) =>
+      i.labels.includes(label('security-policy')) ? { ...i, secured: true } : { ...i, secured: false },
+    );
+    const timeline = buildTimeline(issues, config, AS_OF);
+    const draft = fixForUpcoming(AS_OF, timeline, 'security-policy', config, readersOf('ISMS', issues));
+    expect(draft).toMatchObject({ summary: 'Renew: security policy approval', dueDate: '2027-01-01' });
+    const text = textOf(draft);
+    for (const leak of ['11 Jan 2027', '2027-01-11', ...draft!.renews]) expect(text).not.toContain(leak);
+  });
+
+  it("the panel's renewal of a Board-only issue names neither it nor when it lapsed", () => {
+    const old = seen({ labels: [label('workshop-outcome')], resolved: '2025-10-01', secured: true });
+    const explained = explainIssue(old, config, AS_OF).categories[0]!;
+    const draft = fixForIssue(old.key, explained, config, AS_OF, readersOf('ISMS', [old]));
+    expect(draft).toMatchObject({ summary: 'Renew: executive workshop outcomes', dueDate: '2027-01-01' });
+    const text = textOf(draft);
+    for (const leak of [old.key, '2 Oct 2026', '365-day']) expect(text).not.toContain(leak);
+    expect(draft?.description).toContain(RESTRICTED_WHY);
   });
 });

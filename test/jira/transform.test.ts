@@ -1,5 +1,6 @@
 import { jiraIssue } from '../../dev/demo/jira-issue';
 import { IssueDataError, fieldsToRead, projectKeyOf, toEvidenceIssue } from '../../src/jira/transform';
+import { storedEvidenceIssue } from '../../src/storage/evidence-shape';
 
 describe('Jira issue JSON to the engine issue', () => {
   test('a done issue with an assignee and Jira datetimes in another zone', () => {
@@ -130,6 +131,8 @@ describe('Jira issue JSON to the engine issue', () => {
       'comment',
       'issuelinks',
       'description',
+      // Spec 10 as issue 19 amends it: whether a security level restricts who sees the issue.
+      'security',
     ]);
     expect(fieldsToRead('customfield_10042')).toContain('customfield_10042');
     const withPeople = fieldsToRead({
@@ -138,6 +141,28 @@ describe('Jira issue JSON to the engine issue', () => {
       attendeesField: 'customfield_10061',
     });
     expect(withPeople.slice(-2)).toEqual(['customfield_10060', 'customfield_10061']);
+  });
+
+  test('a security level makes the issue secured; null (no level) does not; no field at all says nothing', () => {
+    const raw = (security?: unknown) => {
+      const issue = jiraIssue({ key: 'ISMS-4', summary: 'Board minutes', created: '2026-03-01' });
+      if (security !== undefined) issue.fields.security = security;
+      return issue;
+    };
+    expect(toEvidenceIssue(raw({ id: '10100', name: 'Board only' })).secured).toBe(true);
+    expect(toEvidenceIssue(raw(null)).secured).toBe(false);
+    expect(toEvidenceIssue(raw()).secured).toBeUndefined();
+    // A value the app cannot read is a level: it must not make restricted evidence public.
+    expect(toEvidenceIssue(raw('Board only')).secured).toBe(true);
+  });
+
+  test('a stored issue keeps whether it is secured; a stored value that is not a boolean is discarded', () => {
+    const issue = toEvidenceIssue(
+      jiraIssue({ key: 'ISMS-5', summary: 'x', created: '2026-03-01', security: { id: '1', name: 'Board only' } }),
+    );
+    const stored: unknown = JSON.parse(JSON.stringify(issue));
+    expect(storedEvidenceIssue(stored)).toEqual({ ...issue, secured: true });
+    expect(storedEvidenceIssue({ ...issue, secured: 'yes' })).toBeUndefined();
   });
 
   test('the project of an issue comes from its project field, else its key', () => {

@@ -6,8 +6,13 @@
 import { DEMO_USERS } from '../../dev/demo/demo-site';
 import { jiraIssue } from '../../dev/demo/jira-issue';
 import type { SiteProject } from '../../dev/simulator/site-types';
+import type { KvsWrite } from '../../dev/runtime';
 import { defaultConfig } from '../../src/core/config';
+import { RESTRICTED_WHY } from '../../src/core/fix-plan';
+import type { Finding } from '../../src/core/types';
+import { isRecord } from '../../src/core/guards';
 import { USERS, adminPage, demoSite, issuePanel, projectPage, startApp, type App } from '../support/app-harness';
+import { FailingKvsStore } from '../support/failing-kvs-store';
 
 const CREATE = { categoryId: 'strategy-alignment', origin: 'finding' } as const;
 const SEARCH = '/rest/api/3/search/jql';
@@ -24,6 +29,39 @@ async function labelled(app: App, label: string): Promise<{ key: string; fields:
   const body = (await res.json()) as { issues?: { key: string; fields: Record<string, any> }[] };
   if (!body.issues) throw new Error(`search failed: ${JSON.stringify(body)}`);
   return body.issues;
+}
+
+interface ReadBack {
+  summary: string;
+  /** The description's paragraphs, as plain text. */
+  paragraphs: string[];
+  duedate: unknown;
+  security: unknown;
+}
+
+const textOf = (node: unknown): string =>
+  isRecord(node) && Array.isArray(node.content)
+    ? node.content
+        .map((child: unknown) => (isRecord(child) && typeof child.text === 'string' ? child.text : ''))
+        .join('')
+    : '';
+
+/** The issue as Jira sends it to the Jira admin (in the Board-only level too): what its readers read. */
+async function issueOf(app: App, key: string): Promise<ReadBack> {
+  const res = await fetch(`${app.forge.jira.url}/rest/api/3/issue/${key}?fields=summary,description,duedate,security`, {
+    headers: { 'x-sim-account-id': USERS.admin },
+  });
+  const body: unknown = await res.json();
+  const fields = isRecord(body) && isRecord(body.fields) ? body.fields : {};
+  const description = isRecord(fields.description) ? fields.description : {};
+  const paragraphs = Array.isArray(description.content) ? description.content.map(textOf) : [];
+  const summary = typeof fields.summary === 'string' ? fields.summary : '';
+  return { summary, paragraphs, duedate: fields.duedate, security: fields.security };
+}
+
+/** Keys that not everyone who browses ISMS may see: Board-only issues, and every other project's. */
+function restrictedKeys(site: ReturnType<typeof demoSite>): string[] {
+  return site.issues.filter((i) => i.fields.security || !i.key.startsWith('ISMS-')).map((i) => i.key);
 }
 
 const ismsOf = (projects: SiteProject[]): SiteProject => projects.find((p) => p.key === 'ISMS')!;
@@ -254,5 +292,74 @@ describe('issue/fix-preview and issue/create-fix on the demo company', () => {
     // A panel on an issue that counts for long yet offers nothing, and asks Jira nothing more.
     const fresh = await app.call(USERS.lead, 'report/issue', {}, issuePanel('ISMS-1'));
     expect(fresh.data.fixes).toBeUndefined();
+  });
+
+  test('restricted evidence is never named in the issue that everyone in the project reads (issue 19)', async () => {
+    const restricted = restrictedKeys(demoSite());
+    // The management reviews' finding rests on ISMS-15, Board only, which the lead may see.
+    expect(restricted).toEqual(expect.arrayContaining(['ISMS-15', 'ISMS-16']));
+    const request = { categoryId: 'management-review', origin: 'finding' };
+    const report = await app.call(USERS.lead, 'report/project', {}, projectPage());
+    const findings: Finding[] = report.data.findings;
+    expect(findings.find((f) => f.categoryId === 'management-review')?.issueKeys).toEqual(['ISMS-15']);
+
+    const preview = await app.call(USERS.lead, 'issue/fix-preview', request, projectPage());
+    const created = await app.call(USERS.lead, 'issue/create-fix', request, projectPage());
+    expect(created).toMatchObject({ ok: true, data: { created: true } });
+    const issue = await issueOf(app, created.data.issue.key);
+    // Nothing makes the new issue Board only: everyone who browses ISMS reads it.
+    expect(issue.security ?? null).toBeNull();
+    const text = [issue.summary, ...issue.paragraphs].join('\n');
+    for (const key of restricted) expect(text).not.toMatch(new RegExp(`\\b${key}\\b`));
+    // ISMS-15 was resolved 130 days before as-of (21 Jul 2026) and lapses on 22 Jul 2027.
+    for (const leak of ['2026-07-21', '21 Jul 2026', '22 Jul 2027', '2027-07-22', '130 days'])
+      expect(text).not.toContain(leak);
+    expect(issue.summary).toBe('Renew: management reviews');
+    expect(issue.duedate).toBe('2026-12-28');
+    expect(issue.paragraphs).toContain(RESTRICTED_WHY);
+    // The preview showed exactly what was created.
+    expect(preview.data.plan).toMatchObject({
+      summary: issue.summary,
+      description: issue.paragraphs,
+      dueDate: '2026-12-28',
+    });
+  });
+
+  test("the panel's renewal of a Board-only review names neither the review nor its dates", async () => {
+    const request = { categoryId: 'management-review', origin: 'panel' };
+    const preview = await app.call(USERS.lead, 'issue/fix-preview', request, issuePanel('ISMS-16'));
+    expect(preview).toMatchObject({
+      ok: true,
+      data: { kind: 'create', plan: { summary: 'Renew: management reviews' } },
+    });
+    const text = [preview.data.plan.summary, ...preview.data.plan.description].join('\n');
+    expect(text).not.toMatch(/\bISMS-16\b/);
+    // ISMS-16 was resolved 400 days before as-of (24 Oct 2025) and lapsed on 25 Oct 2026.
+    for (const leak of ['2025-10-24', '24 Oct 2025', '25 Oct 2026', '2026-10-25', '365-day'])
+      expect(text).not.toContain(leak);
+    expect(preview.data.plan.description).toContain(RESTRICTED_WHY);
+  });
+
+  test('the issue created but not recorded: the answer names it, says so, and a retry creates nothing (issue 19)', async () => {
+    const isRecordOfIssue = (write: KvsWrite) =>
+      write.key.startsWith('fix-claim:') && isRecord(write.entry?.value) && 'issueKey' in write.entry.value;
+    const kvs = new FailingKvsStore(isRecordOfIssue);
+    await app.stop();
+    app = await startApp(demoSite(), {}, { kvs });
+    const result = await app.call(USERS.lead, 'issue/create-fix', CREATE, projectPage());
+    expect(kvs.failures).toBe(1);
+    expect(result).toEqual({
+      ok: true,
+      data: {
+        created: true,
+        notRecorded: true,
+        issue: { key: expect.stringMatching(/^ISMS-\d+$/), summary: 'Record: strategy alignment' },
+      },
+    });
+    expect(creates(app)).toBe(1);
+    // Not remembered, but Jira's search finds it open with its label: the next click links it.
+    const again = await app.call(USERS.lead, 'issue/create-fix', CREATE, projectPage());
+    expect(again).toEqual({ ok: true, data: { created: false, issue: result.data.issue } });
+    expect(creates(app)).toBe(1);
   });
 });

@@ -1,6 +1,12 @@
 import { buildDemoSite, DEMO_USERS } from '../../dev/demo/demo-site';
 import { jiraIssue } from '../../dev/demo/jira-issue';
-import { invokeResolver, startLocalForge, type LocalForge, type ResolverHandler } from '../../dev/runtime';
+import {
+  invokeResolver,
+  startLocalForge,
+  type LocalForge,
+  type LocalForgeOptions,
+  type ResolverHandler,
+} from '../../dev/runtime';
 import { buildHandler, type HandlerOptions } from '../../src/index';
 import type { InvokeKey } from '../../src/contract/invoke';
 
@@ -61,8 +67,13 @@ export const issuePanel = (key: string) => ({
 });
 export const adminPage = () => ({ type: 'jira:adminPage' });
 
-export async function startApp(site: unknown = demoSite(), options: HandlerOptions = {}): Promise<App> {
-  const forge = await startLocalForge(site);
+/** `local` reaches the local Forge runtime: e.g. a KVS store that fails when a test says so. */
+export async function startApp(
+  site: unknown = demoSite(),
+  options: HandlerOptions = {},
+  local: LocalForgeOptions = {},
+): Promise<App> {
+  const forge = await startLocalForge(site, local);
   const handler = buildHandler({ clock: () => NOW, ...options }) as ResolverHandler;
   return {
     forge,

@@ -141,6 +141,22 @@ describe('"Create issue" (spec 10)', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Nothing new was created.');
   });
 
+  test('created but not recorded by the app: the new issue is linked, and the action says so truthfully', async () => {
+    const dialog = await openPreview();
+    mockedApi.createFix.mockResolvedValue({ ...CREATED, notRecorded: true });
+    await actAsync(() => fireEvent.click(confirmButton(dialog)));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const link = screen.getByRole('link', { name: `ISMS-31 ${PLAN.summary}` });
+    expect(link.parentElement).toHaveTextContent('Created ISMS-31');
+    const sentence =
+      'Clause 5.1 Coverage could not save that it created ISMS-31: if it offers to create this issue again, use ISMS-31 instead.';
+    expect(screen.getByText(sentence)).toBeVisible();
+    expect(screen.getByRole('status')).toHaveTextContent(`Created ISMS-31: ${PLAN.summary}. ${sentence}`);
+    // Nothing invites a second create now: no button, no "try again".
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(document.body).not.toHaveTextContent(/try again/i);
+  });
+
   test('an open issue that already is the fix is linked instead of the button', () => {
     render(
       <FixAction

@@ -7,7 +7,7 @@ import { categoryDefinition } from '../../../../src/core/categories';
 import { createFix } from '../api';
 import { IssueLink } from '../components/JiraLink';
 import { VISUALLY_HIDDEN } from '../components/VisuallyHidden';
-import { createdText } from './text';
+import { notRecordedText, outcomeText } from './text';
 
 // The dialog (and what only it uses) loads on the first click: the screens' first load stays small.
 const FixDialog = lazy(() => import('./FixDialog'));
@@ -22,7 +22,12 @@ export interface FixActionProps {
 }
 
 /** How the action ended, when it did: replaced by a link to the issue. */
-type Outcome = { kind: 'created' | 'already-open' | 'existing'; issue: IssueRef };
+type Outcome = {
+  kind: 'created' | 'already-open' | 'existing';
+  issue: IssueRef;
+  /** Created, but the app could not record it: said beside the link. */
+  notRecorded?: boolean;
+};
 
 const LEAD: Record<Outcome['kind'], string> = {
   created: 'Created ',
@@ -62,8 +67,12 @@ export function FixAction({ request, fixes, label = 'Create issue', context }: F
     if (inFlight.current) return inFlight.current;
     const attempt = createFix({ categoryId, origin })
       .then((result) => {
-        setOutcome({ kind: result.created ? 'created' : 'already-open', issue: result.issue });
-        setAnnouncement(createdText(result.issue, result.created));
+        setOutcome({
+          kind: result.created ? 'created' : 'already-open',
+          issue: result.issue,
+          notRecorded: result.notRecorded === true,
+        });
+        setAnnouncement(outcomeText(result));
         restoreFocus.current = true;
         setOpen(false);
       })
@@ -84,10 +93,13 @@ export function FixAction({ request, fixes, label = 'Create issue', context }: F
     <div className="c51-no-print" ref={container}>
       <Inline space="space.100" alignBlock="center" shouldWrap>
         {known ? (
-          <Text>
-            {LEAD[known.kind]}
-            <IssueLink issueKey={known.issue.key} summary={known.issue.summary} />
-          </Text>
+          <>
+            <Text>
+              {LEAD[known.kind]}
+              <IssueLink issueKey={known.issue.key} summary={known.issue.summary} />
+            </Text>
+            {known.notRecorded ? <Text>{notRecordedText(known.issue)}</Text> : null}
+          </>
         ) : (
           <Button
             spacing="compact"

@@ -1,5 +1,5 @@
 /** The words of "Create issue" (spec 10), pure so tests and screens read the same. */
-import type { IssueRef } from '../../../../src/contract/invoke';
+import type { FixCreated, IssueRef } from '../../../../src/contract/invoke';
 import { CATEGORY_IDS, type CategoryId } from '../../../../src/core/types';
 import type { ApiError } from '../api-error';
 
@@ -16,6 +16,19 @@ export const createdText = (issue: IssueRef, created: boolean): string =>
   created
     ? `Created ${issue.key}: ${issue.summary}`
     : `Already open: ${issue.key}, ${issue.summary}. Nothing new was created.`;
+
+/**
+ * Said beside an issue Jira created that the app could not record (issue 19): it exists, and the
+ * app may not know of it later. Never "create it again": it is there.
+ */
+export const notRecordedText = (issue: IssueRef): string =>
+  `Clause 5.1 Coverage could not save that it created ${issue.key}: if it offers to create this issue again, use ${issue.key} instead.`;
+
+/** What the live region announces once the create answered. */
+export const outcomeText = (result: FixCreated): string =>
+  result.notRecorded
+    ? `${createdText(result.issue, result.created)}. ${notRecordedText(result.issue)}`
+    : createdText(result.issue, result.created);
 
 /** Why a create failed, in the words the dialog shows under its title. */
 export interface CreateFailure {
