@@ -14,6 +14,7 @@ import api, { route } from '@forge/api';
 import { demoSettings } from '../demo/demo-settings';
 import { DEMO_USERS } from '../demo/demo-site';
 import { storeConfig } from '../../src/storage/config-store';
+import { Budget } from '../../src/jira/budget';
 import { MemoryKvsStore, installForgeRuntime, invokeResolver, runInvocation, type ResolverHandler } from '../runtime';
 import type { KvsEntry } from '../runtime/kvs-store';
 import { defaultConfig } from '../../src/core/config';
@@ -63,7 +64,14 @@ function settingsFor(mode: 'substance-on' | 'substance-off') {
 }
 
 async function seedSettings(mode: 'substance-on' | 'substance-off', asOf: string): Promise<void> {
-  await storeConfig(settingsFor(mode), 0, 'save', { accountId: DEMO_USERS.admin.accountId }, `${asOf}T09:00:00.000Z`);
+  await storeConfig(
+    settingsFor(mode),
+    0,
+    'save',
+    { accountId: DEMO_USERS.admin.accountId },
+    `${asOf}T09:00:00.000Z`,
+    new Budget(),
+  );
 }
 
 /** The store as the last view left it: entries by key, written whole at the end of the call. */

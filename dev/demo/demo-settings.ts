@@ -7,6 +7,7 @@
  */
 import { defaultConfig } from '../../src/core/config';
 import type { CoverageConfig } from '../../src/core/types';
+import { Budget } from '../../src/jira/budget';
 import { loadConfig, storeConfig } from '../../src/storage/config-store';
 import {
   DEMO_ATTENDEES_FIELD,
@@ -29,9 +30,11 @@ export function demoSettings(): CoverageConfig {
 
 /** Saves the demo settings when the store has none; true when it did. Needs the Forge runtime installed. */
 export async function seedDemoSettings(now: Date): Promise<boolean> {
-  const stored = await loadConfig();
+  // A seed at start-up, outside any invocation: Forge's 25 s are not its limit, but an answer is due all the same.
+  const budget = new Budget();
+  const stored = await loadConfig(budget);
   if (stored.version > 0) return false;
   const { accountId, displayName } = DEMO_USERS.admin;
-  await storeConfig(demoSettings(), 0, 'save', { accountId, displayName }, now.toISOString());
+  await storeConfig(demoSettings(), 0, 'save', { accountId, displayName }, now.toISOString(), budget);
   return true;
 }

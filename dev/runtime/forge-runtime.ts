@@ -4,13 +4,14 @@
  * `global.__forge_runtime__`; this module defines the two:
  * - ctx `{ type: 'fpp', remote: 'jira', provider: 'user' | 'app' }` (requestJira): forwarded to the Jira
  *   simulator with the caller in an x-sim-* header;
- * - ctx `{ type: 'kvs' }` (@forge/kvs): answered in-process from a KvsStore;
+ * - ctx `{ type: 'kvs' }` (@forge/kvs): answered in-process from a KvsStore, slowed or failed by `kvsFaults`;
  * - anything else (Confluence, GraphQL, remotes, containers) fails with a clear error.
  */
 import type { ForgeRuntime, Metrics } from '@forge/api/out/api/runtime';
 import { ACCOUNT_ID_HEADER, APP_HEADER, SIMULATOR_HEADER_PREFIX } from '../simulator/identity';
-import { isPlainObject } from '../simulator/json';
+import { isPlainObject, parseJson } from '../simulator/json';
 import { handleKvsRequest, type KvsApiOptions } from './kvs-api';
+import type { KvsFaults } from './kvs-faults';
 import type { KvsStore } from './kvs-store';
 import { currentInvocation } from './invocation';
 
@@ -29,6 +30,8 @@ export interface ForgeRuntimeOptions {
   kvsMaxQueryLimit?: number;
   /** Clock (epoch ms) for KVS timestamps and TTL. Default Date.now. */
   now?: () => number;
+  /** Slow or failing KVS calls, switched at run time by a test (kvs-faults.ts). Default: none. */
+  kvsFaults?: KvsFaults;
 }
 
 type ForgeFetch = (ctx: unknown, path: unknown, init?: RequestInit) => Promise<Response>;
@@ -108,24 +111,43 @@ async function forwardToJira(
   return fetch(`${options.jiraBaseUrl.replace(/\/+$/, '')}${path}`, { ...init, headers, signal: init?.signal ?? null });
 }
 
-function kvsResponse(options: ForgeRuntimeOptions, path: unknown, init: RequestInit | undefined): Response {
+/**
+ * Waits `ms` before the call is carried out. The timer does not hold the process open: a caller that stopped
+ * waiting (its own deadline passed) leaves a call that ends when the test run does, as a request in flight would.
+ */
+function slowly(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+async function kvsResponse(
+  options: ForgeRuntimeOptions,
+  path: unknown,
+  init: RequestInit | undefined,
+): Promise<Response> {
   if (typeof path !== 'string') throw new Error('Local Forge runtime: KVS path must be a string');
   if ((init?.method ?? 'GET').toUpperCase() !== 'POST')
     throw new Error(`Local Forge runtime: KVS expects POST, got ${init?.method ?? 'GET'} ${path}`);
   const body = init?.body;
   if (body !== undefined && body !== null && typeof body !== 'string')
     throw new Error('Local Forge runtime: KVS request body must be a JSON string');
+  const traceHeaders = { 'x-trace-id': currentInvocation()?.traceId ?? 'outside-invocation' };
+  const answer = (status: number, answerBody: unknown): Response =>
+    answerBody === undefined
+      ? new Response(null, { status, headers: traceHeaders })
+      : new Response(JSON.stringify(answerBody), {
+          status,
+          headers: { 'content-type': 'application/json', ...traceHeaders },
+        });
+  const parsed = parseJson(body ?? '');
+  const fault = options.kvsFaults?.take(path, parsed.ok ? parsed.value : undefined);
+  if (fault && fault.latencyMs > 0) await slowly(fault.latencyMs);
+  if (fault?.failure) return answer(fault.failure.status, { code: fault.failure.code, message: fault.failure.message });
   const apiOptions: KvsApiOptions = {
     ...(options.kvsMaxQueryLimit !== undefined ? { maxQueryLimit: options.kvsMaxQueryLimit } : {}),
     ...(options.now !== undefined ? { now: options.now } : {}),
   };
   const result = handleKvsRequest(options.kvs, path, body ?? undefined, apiOptions);
-  const traceHeaders = { 'x-trace-id': currentInvocation()?.traceId ?? 'outside-invocation' };
-  if (result.body === undefined) return new Response(null, { status: result.status, headers: traceHeaders });
-  return new Response(JSON.stringify(result.body), {
-    status: result.status,
-    headers: { 'content-type': 'application/json', ...traceHeaders },
-  });
+  return answer(result.status, result.body);
 }
 
 function buildFetch(options: ForgeRuntimeOptions): ForgeFetch {

@@ -17,6 +17,7 @@ export {
   type KvsWrite,
   type KvsNamespace,
 } from './kvs-store';
+export { KvsFaults, type KvsFaultScope, type KvsFailure, type KvsOperation } from './kvs-faults';
 export { handleKvsRequest, KVS_LIMITS, type KvsApiOptions, type KvsHttpResult } from './kvs-api';
 export { startLocalForge, type LocalForge, type LocalForgeOptions } from './local-forge';
 export { invokeResolver, DEFAULT_INSTALL_CONTEXT, type ResolverHandler, type ResolverCall } from './invoke-resolver';

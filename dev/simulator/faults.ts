@@ -2,8 +2,10 @@
  * Fault injection, switchable at run time from a test: latency, a number of 429s with Retry-After, a number of
  * 5xx responses, search pages Jira gets wrong (entries without a key, a page token that does not advance), and
  * an issue deleted part way through a read, each optionally limited to a path prefix and to requests after the
- * first N. Lets retry, deadline and paging code be tested against the real HTTP stack instead of mocks.
+ * first N; and a project whose permissions change part way through a read (a viewer losing access mid-view).
+ * Lets retry, deadline and paging code be tested against the real HTTP stack instead of mocks.
  */
+import type { SiteProject } from './site-types';
 
 export interface FaultScope {
   /** Only requests whose path starts with this are affected, e.g. '/rest/api/3/search'. */
@@ -68,6 +70,14 @@ export interface FaultDecision {
   page: PageFault | undefined;
   /** Issues (id or key) to delete before this request is answered. */
   deletions: string[];
+  /** Projects to change before this request is answered (after the deletions). */
+  projectChanges: ProjectChange[];
+}
+
+/** What `changeProject` does to a project: its permissions, say (`browsers`), as an admin would change them. */
+export interface ProjectChange {
+  idOrKey: string;
+  patch: Partial<Omit<SiteProject, 'id' | 'key'>>;
 }
 
 function checkedCount(name: string, value: number, least: number): number {
@@ -111,6 +121,7 @@ export class FaultController {
   private failures: CountedRule<InjectedFailure>[] = [];
   private pages: CountedRule<PageFault>[] = [];
   private deletions: CountedRule<string>[] = [];
+  private projectChanges: CountedRule<ProjectChange>[] = [];
 
   /** Adds `ms` of delay before each matching response (stacks with other latency rules). */
   setLatency(ms: number, scope: FaultScope = {}): void {
@@ -164,12 +175,23 @@ export class FaultController {
     this.deletions.push(rule(1, scope, idOrKey));
   }
 
+  /**
+   * After `afterRequests` matching requests, the project is changed (`patch` merged, as `updateProject` does)
+   * before the next one is answered: e.g. `{ browsers: [...] }` without the viewer, so a project they could see
+   * at the start of a view is hidden from them before its next request.
+   */
+  changeProject(idOrKey: string, patch: ProjectChange['patch'], scope: FaultScope = {}): void {
+    if (idOrKey.length === 0) throw new RangeError('changeProject needs a project id or key');
+    this.projectChanges.push(rule(1, scope, { idOrKey, patch }));
+  }
+
   /** Removes every fault rule. */
   reset(): void {
     this.latencies = [];
     this.failures = [];
     this.pages = [];
     this.deletions = [];
+    this.projectChanges = [];
   }
 
   /** Decides what happens to one request; consumes one use (or one skip) of the first matching rule of each kind. */
@@ -186,11 +208,14 @@ export class FaultController {
       else if (r.remaining-- > 0) deletions.push(r.value);
     }
     this.deletions = this.deletions.filter((d) => d.remaining > 0);
+    const changed = consume(this.projectChanges, target);
+    this.projectChanges = changed.rules;
+    const projectChanges = changed.value ? [changed.value] : [];
     const failed = consume(this.failures, target);
     this.failures = failed.rules;
-    if (failed.value) return { latencyMs, failure: failed.value, page: undefined, deletions };
+    if (failed.value) return { latencyMs, failure: failed.value, page: undefined, deletions, projectChanges };
     const paged = consume(this.pages, target);
     this.pages = paged.rules;
-    return { latencyMs, failure: undefined, page: paged.value, deletions };
+    return { latencyMs, failure: undefined, page: paged.value, deletions, projectChanges };
   }
 }

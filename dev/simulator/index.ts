@@ -1,7 +1,7 @@
 /** Public entry point of the local Jira Cloud simulator. */
 export { startJiraSimulator, CLIENT_CLOSED_REQUEST, type JiraSimulator, type JiraSimulatorOptions } from './server';
 export { loadSite, validateSite, SiteValidationError } from './site';
-export { FaultController, type FaultScope, type PageFault } from './faults';
+export { FaultController, type FaultScope, type PageFault, type ProjectChange } from './faults';
 export { RequestStats, type RequestLogEntry } from './stats';
 export {
   QuotaPool,

@@ -10,7 +10,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import { FaultController, type PageFault } from './faults';
+import { FaultController, type PageFault, type ProjectChange } from './faults';
 import {
   INVALID_PAYLOAD,
   jiraError,
@@ -197,6 +197,17 @@ export async function startJiraSimulator(
     });
   };
 
+  /** An injected change of a project the site does not have is a no-op, like an injected deletion. */
+  const changeProject = ({ idOrKey, patch }: ProjectChange): void => {
+    if (!site.data.projects.some((p) => p.id === idOrKey || p.key === idOrKey)) return;
+    mutate((data) => ({
+      ...data,
+      projects: data.projects.map((p) =>
+        p.id === idOrKey || p.key === idOrKey ? { ...p, ...patch, id: p.id, key: p.key } : p,
+      ),
+    }));
+  };
+
   /** `hungUp` aborts when the client closes the connection, so an injected latency never outlives its caller. */
   async function handle(
     req: IncomingMessage,
@@ -230,6 +241,7 @@ export async function startJiraSimulator(
 
     const fault = faults.take(path, method);
     for (const idOrKey of fault.deletions) deleteIssue(idOrKey);
+    for (const change of fault.projectChanges) changeProject(change);
     if (fault.latencyMs > 0) {
       try {
         await delay(fault.latencyMs, undefined, { signal: AbortSignal.any([stopping.signal, hungUp]) });

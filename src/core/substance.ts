@@ -122,20 +122,34 @@ function activeRequirements(category: CategoryId, modes: RequirementModes): read
   return ids;
 }
 
+export type PeopleContext = Pick<RequirementContext, 'categoryId' | 'approvalLabel' | 'approverFieldName'>;
+
+/**
+ * Who a category's top-management checks of the issue are about: who signed or approved it (for a
+ * corrective action, who gave the approval label), and who took part. The one answer both the
+ * checks and the edge that looks people up use, so nobody a check names goes unlooked-up.
+ */
+export function peopleOf(issue: IssueFacts, ctx: PeopleContext): { signers: Signers; participants: JiraUser[] } {
+  const signers =
+    ctx.categoryId === 'corrective-action'
+      ? grantorOf(issue, ctx.approvalLabel, ctx.approverFieldName)
+      : approverOf(issue, ctx.approverFieldName);
+  return { signers, participants: participantsOf(issue, signers) };
+}
+
+const NOBODY: { signers: Signers; participants: JiraUser[] } = {
+  signers: { kind: 'none', reason: '' },
+  participants: [],
+};
+
 /** The checks of every requirement of the category that is not `off`, for one issue. */
 export function requirementChecks(issue: IssueFacts, ctx: RequirementContext): RequirementOutcome {
   const ids = activeRequirements(ctx.categoryId, ctx.modes);
   if (ids.length === 0) return NO_OUTCOME;
-  const corrective = ctx.categoryId === 'corrective-action';
   // Who signed and who took part matter only to the categories whose requirements ask; a report of
   // 100,000 issues should not work them out for the rest.
   const needsPeople = ids.some((id) => id === 'approved-by-top-management' || id === 'top-management-took-part');
-  const signers: Signers = !needsPeople
-    ? { kind: 'none', reason: '' }
-    : corrective
-      ? grantorOf(issue, ctx.approvalLabel, ctx.approverFieldName)
-      : approverOf(issue, ctx.approverFieldName);
-  const participants = needsPeople ? participantsOf(issue, signers) : [];
+  const { signers, participants } = needsPeople ? peopleOf(issue, ctx) : NOBODY;
   const named = isTopManagementNamed(ctx.top);
   const checks: RequirementCheck[] = [];
   const failedRequired: RequirementId[] = [];

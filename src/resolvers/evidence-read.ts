@@ -7,7 +7,8 @@
  * update (deleted, now restricted from the user, the label gone with the update already stored)
  * are found by a keys-only listing at most SWEEP_INTERVAL_MS apart, and by every Reload, which
  * reads everything. Different settings, fields or scope start afresh. When Jira's quota is spent,
- * the stored read is served as it was, with its age.
+ * the stored read is served as it was, with its age: cut to the scope this view confirmed, and, if
+ * Jira could not confirm even that, only while it is under UNCONFIRMED_MAX_AGE_MS old.
  */
 import { enabledLabels } from '../core/config';
 import { compareIssueKeys } from '../core/report';
@@ -15,20 +16,14 @@ import type { TopManagement } from '../core/substance-types';
 import type { Day, EvidenceIssue } from '../core/types';
 import type { ReportRead, ScopeProject } from '../contract/invoke';
 import { confirmProject, type ProjectRef } from '../jira/access';
+import type { Budget } from '../jira/budget';
 import type { JiraClient } from '../jira/client';
 import { createPermission, type CreatePermission } from '../jira/create-issue';
 import { changedSince, evidenceCondition, keysJql } from '../jira/jql';
 import { listKeys, searchAll } from '../jira/search';
 import { IssueDataError, fieldsToRead, toEvidenceIssue, type FieldSettings } from '../jira/transform';
 import { loadConfig, type StoredConfig } from '../storage/config-store';
-import {
-  discardRead,
-  loadRead,
-  readFingerprint,
-  saveRead,
-  type LoadedRead,
-  type StoredRead,
-} from '../storage/evidence-store';
+import { discardRead, loadRead, readFingerprint, saveRead, type StoredRead } from '../storage/evidence-store';
 import { AppError } from './app-error';
 import { confirmScope } from './scope';
 import { readSubstance } from './substance';
@@ -42,6 +37,11 @@ export const OVERLAP_MINUTES = 10;
 export const SWEEP_INTERVAL_MS = 60 * 60_000;
 /** Issues can come into view without an update (a permission granted): this many are read by key, more and all are. */
 export const MAX_ARRIVALS = 100;
+/**
+ * The oldest a stored read may be to be served when Jira could not confirm the viewer may still see
+ * the page's projects: a user removed from one loses its evidence within a day, quota or not.
+ */
+export const UNCONFIRMED_MAX_AGE_MS = 24 * 60 * 60_000;
 
 export interface ReadRequest {
   /** Whose read: Forge's word for the caller, never the browser's. */
@@ -120,10 +120,18 @@ async function readAll({ jira, stored, fields, condition }: Setting): Promise<Is
   };
 }
 
-/** Minutes to ask Jira about: since the stored read began, plus the overlap. */
+/** Minutes to ask Jira about: since the stored read began, plus the overlap. Only for a read that is `trusted`. */
 function window(readAt: string, now: Date): number {
   const since = Math.max(0, now.getTime() - Date.parse(readAt));
   return Math.ceil(since / 60_000) + OVERLAP_MINUTES;
+}
+
+/**
+ * Whether a stored read's times can bound a window: one that began after now was stamped by a
+ * clock that was fast, and "since then" would miss every edit made between then and now.
+ */
+function trusted(prior: StoredRead, now: Date): boolean {
+  return Date.parse(prior.readAt) <= now.getTime();
 }
 
 /** The stored read with what changed since; `undefined` when only a full read can tell (see MAX_ARRIVALS). */
@@ -193,9 +201,29 @@ function sweepDue(prior: StoredRead, now: Date): boolean {
   return since >= SWEEP_INTERVAL_MS || since < 0;
 }
 
+/** The project an issue belongs to, by its key (`BOARD-12` -> `BOARD`). */
+const projectOfKey = (issueKey: string): string => issueKey.slice(0, issueKey.lastIndexOf('-'));
+
+/**
+ * The stored read as the scope confirmed in this view allows: the issues of projects the viewer can
+ * no longer see are dropped, and the scope is as confirmed now. Undefined when a project visible now
+ * was not in the stored read: its issues are not there to serve.
+ */
+function withinScope(read: StoredRead, projects: readonly ScopeProject[]): StoredRead | undefined {
+  const visible = new Set(projects.filter((p) => p.visible).map((p) => p.key));
+  const storedVisible = new Set(read.projects.filter((p) => p.visible).map((p) => p.key));
+  if ([...visible].some((key) => !storedVisible.has(key))) return undefined;
+  return { ...read, projects: [...projects], issues: read.issues.filter((i) => visible.has(projectOfKey(i.key))) };
+}
+
+/** Whether a stored read Jira could not vouch for in this view is young enough to serve: its age by readAt, never from the future. */
+function youngEnough(read: StoredRead, now: Date): boolean {
+  const age = now.getTime() - Date.parse(read.readAt);
+  return age >= 0 && age < UNCONFIRMED_MAX_AGE_MS;
+}
+
 /** The stored read as it was: Jira's quota is spent (`reason` says until when). */
-function fromStore(loaded: LoadedRead, stored: StoredConfig, reason: string): PageEvidence {
-  const { read } = loaded;
+function fromStore(read: StoredRead, stored: StoredConfig, reason: string): PageEvidence {
   const top: TopManagement = {
     accountIds: stored.config.topManagement.accountIds,
     groupsNamed: stored.config.topManagement.groups.length > 0,
@@ -218,11 +246,28 @@ function fromStore(loaded: LoadedRead, stored: StoredConfig, reason: string): Pa
 }
 
 /** The settings and the user's stored read of the page: no Jira request, so it runs beside the first one. */
-async function local(key: string, accountId: string) {
-  const stored = await loadConfig();
+async function local(key: string, accountId: string, budget: Budget) {
+  const stored = await loadConfig(budget);
   const fields = fieldsToRead(stored.config);
   const fingerprint = readFingerprint(stored.config, fields);
-  return { stored, fields, fingerprint, loaded: await loadRead(key, accountId, fingerprint) };
+  return { stored, fields, fingerprint, loaded: await loadRead(key, accountId, fingerprint, budget) };
+}
+
+/**
+ * The stored read served when Jira is rate limiting (`limited`), or `limited` itself thrown when it
+ * may not be. `projects`: the scope confirmed in this view, which wins over the stored one;
+ * undefined when Jira refused before confirming it, so only a young stored read is served.
+ */
+function servedAsStored(
+  read: StoredRead,
+  stored: StoredConfig,
+  limited: AppError,
+  now: Date,
+  projects: ScopeProject[] | undefined,
+): PageEvidence {
+  const served = projects ? withinScope(read, projects) : youngEnough(read, now) ? read : undefined;
+  if (!served) throw limited;
+  return fromStore(served, stored, limited.message);
 }
 
 /**
@@ -239,23 +284,29 @@ export async function readPageEvidence(
 ): Promise<PageEvidence> {
   // Independent, so neither waits for the other; both settle before going on, so nothing is left
   // running after a failure. The project's failure (NOT_FOUND) is reported first.
-  const [projectRead, localRead] = await Promise.allSettled([confirmProject(jira, key), local(key, request.accountId)]);
+  const [projectRead, localRead] = await Promise.allSettled([
+    confirmProject(jira, key),
+    local(key, request.accountId, jira.budget),
+  ]);
   const loaded = localRead.status === 'fulfilled' ? localRead.value.loaded : undefined;
   if (projectRead.status === 'rejected') {
     const error: unknown = projectRead.reason;
     if (isRateLimit(error) && loaded && localRead.status === 'fulfilled')
-      return fromStore(loaded, localRead.value.stored, error.message);
+      return servedAsStored(loaded.read, localRead.value.stored, error, now, undefined);
     if (error instanceof AppError && error.code === 'NOT_FOUND' && loaded)
-      await discardRead(key, request.accountId, loaded.chunks);
+      await discardRead(key, request.accountId, jira.budget, loaded.chunks);
     throw error;
   }
   if (localRead.status === 'rejected') throw localRead.reason;
   const project = projectRead.value;
+  let projects: ScopeProject[] | undefined;
   try {
-    return await readFromJira(jira, project, now, asOf, request, localRead.value);
+    projects = await confirmScope(jira, project, localRead.value.stored.config);
+    return await readFromJira(jira, project, projects, now, asOf, request, localRead.value);
   } catch (error) {
+    // The page's project is confirmed; what else the viewer may see is as confirmed now, if it was.
     if (isRateLimit(error) && loaded && loaded.read.project.id === project.id)
-      return fromStore(loaded, localRead.value.stored, error.message);
+      return servedAsStored(loaded.read, localRead.value.stored, error, now, projects);
     throw error;
   }
 }
@@ -263,16 +314,17 @@ export async function readPageEvidence(
 async function readFromJira(
   jira: JiraClient,
   project: ProjectRef,
+  projects: ScopeProject[],
   now: Date,
   asOf: Day,
   request: ReadRequest,
   { stored, fields, fingerprint, loaded }: Awaited<ReturnType<typeof local>>,
 ): Promise<PageEvidence> {
   const { config } = stored;
-  const projects = await confirmScope(jira, project, config);
   const visible = projects.filter((p) => p.visible).map((p) => p.key);
   const setting: Setting = { jira, now, stored, fields, condition: evidenceCondition(visible, enabledLabels(config)) };
-  const prior = !request.fullRead && loaded && sameScope(loaded.read, project, projects) ? loaded.read : undefined;
+  const usable = !request.fullRead && loaded && sameScope(loaded.read, project, projects) && trusted(loaded.read, now);
+  const prior = usable ? loaded.read : undefined;
   const sweep = prior === undefined || sweepDue(prior, now);
   // Whether the user may create issues changes rarely: asked again with each sweep, else as stored.
   const askPermission = request.permission && (sweep || prior.permission === undefined);
@@ -330,6 +382,7 @@ async function readFromJira(
       issues: substance.issues,
     },
     now,
+    jira.budget,
     loaded?.chunks,
   );
   return evidence;

@@ -111,7 +111,7 @@ export interface GradedIssue {
 
 /** The panel's issue graded as the caller sees it (spec 7 and 8). */
 export async function gradeIssue(caller: Caller, jira: JiraClient, now: Date): Promise<GradedIssue> {
-  const stored = await loadConfig();
+  const stored = await loadConfig(jira.budget);
   const { config } = stored;
   const raw = await readIssue(jira, claimedKey(caller, 'issue'), fieldsToRead(config));
   let issue: EvidenceIssue;

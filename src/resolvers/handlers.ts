@@ -137,7 +137,7 @@ export const HANDLERS: { [K in keyof InvokeContract]: Handler<K> } = {
   },
 
   'config/get': async (_payload, { jira }) => {
-    const [stored, canEdit] = await Promise.all([loadConfig(), isJiraAdmin(jira)]);
+    const [stored, canEdit] = await Promise.all([loadConfig(jira.budget), isJiraAdmin(jira)]);
     // Names are for the admins who edit them; a name Jira cannot give is said, never fatal.
     return withNames(state(stored, canEdit), canEdit ? await configuredNames(jira, stored.config) : undefined);
   },
@@ -164,6 +164,7 @@ export const HANDLERS: { [K in keyof InvokeContract]: Handler<K> } = {
       'save',
       await me(jira, caller.accountId),
       now.toISOString(),
+      jira.budget,
     );
     return withNames(state(stored, true), await configuredNames(jira, stored.config, jiraCheck.known));
   },
@@ -172,14 +173,21 @@ export const HANDLERS: { [K in keyof InvokeContract]: Handler<K> } = {
     const { expectedVersion } = resetPayload(payload);
     await requireJiraAdmin(jira);
     return state(
-      await storeConfig(defaultConfig(), expectedVersion, 'reset', await me(jira, caller.accountId), now.toISOString()),
+      await storeConfig(
+        defaultConfig(),
+        expectedVersion,
+        'reset',
+        await me(jira, caller.accountId),
+        now.toISOString(),
+        jira.budget,
+      ),
       true,
     );
   },
 
   'config/history': async (_payload, { jira }) => {
     await requireJiraAdmin(jira);
-    return { changes: await loadHistory() };
+    return { changes: await loadHistory(jira.budget) };
   },
 
   // Both serve only the admin page's form, so they are the admins' too (least privilege).

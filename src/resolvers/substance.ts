@@ -7,8 +7,8 @@
  */
 import { hasAnyLabel } from '../core/facts';
 import { buildReport } from '../core/report';
-import { approverOf, grantorOf, participantsOf } from '../core/people';
-import { TOP_MANAGEMENT_REQUIREMENTS } from '../core/requirements';
+import { requirementsOf, TOP_MANAGEMENT_REQUIREMENTS } from '../core/requirements';
+import { peopleOf } from '../core/substance';
 import type { RemoteLinkFact, TopManagement } from '../core/substance-types';
 import type { CategoryId, CoverageConfig, Day, EvidenceIssue } from '../core/types';
 import type { JiraClient } from '../jira/client';
@@ -32,20 +32,45 @@ function categoriesOf(issue: EvidenceIssue, config: CoverageConfig): CategoryId[
   });
 }
 
-/** Whether a top-management requirement of one of its categories needs who signed or approved it. */
-function needsSigners(issue: EvidenceIssue, config: CoverageConfig): boolean {
-  return categoriesOf(issue, config).some((id) => {
+/**
+ * The categories of the issue whose top-management checks the engine makes: a requirement of
+ * spec 8 asks about top management, and the rule grades requirements for this issue (a dated
+ * category's only once it is done, a corrective action's only once it carries the approval label).
+ */
+function topCheckedCategories(issue: EvidenceIssue, config: CoverageConfig): CategoryId[] {
+  return categoriesOf(issue, config).filter((id) => {
     const modes = config.categories[id].requirements;
-    if (!TOP_MANAGEMENT_REQUIREMENTS.some((r) => (modes[r] ?? 'off') !== 'off')) return false;
-    if (id === 'corrective-action')
-      return issue.labels.includes(config.approvalLabel) && !issue.approverFieldUsers?.length;
-    // The approver matters for a done issue, unless the approver field (or, for taking part, the attendees field) names people.
-    return issue.done && !issue.approverFieldUsers?.length;
+    const asked = requirementsOf(id).some(
+      (r) => TOP_MANAGEMENT_REQUIREMENTS.includes(r) && (modes[r] ?? 'off') !== 'off',
+    );
+    if (!asked) return false;
+    return id === 'corrective-action' ? issue.labels.includes(config.approvalLabel) : issue.done;
+  });
+}
+
+/**
+ * Whether who signed or approved the issue can only be found in its history: a check asks, and the
+ * approver field names nobody (when it does, the field is the answer, and the history is not read).
+ */
+function needsHistory(issue: EvidenceIssue, config: CoverageConfig): boolean {
+  return !issue.approverFieldUsers?.length && topCheckedCategories(issue, config).length > 0;
+}
+
+/**
+ * Everyone the issue's top-management checks name, whatever named them (the approver field, a
+ * status change or label in the history, the reporter, the attendees field, the assignee): the
+ * engine's own answer (peopleOf), so no check is left with a person nobody looked up.
+ */
+function peopleChecked(issue: EvidenceIssue, config: CoverageConfig): string[] {
+  return topCheckedCategories(issue, config).flatMap((categoryId) => {
+    const { signers, participants } = peopleOf(issue, { categoryId, approvalLabel: config.approvalLabel });
+    const named = signers.kind === 'known' ? signers.users : [];
+    return [...named, ...participants].map((person) => person.accountId);
   });
 }
 
 async function withChangelogs(jira: JiraClient, issues: EvidenceIssue[], config: CoverageConfig, notes: string[]) {
-  const wanted = issues.filter((i) => i.changelog === undefined && i.id !== undefined && needsSigners(i, config));
+  const wanted = issues.filter((i) => i.changelog === undefined && i.id !== undefined && needsHistory(i, config));
   if (wanted.length === 0) return issues;
   const read = await bulkChangelogs(
     jira,
@@ -69,15 +94,7 @@ async function topManagementOf(
   const { groups, accountIds } = config.topManagement;
   const top: TopManagement = { accountIds, groupsNamed: groups.length > 0, inNamedGroup: {} };
   if (groups.length === 0) return top;
-  const people = new Set<string>();
-  for (const issue of issues) {
-    if (!needsSigners(issue, config) && !issue.attendeeFieldUsers?.length) continue;
-    const signers = issue.labels.includes(config.approvalLabel)
-      ? grantorOf(issue, config.approvalLabel)
-      : approverOf(issue);
-    const known = signers.kind === 'known' ? signers.users : [];
-    for (const person of [...known, ...participantsOf(issue, signers)]) people.add(person.accountId);
-  }
+  const people = new Set(issues.flatMap((issue) => peopleChecked(issue, config)));
   for (const id of accountIds) people.delete(id);
   // Membership the user's stored read already holds (evidence-read.ts) is not asked again.
   const inNamedGroup: Record<string, boolean> = {};

@@ -5,7 +5,9 @@ import { cut } from '../core/config-text';
 import { isRecord } from '../core/guards';
 import type { CoverageConfig } from '../core/types';
 import type { ConfigChange, Person, StoredSettingsProblem } from '../contract/invoke';
+import type { Budget } from '../jira/budget';
 import { AppError } from '../resolvers/app-error';
+import { BudgetedKvs, StoreTooSlow } from './budgeted-kvs';
 import { configChanges, HISTORY_TEXT_LENGTH } from './config-diff';
 import { changeOf, parseRecord, type ConfigRecord } from './config-record';
 import { errorCode, isKeyConflict } from './kvs-errors';
@@ -19,6 +21,9 @@ import { errorCode, isKeyConflict } from './kvs-errors';
  *
  * A record that cannot be read or migrated never locks anyone out: the app grades with the
  * defaults and says why (`problem`), and the next save or reset is written after it.
+ *
+ * Every KVS call counts against the invocation's budget (budgeted-kvs.ts): settings the store
+ * does not give in time are an error that says so (StoreTooSlow), never the defaults in disguise.
  */
 const HEAD_KEY = 'config:head';
 const VERSION_PREFIX = 'config:version:';
@@ -42,8 +47,10 @@ const isVersion = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 1;
 
 /** The oldest record kept, from the key order (keys are zero-padded, so they sort by version). */
-async function oldestVersion(): Promise<number> {
-  const page = await kvs.query().where('key', WhereConditions.beginsWith(VERSION_PREFIX)).limit(1).getMany();
+async function oldestVersion(store: BudgetedKvs): Promise<number> {
+  const page = await store.run(() =>
+    kvs.query().where('key', WhereConditions.beginsWith(VERSION_PREFIX)).limit(1).getMany(),
+  );
   const key = page.results[0]?.key;
   const version = key === undefined ? Number.NaN : Number(key.slice(VERSION_PREFIX.length));
   return isVersion(version) ? version : 0;
@@ -53,20 +60,22 @@ async function oldestVersion(): Promise<number> {
  * Where to start looking for the newest record. A missing or damaged head costs one query for
  * the oldest record kept, never the settings (the first record may be long deleted).
  */
-async function startVersion(): Promise<number> {
-  const head = await kvs.get<unknown>(HEAD_KEY);
-  return isRecord(head) && isVersion(head.version) ? head.version : oldestVersion();
+async function startVersion(store: BudgetedKvs): Promise<number> {
+  const head = await store.get(HEAD_KEY);
+  return isRecord(head) && isVersion(head.version) ? head.version : oldestVersion(store);
 }
 
-const readValue = (version: number): Promise<unknown> => kvs.get<unknown>(versionKey(version));
+const readValue = (store: BudgetedKvs, version: number): Promise<unknown> => store.get(versionKey(version));
 
 const problemMessage = (version: number, problem: string) =>
   `The saved settings (version ${version}) cannot be used: ${problem}. Every project is graded with the default settings until a Jira admin saves or resets them.`;
 
-export async function loadConfig(): Promise<StoredConfig> {
-  let version = await startVersion();
-  let value = version > 0 ? await readValue(version) : undefined;
-  for (let next = await readValue(version + 1); next !== undefined; next = await readValue(version + 1)) {
+/** The settings to grade with; StoreTooSlow when the store does not give them inside `budget`. */
+export async function loadConfig(budget: Budget): Promise<StoredConfig> {
+  const store = new BudgetedKvs(budget);
+  let version = await startVersion(store);
+  let value = version > 0 ? await readValue(store, version) : undefined;
+  for (let next = await readValue(store, version + 1); next !== undefined; next = await readValue(store, version + 1)) {
     version += 1;
     value = next;
   }
@@ -103,19 +112,26 @@ const tooLarge = (bytes: number | undefined) =>
 const storedBytes = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).length;
 
 /** Deletes what fell out of the history. The save is already done: a failure here waits for the next save. */
-async function pruneHistory(newest: number): Promise<void> {
+async function pruneHistory(store: BudgetedKvs, newest: number): Promise<void> {
   const last = newest - HISTORY_LENGTH;
   try {
-    const oldest = await oldestVersion();
+    const oldest = await oldestVersion(store);
     if (oldest === 0 || oldest > last) return;
     const versions = Array.from({ length: Math.min(last - oldest + 1, PRUNE_PER_SAVE) }, (_, i) => oldest + i);
-    await Promise.all(versions.map((v) => kvs.delete(versionKey(v))));
+    await Promise.all(versions.map((v) => store.delete(versionKey(v))));
   } catch (error) {
     console.warn(
       `[config] old settings records not deleted yet: ${error instanceof Error ? error.name : typeof error}`,
     );
   }
 }
+
+const notSavedInTime = () =>
+  new StoreTooSlow("The settings were not saved: the app's storage did not answer in time. Try again in a moment.");
+const saveUnconfirmed = () =>
+  new StoreTooSlow(
+    "The app's storage did not confirm the save in time, so the settings may or may not have been saved. Reload them to see which before saving again.",
+  );
 
 /** Stores `config` as the version after `expectedVersion`, or refuses with CONFLICT. */
 export async function storeConfig(
@@ -124,8 +140,15 @@ export async function storeConfig(
   action: ConfigRecord['action'],
   by: Person,
   at: string,
+  budget: Budget,
 ): Promise<StoredConfig> {
-  const current = await loadConfig();
+  const store = new BudgetedKvs(budget);
+  let current: StoredConfig;
+  try {
+    current = await loadConfig(budget);
+  } catch (error) {
+    throw error instanceof StoreTooSlow ? notSavedInTime() : error;
+  }
   if (current.version !== expectedVersion) throw conflict(current.version);
   const version = expectedVersion + 1;
   const author: Person = { accountId: by.accountId };
@@ -135,23 +158,31 @@ export async function storeConfig(
   const bytes = storedBytes(record);
   if (bytes > STORED_VALUE_LIMIT_BYTES) throw tooLarge(bytes);
   try {
-    await kvs.set(versionKey(version), record, { keyPolicy: 'FAIL_IF_EXISTS' });
+    await store.set(versionKey(version), record, { keyPolicy: 'FAIL_IF_EXISTS' });
   } catch (error) {
+    // Given up on, the write may still land: the user is told it may or may not have happened.
+    if (error instanceof StoreTooSlow) throw saveUnconfirmed();
     if (isKeyConflict(error)) throw conflict(version);
     // Our count and the store's may differ by a few bytes: its verdict is the same refusal.
     if (errorCode(error).code === 'MAX_SIZE') throw tooLarge(undefined);
     throw error;
   }
-  await kvs.set(HEAD_KEY, { version });
-  await pruneHistory(version);
+  try {
+    await store.set(HEAD_KEY, { version });
+  } catch (error) {
+    // The record is saved; a head left behind only costs readers a step past it.
+    if (!(error instanceof StoreTooSlow)) throw error;
+  }
+  await pruneHistory(store, version);
   return { config, version, change };
 }
 
 /** The newest changes first, at most HISTORY_LENGTH, each small whatever its record held. */
-export async function loadHistory(): Promise<ConfigChange[]> {
-  const { version } = await loadConfig();
+export async function loadHistory(budget: Budget): Promise<ConfigChange[]> {
+  const { version } = await loadConfig(budget);
+  const store = new BudgetedKvs(budget);
   const versions = Array.from({ length: Math.min(version, HISTORY_LENGTH) }, (_, i) => version - i);
-  const values = await Promise.all(versions.map(readValue));
+  const values = await Promise.all(versions.map((v) => readValue(store, v)));
   return values.flatMap((value, i) => {
     const change = value === undefined ? undefined : changeOf(versions[i] ?? 0, value);
     return change ? [change] : [];

@@ -6,24 +6,32 @@
  *
  * One entry is a small head (`evidence-read:<page>:<account>`) and its issues' JSON, deflated
  * (about a thirteenth of the size: fewer KVS reads, which Forge meters in 10 KB units), in base64
- * chunks of at most CHUNK_CHARS under the head's generation. Chunks are written first and the head last, so a
- * write that stops half way leaves the old entry whole (its orphaned chunks expire). Everything
- * expires when unused for ENTRY_TTL_DAYS; a head whose settings fingerprint, format or shape is
- * not this version's, or whose chunks are missing or damaged, is discarded and read afresh.
+ * chunks of at most CHUNK_CHARS under the head's generation (`<head>#<generation>:<index>`). Chunks are
+ * written first and the head last, so a write that stops half way leaves the old entry whole (its
+ * orphaned chunks expire). Everything expires when unused for ENTRY_TTL_DAYS; a head whose settings
+ * fingerprint, format or shape is not this version's, or whose chunks are missing or damaged, is
+ * discarded and read afresh.
+ *
+ * Every KVS call counts against the invocation's budget (budgeted-kvs.ts), and a stored read is only
+ * worth part of it (STORE_SHARE): a slow store costs the view its stored read, never its answer.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { kvs } from '@forge/kvs';
 import { canonicalJson } from '../core/canonical-json';
 import { isRecord } from '../core/guards';
 import type { EvidenceIssue } from '../core/types';
 import type { ScopeProject } from '../contract/invoke';
+import type { Budget } from '../jira/budget';
 import type { CreatePermission } from '../jira/create-issue';
 import { mapLimit } from '../jira/parallel';
+import { BudgetedKvs } from './budgeted-kvs';
 import { storedEvidenceIssue } from './evidence-shape';
 
-/** Bumped whenever what is stored, or what the reads put in it, changes: older entries then start afresh. */
-export const READ_FORMAT = 1;
+/**
+ * Bumped whenever what is stored, or what the reads put in it, changes: older entries then start afresh.
+ * 2: chunk keys separate the account id with `#` (issue 19).
+ */
+export const READ_FORMAT = 2;
 /** Unused this long, an entry is gone (KVS's own TTL). */
 export const ENTRY_TTL_DAYS = 30;
 /** Chunks are rewritten at least this often while used, so they never expire before their head. */
@@ -37,6 +45,11 @@ const MAX_RAW_BYTES = 64 * 1024 * 1024;
 /** People whose top-management membership is kept; more are read again each time. */
 const MAX_MEMBERSHIP = 2_000;
 const PARALLEL_KVS = 10;
+/**
+ * The part of what is left of the invocation's budget that loading, saving or discarding a stored read
+ * may take: the rest stays for reading Jira in full, which a view can always fall back on.
+ */
+export const STORE_SHARE = 0.25;
 const TTL = { ttl: { value: ENTRY_TTL_DAYS, unit: 'DAYS' as const } };
 
 /** One stored read, as the resolvers use it. Instants are ISO strings from the app's clock. */
@@ -80,14 +93,21 @@ export interface LoadedRead {
 
 /** Every key of a stored read (head and chunks) starts so. */
 export const READ_KEY_PREFIX = 'evidence-read:';
+/**
+ * Account ids hold `:` ("557058:f58131cb-..."), so ACCOUNT admits it; neither it nor PAGE admits
+ * `#`. So a key's `<page>:<account>` ends at its first `#`, and no account id, however made, names
+ * another user's head or chunk (with `:` after the account, the id `<id>:<generation>:0` named that
+ * user's first chunk).
+ */
 const ACCOUNT = /^[A-Za-z0-9:_-]{1,128}$/;
 const PAGE = /^[A-Z][A-Z0-9_]{0,254}$/;
+const CHUNKS_AFTER = '#';
 
 /** The head's key, or undefined for an account id or page key that cannot be a KVS key (never stored). */
 function headKey(pageKey: string, accountId: string): string | undefined {
   return PAGE.test(pageKey) && ACCOUNT.test(accountId) ? `${READ_KEY_PREFIX}${pageKey}:${accountId}` : undefined;
 }
-const chunkKey = (head: string, generation: string, index: number) => `${head}:${generation}:${index}`;
+const chunkKey = (head: string, generation: string, index: number) => `${head}${CHUNKS_AFTER}${generation}:${index}`;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -165,11 +185,11 @@ function headOf(value: unknown): Head | undefined {
   };
 }
 
-async function deleteQuietly(keys: readonly string[]): Promise<void> {
-  // A delete that fails leaves an entry that expires on its own; it must never fail the report.
+async function deleteQuietly(store: BudgetedKvs, keys: readonly string[]): Promise<void> {
+  // A delete that fails (or is too slow) leaves an entry that expires on its own; it must never fail the report.
   await mapLimit(keys, PARALLEL_KVS, async (key) => {
     try {
-      await kvs.delete(key);
+      await store.delete(key);
     } catch {
       /* expires on its own */
     }
@@ -179,42 +199,45 @@ async function deleteQuietly(keys: readonly string[]): Promise<void> {
 /**
  * The user's stored read of the page, when it was made with these settings and is whole. A head
  * or chunk that cannot be used is deleted (it would only fail again) and nothing is returned, so
- * the caller reads Jira in full. A KVS failure is the same as no stored read.
+ * the caller reads Jira in full. A KVS failure, or a store slower than STORE_SHARE of the budget,
+ * is the same as no stored read.
  */
 export async function loadRead(
   pageKey: string,
   accountId: string,
   fingerprint: string,
+  budget: Budget,
 ): Promise<LoadedRead | undefined> {
   const key = headKey(pageKey, accountId);
   if (key === undefined) return undefined;
+  const store = new BudgetedKvs(budget).share(STORE_SHARE);
   let raw: unknown;
   try {
-    raw = await kvs.get(key);
+    raw = await store.get(key);
   } catch {
     return undefined;
   }
   if (raw === undefined) return undefined;
   const head = headOf(raw);
   if (!head) {
-    await deleteQuietly([key]);
+    await deleteQuietly(store, [key]);
     return undefined;
   }
   const keys = Array.from({ length: head.chunks.count }, (_, i) => chunkKey(key, head.chunks.generation, i));
   // Made with other settings or reads (or damaged): of no use to any later view either.
   if (head.fingerprint !== fingerprint) {
-    await deleteQuietly([key, ...keys]);
+    await deleteQuietly(store, [key, ...keys]);
     return undefined;
   }
   let values: unknown[];
   try {
-    values = await mapLimit(keys, PARALLEL_KVS, (k) => kvs.get(k));
+    values = await mapLimit(keys, PARALLEL_KVS, (k) => store.get(k));
   } catch {
     return undefined;
   }
   const issues = unpack(values);
   if (!issues) {
-    await deleteQuietly([key, ...keys]);
+    await deleteQuietly(store, [key, ...keys]);
     return undefined;
   }
   const { format: _format, chunks, ...read } = head;
@@ -251,18 +274,22 @@ export type SaveOutcome = 'saved' | 'too-large' | 'failed' | 'not-storable';
 /**
  * Stores `read` as the user's read of the page. The chunks are written again only when the issues
  * changed or the chunks are old (see CHUNK_REFRESH_MS); otherwise only the head, which renews the
- * entry's expiry. A read too large to store, or a KVS failure, leaves the previous entry as it was
- * (or none) and is said in the outcome: the report itself is never failed by storage.
+ * entry's expiry. A read too large to store, or a KVS failure or slowness (STORE_SHARE of the
+ * budget), leaves the previous entry as it was (or none) and is said in the outcome: the report
+ * itself is never failed by storage. A head write given up on may still land later: it names
+ * chunks already written, so the entry is whole either way.
  */
 export async function saveRead(
   pageKey: string,
   accountId: string,
   read: StoredRead,
   now: Date,
+  budget: Budget,
   previous?: Chunks,
 ): Promise<SaveOutcome> {
   const key = headKey(pageKey, accountId);
   if (key === undefined) return 'not-storable';
+  const store = new BudgetedKvs(budget).share(STORE_SHARE);
   const packed = pack(read.issues);
   if (!packed) return 'too-large';
   const { hash } = packed;
@@ -283,22 +310,25 @@ export async function saveRead(
   try {
     if (!reuse)
       await mapLimit([...packed.chunks.keys()], PARALLEL_KVS, (index) =>
-        kvs.set(chunkKey(key, chunks.generation, index), packed.chunks[index], TTL),
+        store.set(chunkKey(key, chunks.generation, index), packed.chunks[index], TTL),
       );
-    await kvs.set(key, head, TTL);
+    await store.set(key, head, TTL);
   } catch {
     return 'failed';
   }
   // The replaced chunks, once the new head points past them.
   if (!reuse && previous)
-    await deleteQuietly(Array.from({ length: previous.count }, (_, i) => chunkKey(key, previous.generation, i)));
+    await deleteQuietly(
+      store,
+      Array.from({ length: previous.count }, (_, i) => chunkKey(key, previous.generation, i)),
+    );
   return 'saved';
 }
 
 /** Forgets the user's read of the page (a stored read that turned out unusable). */
-export async function discardRead(pageKey: string, accountId: string, chunks?: Chunks): Promise<void> {
+export async function discardRead(pageKey: string, accountId: string, budget: Budget, chunks?: Chunks): Promise<void> {
   const key = headKey(pageKey, accountId);
   if (key === undefined) return;
   const keys = chunks ? Array.from({ length: chunks.count }, (_, i) => chunkKey(key, chunks.generation, i)) : [];
-  await deleteQuietly([key, ...keys]);
+  await deleteQuietly(new BudgetedKvs(budget).share(STORE_SHARE), [key, ...keys]);
 }

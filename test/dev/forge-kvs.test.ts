@@ -9,6 +9,7 @@ import { ForgeKvsAPIError, kvs, MetadataField, WhereConditions } from '@forge/kv
 import {
   FileKvsStore,
   installForgeRuntime,
+  KvsFaults,
   KvsStoreFileError,
   MemoryKvsStore,
   runInvocation,
@@ -260,5 +261,60 @@ describe('FileKvsStore persistence', () => {
     expect(() => new FileKvsStore(file)).toThrow(KvsStoreFileError);
     expect(() => new FileKvsStore(file)).toThrow(/was left untouched/);
     expect(readFileSync(file, 'utf8')).toBe(content);
+  });
+});
+
+describe('KVS faults: a slow or failing store for tests', () => {
+  let faults: KvsFaults;
+  let store: MemoryKvsStore;
+
+  beforeEach(() => {
+    faults = new KvsFaults();
+    store = new MemoryKvsStore();
+    installForgeRuntime({ jiraBaseUrl: JIRA_UNUSED, kvs: store, kvsFaults: faults });
+  });
+
+  /** How long a call took, in ms, and what it gave. */
+  async function timed<T>(call: () => Promise<T>): Promise<{ ms: number; value: T }> {
+    const started = performance.now();
+    const value = await call();
+    return { ms: performance.now() - started, value };
+  }
+
+  it('delays the matching calls alone, then carries them out', async () => {
+    faults.setLatency(150, { operation: 'set', keyPrefix: 'slow:' });
+    const slow = await timed(() => kvs.set('slow:a', 1));
+    expect(slow.ms).toBeGreaterThanOrEqual(140);
+    expect(store.get('kvs', 'slow:a')?.value).toBe(1);
+    expect((await timed(() => kvs.set('quick:a', 2))).ms).toBeLessThan(100);
+    expect((await timed(() => kvs.get('slow:a'))).ms).toBeLessThan(100);
+  });
+
+  it('matches a query by its prefix, and lets the first N through with afterCalls', async () => {
+    await kvs.set('p:1', 1);
+    faults.setLatency(150, { keyPrefix: 'p:', afterCalls: 1 });
+    expect((await timed(() => kvs.get('p:1'))).ms).toBeLessThan(100);
+    const query = await timed(() => kvs.query().where('key', WhereConditions.beginsWith('p:')).getMany());
+    expect(query.ms).toBeGreaterThanOrEqual(140);
+    expect(query.value.results.map((r) => r.key)).toStrictEqual(['p:1']);
+  });
+
+  it('fails the next N matching calls as an outage, changing nothing, then recovers', async () => {
+    faults.fail(2, { operation: 'set' });
+    expect(await codeOf(kvs.set('a', 1))).toBe('503 SERVICE_UNAVAILABLE');
+    expect(await codeOf(kvs.set('a', 1))).toBe('503 SERVICE_UNAVAILABLE');
+    expect(store.get('kvs', 'a')).toBeUndefined();
+    await kvs.set('a', 1);
+    expect(await kvs.get('a')).toBe(1);
+  });
+
+  it('reset() removes every fault, and bad arguments are refused', async () => {
+    faults.setLatency(10_000);
+    faults.fail(5);
+    faults.reset();
+    expect((await timed(() => kvs.set('a', 1))).ms).toBeLessThan(100);
+    expect(() => faults.setLatency(-1)).toThrow(RangeError);
+    expect(() => faults.fail(0)).toThrow(RangeError);
+    expect(() => faults.setLatency(1, { afterCalls: -1 })).toThrow(RangeError);
   });
 });

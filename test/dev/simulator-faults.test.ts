@@ -206,6 +206,33 @@ describe('an issue deleted part way', () => {
   });
 });
 
+describe('a project changed part way', () => {
+  afterEach(() => sim.updateProject('OPS', { browsers: [USERS.alice, USERS.bob, USERS.padmin] }));
+
+  it('is as it was for the first N matching requests, then changed before the next is answered', async () => {
+    sim.faults.changeProject(
+      'OPS',
+      { browsers: [USERS.bob] },
+      { pathPrefix: '/rest/api/3/project/', afterRequests: 1 },
+    );
+    expect((await call(sim.url, USERS.alice, '/rest/api/3/project/OPS')).status).toBe(200);
+    // Another path is not a matching request: nothing changes yet.
+    expect((await call(sim.url, USERS.alice, MYSELF)).status).toBe(200);
+    expect((await call(sim.url, USERS.alice, '/rest/api/3/project/OPS')).status).toBe(404);
+    expect(sim.site().projects.find((p) => p.key === 'OPS')?.browsers).toStrictEqual([USERS.bob]);
+    expect((await call(sim.url, USERS.bob, '/rest/api/3/project/OPS')).status).toBe(200);
+  });
+
+  it('is a no-op for a project the site does not have, and reset() drops a pending change', async () => {
+    sim.faults.changeProject('NOPE', { browsers: [] });
+    expect((await call(sim.url, USERS.alice, MYSELF)).status).toBe(200);
+    sim.faults.changeProject('OPS', { browsers: [] });
+    sim.faults.reset();
+    expect((await call(sim.url, USERS.alice, '/rest/api/3/project/OPS')).status).toBe(200);
+    expect(() => sim.faults.changeProject('', {})).toThrow(RangeError);
+  });
+});
+
 describe('request statistics', () => {
   it('counts requests in total and per path, including failed ones', async () => {
     sim.faults.serverError(1);

@@ -3,6 +3,7 @@ import type { ConfigChange } from '../../src/contract/invoke';
 import type { CategoryId, CoverageConfig } from '../../src/core/types';
 import { CATEGORY_IDS } from '../../src/core/types';
 import { AppError } from '../../src/resolvers/app-error';
+import { Budget } from '../../src/jira/budget';
 import { storeConfig } from '../../src/storage/config-store';
 import type { JsonValue } from '../../dev/simulator/json';
 import { USERS, startApp, type App } from '../support/app-harness';
@@ -65,7 +66,14 @@ describe('settings size: refused clearly, stored small', () => {
   test('a record over the 240 KiB KVS limit is INVALID_INPUT naming the limit and the size, and nothing is stored', async () => {
     // Past the label caps, so only the store's own check stands between it and KVS.
     const huge = configOfLabels(40, 255);
-    const error: unknown = await storeConfig(huge, 0, 'save', { accountId: USERS.admin }, '2026-11-28T12:00:00Z').then(
+    const error: unknown = await storeConfig(
+      huge,
+      0,
+      'save',
+      { accountId: USERS.admin },
+      '2026-11-28T12:00:00Z',
+      new Budget(),
+    ).then(
       () => undefined,
       (e: unknown) => e,
     );

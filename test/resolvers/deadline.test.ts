@@ -2,12 +2,25 @@
  * Forge kills a resolver at 25 s with no answer the screen can show. Under any mix of slow Jira
  * answers, 429s and 5xx, every invoke key answers before its budget runs out: with a report that
  * says `complete: false` and why, or a typed RATE_LIMITED / JIRA_UNAVAILABLE, never INTERNAL,
- * never a hang. The budget is shortened here; the deadline it sets is what is asserted.
+ * never a hang. A slow store (KVS) is held to the same budget (issue 19): the project page then
+ * does without the user's stored read, and what cannot do without the settings says the app's
+ * storage did not answer in time. The budget is shortened here; the deadline it sets is what is
+ * asserted.
  */
 import { INVOKE_KEYS, type InvokeKey } from '../../src/contract/invoke';
 import { defaultConfig } from '../../src/core/config';
 import { ANSWER_RESERVE_MS } from '../../src/jira/budget';
-import { USERS, adminPage, demoSiteWithWorkshops, issuePanel, projectPage, useApp } from '../support/app-harness';
+import { READ_KEY_PREFIX } from '../../src/storage/evidence-store';
+import {
+  USERS,
+  adminPage,
+  demoSite,
+  demoSiteWithWorkshops,
+  issuePanel,
+  projectPage,
+  useApp,
+  type App,
+} from '../support/app-harness';
 
 const BUDGET_MS = 800;
 /** Time to build and send the answer once the Jira calls have stopped: what the budget keeps back on Forge. */
@@ -55,25 +68,27 @@ const CALLS: Record<InvokeKey, Call> = {
   },
 };
 
+/** Every key at once (each its own invocation and budget), each timed on its own. */
+async function everyKey(app: App): Promise<Array<{ key: InvokeKey; result: any; elapsedMs: number }>> {
+  return Promise.all(
+    INVOKE_KEYS.map(async (key) => {
+      const { as, payload, extension } = CALLS[key];
+      const started = performance.now();
+      const result = await app.call(as, key, payload, extension);
+      return { key, result, elapsedMs: performance.now() - started };
+    }),
+  );
+}
+
+function expectWithin(budgetMs: number, answers: Array<{ key: InvokeKey; elapsedMs: number }>): void {
+  const late = answers.filter((a) => a.elapsedMs > budgetMs + ANSWER_MS).map((a) => `${a.key}: ${a.elapsedMs} ms`);
+  expect(late).toStrictEqual([]);
+}
+
 describe('every resolver answers inside its budget', () => {
   const app = useApp(demoSiteWithWorkshops, { budgetMs: BUDGET_MS });
-
-  /** Every key at once (each its own invocation and budget), each timed on its own. */
-  async function callEveryKey(): Promise<Array<{ key: InvokeKey; result: any; elapsedMs: number }>> {
-    return Promise.all(
-      INVOKE_KEYS.map(async (key) => {
-        const { as, payload, extension } = CALLS[key];
-        const started = performance.now();
-        const result = await app.call(as, key, payload, extension);
-        return { key, result, elapsedMs: performance.now() - started };
-      }),
-    );
-  }
-
-  function expectInTime(answers: Array<{ key: InvokeKey; elapsedMs: number }>): void {
-    const late = answers.filter((a) => a.elapsedMs > BUDGET_MS + ANSWER_MS).map((a) => `${a.key}: ${a.elapsedMs} ms`);
-    expect(late).toStrictEqual([]);
-  }
+  const callEveryKey = () => everyKey(app);
+  const expectInTime = (answers: Array<{ key: InvokeKey; elapsedMs: number }>) => expectWithin(BUDGET_MS, answers);
 
   test('every Jira answer taking 30 s: each key ends at its deadline with JIRA_UNAVAILABLE', async () => {
     app.forge.jira.faults.setLatency(HANG_MS);
@@ -126,5 +141,64 @@ describe('every resolver answers inside its budget', () => {
     expect(byKey['report/issue']).toMatchObject({ ok: false, error: { code: 'JIRA_UNAVAILABLE' } });
     for (const key of INVOKE_KEYS.filter((k) => CALLS[k].as === USERS.admin))
       expect(byKey[key]).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+  });
+});
+
+describe('a slow store is held to the same budget (issue 19)', () => {
+  /** Room for a whole read of the demo company from the simulator, a quarter of it kept for the stored read. */
+  const STORE_BUDGET_MS = 3_000;
+  const app = useApp(demoSite, { budgetMs: STORE_BUDGET_MS });
+  const STORAGE_LATE = "The app's storage did not answer in time. Try again in a moment.";
+
+  test('every KVS call taking 30 s: each key answers in time, and what needs the settings says the storage was late', async () => {
+    app.forge.kvsFaults.setLatency(HANG_MS);
+    const answers = await everyKey(app);
+    expectWithin(STORE_BUDGET_MS, answers);
+    const byKey = Object.fromEntries(answers.map((a) => [a.key, a.result]));
+    // Each of these reads the settings first: without them there is nothing true to show.
+    for (const key of ['report/project', 'report/issue', 'report/gadget', 'issue/fix-preview', 'config/get'] as const)
+      expect(byKey[key]).toStrictEqual({ ok: false, error: { code: 'INTERNAL', message: STORAGE_LATE } });
+    expect(byKey['config/history']).toStrictEqual({ ok: false, error: { code: 'INTERNAL', message: STORAGE_LATE } });
+    for (const key of ['config/save', 'config/reset'] as const)
+      expect(byKey[key]).toStrictEqual({
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message: "The settings were not saved: the app's storage did not answer in time. Try again in a moment.",
+        },
+      });
+    // The Jira-only keys are untouched by the store.
+    for (const key of ['jira/labels', 'jira/projects', 'jira/date-fields'] as const) expect(byKey[key]?.ok).toBe(true);
+  });
+
+  test('the stored reads alone slow: the project page is read in full from Jira instead, in time', async () => {
+    // A stored read to load, first.
+    expect((await app.call(USERS.lead, 'report/project', {}, projectPage())).ok).toBe(true);
+    app.forge.kvsFaults.setLatency(HANG_MS, { keyPrefix: READ_KEY_PREFIX });
+    const started = performance.now();
+    const result = await app.call(USERS.lead, 'report/project', {}, projectPage());
+    expect(performance.now() - started).toBeLessThan(STORE_BUDGET_MS + ANSWER_MS);
+    expect(result).toMatchObject({ ok: true, data: { complete: true, read: { kind: 'full' } } });
+  });
+
+  test('a settings save the store does not confirm in time: the admin is told it may or may not have been saved', async () => {
+    const current = await app.call(USERS.admin, 'config/get', {}, adminPage());
+    app.forge.kvsFaults.setLatency(HANG_MS, { operation: 'set', keyPrefix: 'config:version:' });
+    const started = performance.now();
+    const result = await app.call(
+      USERS.admin,
+      'config/save',
+      { config: defaultConfig(), expectedVersion: current.data.version },
+      adminPage(),
+    );
+    expect(performance.now() - started).toBeLessThan(STORE_BUDGET_MS + ANSWER_MS);
+    expect(result).toStrictEqual({
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message:
+          "The app's storage did not confirm the save in time, so the settings may or may not have been saved. Reload them to see which before saving again.",
+      },
+    });
   });
 });

@@ -81,6 +81,20 @@ describe('a repeat view reads only what changed', () => {
     expect(graded(after)).toEqual(graded(await app.referenceView(USERS.lead)));
   });
 
+  test('a last read stamped ahead of now (the app clock was fast) is not trusted for a window: a full read', async () => {
+    app.skewApp(60);
+    await app.view(USERS.lead);
+    app.skewApp(0);
+    app.advance(5);
+    app.edit('ISMS-1', { summary: 'Workshop minutes corrected after a fast clock' });
+    app.advance(25);
+    const after = await app.view(USERS.lead);
+    expect(after.read.kind).toBe('full');
+    const summaries = after.categories.flatMap((c) => c.evidence.map((e) => e.summary));
+    expect(summaries).toContain('Workshop minutes corrected after a fast clock');
+    expect(graded(after)).toEqual(graded(await app.referenceView(USERS.lead)));
+  });
+
   test('Reload reads every issue again', async () => {
     await app.view(USERS.lead);
     app.advance(5);
@@ -251,6 +265,33 @@ describe('each user has their own read', () => {
     expect(graded(leadAgain)).toEqual(graded(lead));
   });
 
+  test('no account id can address another user’s entries: one made of an id and a chunk’s suffix (issue 19)', async () => {
+    const first = await app.view(USERS.lead);
+    // Account ids hold ':' ("557058:f58131cb-..."): an id of the lead's id, the chunks' generation and an index
+    // is, in a key joined with ':', the name of the lead's first chunk.
+    const head = app.kvs.get('kvs', headKey(USERS.lead))?.value as { chunks: { generation: string } };
+    const crafted = `${USERS.lead}:${head.chunks.generation}:0`;
+    const site = app.forge.jira.site();
+    app.forge.jira.replaceSite({
+      ...site,
+      users: [...site.users, { accountId: crafted, displayName: 'Crafted', active: true }],
+      projects: site.projects.map((p) =>
+        p.key === 'ISMS' && p.browsers !== '*' ? { ...p, browsers: [...p.browsers, crafted] } : p,
+      ),
+    });
+    const before = readKeys().filter((k) => k.startsWith(headKey(USERS.lead)));
+    await app.view(crafted);
+    app.advance(1);
+    // The lead's entries are as they were, and their next view still comes from them.
+    for (const key of before) expect(app.kvs.get('kvs', key)).toBeDefined();
+    const again = await app.view(USERS.lead);
+    expect(again.read.kind).toBe('changes');
+    expect(graded(again)).toEqual(graded(first));
+    // And the crafted user got their own read, under their own keys.
+    app.advance(1);
+    expect((await app.view(crafted)).read.kind).toBe('changes');
+  });
+
   test('a user who may no longer browse the project gets NOT_FOUND, and their stored read is deleted', async () => {
     await app.view(USERS.manager);
     expect(app.kvs.get('kvs', headKey(USERS.manager))).toBeDefined();
@@ -400,6 +441,70 @@ describe('when Jira’s quota is spent', () => {
       coverage: first.coverage,
       stored: { at: first.read.at, reason: expect.stringMatching(/Try again in 10 minutes/) as unknown },
     });
+  });
+
+  test('a scope project found hidden in this very view is dropped from the stored read, and named as not visible', async () => {
+    await saveSettings({ scopes: { ISMS: ['ISMS', 'BOARD'] } });
+    const first = await app.view(USERS.lead);
+    expect(evidenceKeys(first).filter((k) => k.startsWith('BOARD-')).length).toBeGreaterThan(0);
+    app.advance(5);
+    // The lead loses BOARD part way through the next view: after the page's project is confirmed,
+    // before the scope is. Then the search is refused.
+    const board = app.forge.jira.site().projects.find((p) => p.key === 'BOARD');
+    if (!board || board.browsers === '*') throw new Error('the demo has a restricted BOARD');
+    const { faults } = app.forge.jira;
+    faults.changeProject(
+      'BOARD',
+      { browsers: board.browsers.filter((a) => a !== USERS.lead) },
+      { pathPrefix: '/rest/api/3/project/search' },
+    );
+    faults.rateLimit(1000, 600, { pathPrefix: SEARCH });
+    const stored = await app.view(USERS.lead);
+    expect(stored.read).toMatchObject({ kind: 'stored', at: first.read.at });
+    expect(evidenceKeys(stored).filter((k) => k.startsWith('BOARD-'))).toEqual([]);
+    expect(stored.projects).toEqual([
+      { key: 'ISMS', name: 'Information Security Management', visible: true },
+      { key: 'BOARD', name: 'BOARD', visible: false },
+    ]);
+    expect(stored.scope.note).toContain('BOARD');
+    expect(evidenceKeys(stored)).toEqual(evidenceKeys(first).filter((k) => !k.startsWith('BOARD-')));
+  });
+
+  test('a scope project the stored read did not see, now visible: the stored read cannot stand for it', async () => {
+    await saveSettings({ scopes: { ISMS: ['ISMS', 'BOARD'] } });
+    // The manager cannot browse BOARD: their stored read has none of its issues.
+    await app.view(USERS.manager);
+    app.advance(5);
+    const board = app.forge.jira.site().projects.find((p) => p.key === 'BOARD');
+    if (!board || board.browsers === '*') throw new Error('the demo has a restricted BOARD');
+    app.forge.jira.updateProject('BOARD', { browsers: [...board.browsers, USERS.manager] });
+    app.forge.jira.faults.rateLimit(1000, 600, { pathPrefix: SEARCH });
+    const result = (await app.call(USERS.manager, 'report/project')) as { ok: boolean; error?: { code: string } };
+    expect(result).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+  });
+
+  test('unconfirmed (the project itself refused), a stored read is served only while under 24 hours old', async () => {
+    const first = await app.view(USERS.lead);
+    app.advance(24 * 60 - 1);
+    app.forge.jira.faults.rateLimit(1000, 600);
+    expect((await app.view(USERS.lead)).read).toMatchObject({ kind: 'stored', at: first.read.at });
+    app.advance(1);
+    const result = (await app.call(USERS.lead, 'report/project')) as {
+      ok: boolean;
+      error?: { code: string; message: string };
+    };
+    expect(result).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    expect(result.error?.message).toMatch(/Try again in 10 minutes/);
+  });
+
+  test('unconfirmed, a stored read stamped in the future (a clock that was fast) is not trusted', async () => {
+    app.skewApp(60);
+    await app.view(USERS.lead);
+    app.skewApp(0);
+    app.advance(5);
+    app.forge.jira.faults.rateLimit(1000, 600);
+    const result = (await app.call(USERS.lead, 'report/project')) as { ok: boolean; error?: { code: string } };
+    expect(result).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
   });
 
   test('a user without one gets RATE_LIMITED saying when to try again', async () => {

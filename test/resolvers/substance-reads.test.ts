@@ -3,7 +3,9 @@
  * changelogs in bulk, each person's groups once, remote links only where a document is still
  * missing. The demo company's settings name the Board group, as `npm start` has them.
  */
+import { DEMO_APPROVER_FIELD, DEMO_ATTENDEES_FIELD, DEMO_PEOPLE, DEMO_USERS } from '../../dev/demo/demo-site';
 import { demoSettings } from '../../dev/demo/demo-settings';
+import { jiraUserJson } from '../../dev/demo/jira-issue';
 import type { IssueReport, ProjectReport } from '../../src/contract/invoke';
 import { USERS, adminPage, issuePanel, projectPage, startApp, type App } from '../support/app-harness';
 
@@ -105,5 +107,138 @@ describe('the reads of spec 8 in report/issue', () => {
     const result = await app.call(USERS.manager, 'report/issue', {}, issuePanel('ISMS-19'));
     const data = result.data as IssueReport;
     expect(data.notChecked).toEqual([expect.stringContaining('Browse users and groups')]);
+  });
+});
+
+describe('every person a check needs is looked up, whatever named them (issue 19)', () => {
+  const { ceo: CEO, cfo: CFO, ciso: CISO } = DEMO_PEOPLE;
+  const SAM = { accountId: USERS.lead, displayName: 'Sam Rivera', active: true };
+
+  /** The panel of `key` as the lead, and whose groups it read. */
+  async function panel(key: string): Promise<{ data: IssueReport; groupsRead: string[] }> {
+    const result = await app.call(USERS.lead, 'report/issue', {}, issuePanel(key));
+    expect(result.ok).toBe(true);
+    const groupsRead = app.forge.jira.stats.requests
+      .filter((r) => r.path === GROUPS)
+      .map((r) => r.query['accountId']?.[0] ?? '');
+    return { data: result.data as IssueReport, groupsRead };
+  }
+  const checkOf = (data: IssueReport, id: string) => data.categories.flatMap((c) => c.checks).find((c) => c.id === id);
+
+  test('named in the approver field: a Board member passes, looked up, and nothing says "could not be checked"', async () => {
+    // ISMS-10: the security lead closed it; the CFO's approval is in the approver field.
+    const { data, groupsRead } = await panel('ISMS-10');
+    expect(groupsRead).toContain(CFO.accountId);
+    expect(checkOf(data, 'approved-by-top-management')).toMatchObject({
+      pass: true,
+      message: expect.stringMatching(/^Signed off by Rahul Mehta \(named in .*\), who is top management\.$/),
+    });
+    expect(data.notChecked).toBeUndefined();
+    // The field names the approver: the history is still not read for it.
+    expect(app.forge.jira.stats.count(BULK)).toBe(0);
+  });
+
+  test('named in the approver field: someone outside the Board fails for not being top management', async () => {
+    app.forge.jira.updateIssue('ISMS-10', { [DEMO_APPROVER_FIELD]: jiraUserJson(CISO) });
+    const { data, groupsRead } = await panel('ISMS-10');
+    expect(groupsRead).toContain(CISO.accountId);
+    expect(checkOf(data, 'approved-by-top-management')).toMatchObject({
+      pass: false,
+      message: expect.stringMatching(/^Signed off by Priya Natarajan \(named in .*\), who is not top management/),
+    });
+    expect(app.forge.jira.stats.count(BULK)).toBe(0);
+  });
+
+  test('the approver field naming the only approver of a workshop: who took part is looked up too', async () => {
+    // No attendees: who took part is the assignee and the approver, here the CEO named in the field.
+    app.forge.jira.updateIssue('ISMS-1', { assignee: jiraUserJson(SAM), [DEMO_APPROVER_FIELD]: jiraUserJson(CEO) });
+    const { data, groupsRead } = await panel('ISMS-1');
+    expect(groupsRead).toContain(CEO.accountId);
+    expect(checkOf(data, 'top-management-took-part')).toMatchObject({
+      pass: true,
+      message: 'Dana Whitfield took part, and is top management.',
+    });
+  });
+
+  test('moved to done in the history: the CEO who did it is looked up and passes; the CISO fails', async () => {
+    const signed = await panel('ISMS-9');
+    expect(signed.groupsRead).toContain(CEO.accountId);
+    expect(checkOf(signed.data, 'approved-by-top-management')).toMatchObject({
+      pass: true,
+      message: expect.stringMatching(/^Signed off by Dana Whitfield \(moved to .*\), who is top management\.$/),
+    });
+    app.forge.jira.stats.reset();
+    const self = await panel('ISMS-19');
+    expect(self.groupsRead).toContain(CISO.accountId);
+    expect(checkOf(self.data, 'approved-by-top-management')).toMatchObject({
+      pass: false,
+      message: expect.stringContaining('who is not top management'),
+    });
+  });
+
+  test('moved to done in the history, on a policy that also carries the approval label: the signer is looked up', async () => {
+    // The label was there from the start (no history adds it): its grantor would be the reporter, Sam.
+    // The policy's check asks who moved it to done, the CEO, and must know whether she is on the Board.
+    app.forge.jira.updateIssue('ISMS-9', {
+      labels: ['iso27001-policy-approval', 'board-approved'],
+      assignee: jiraUserJson(SAM),
+    });
+    const { data, groupsRead } = await panel('ISMS-9');
+    expect(groupsRead).toContain(CEO.accountId);
+    expect(checkOf(data, 'approved-by-top-management')).toMatchObject({
+      pass: true,
+      message: expect.stringMatching(/^Signed off by Dana Whitfield \(moved to .*\), who is top management\.$/),
+    });
+  });
+
+  test('the reporter of a corrective action labelled by an automation: the CEO is looked up and passes', async () => {
+    const { data, groupsRead } = await panel('ISMS-22');
+    expect(groupsRead).toContain(CEO.accountId);
+    expect(checkOf(data, 'approved-by-top-management')).toMatchObject({
+      pass: true,
+      message: expect.stringMatching(
+        /^Approved by Dana Whitfield \(raised it with board-approved\), who is top management\.$/,
+      ),
+    });
+  });
+
+  test('the reporter of a corrective action outside the Board fails for not being top management', async () => {
+    app.forge.jira.updateIssue('ISMS-22', { reporter: jiraUserJson(SAM) });
+    const { data, groupsRead } = await panel('ISMS-22');
+    expect(groupsRead).toContain(SAM.accountId);
+    expect(checkOf(data, 'approved-by-top-management')).toMatchObject({
+      pass: false,
+      message: expect.stringContaining('who is not top management'),
+    });
+  });
+
+  test('named in the attendees field: the Board members who took part are looked up and pass; without them it fails', async () => {
+    const attended = await panel('ISMS-13');
+    expect(attended.groupsRead).toEqual(expect.arrayContaining([CEO.accountId, CFO.accountId]));
+    expect(checkOf(attended.data, 'top-management-took-part')).toMatchObject({ pass: true });
+    app.forge.jira.updateIssue('ISMS-13', { [DEMO_ATTENDEES_FIELD]: [jiraUserJson(CISO), jiraUserJson(SAM)] });
+    app.forge.jira.stats.reset();
+    const without = await panel('ISMS-13');
+    expect(without.groupsRead).toEqual(expect.arrayContaining([CISO.accountId, SAM.accountId]));
+    expect(checkOf(without.data, 'top-management-took-part')).toMatchObject({
+      pass: false,
+      message: expect.stringContaining('none is top management'),
+    });
+  });
+
+  test('the demo as it ships: the security lead\'s panel of ISMS-10 never says "could not be checked"', async () => {
+    const result = await app.call(DEMO_USERS.securityLead.accountId, 'report/issue', {}, issuePanel('ISMS-10'));
+    expect(result.ok).toBe(true);
+    const data = result.data as IssueReport;
+    const messages = data.categories.flatMap((c) => c.checks.map((check) => check.message));
+    expect(messages.filter((m) => m.includes('could not be checked'))).toEqual([]);
+    expect(data.categories.find((c) => c.id === 'resources')).toMatchObject({ counts: true });
+    expect(data.notChecked).toBeUndefined();
+  });
+
+  test('the project page agrees: ISMS-10 counts for the lead, and the report checked everyone', async () => {
+    const data = await report(USERS.lead);
+    expect(entry(data, 'resources', 'ISMS-10')).toMatchObject({ counts: true });
+    expect(data.notChecked).toBeUndefined();
   });
 });

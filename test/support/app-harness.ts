@@ -85,7 +85,7 @@ export async function startApp(
 
 /**
  * The app for one describe block: started before its tests, stopped after, with the simulator's
- * faults and request counts reset before each test.
+ * faults and request counts, and the store's faults, reset before each test.
  */
 export function useApp(site: () => unknown = demoSite, options: HandlerOptions = {}): App {
   let current: App | undefined;
@@ -96,6 +96,7 @@ export function useApp(site: () => unknown = demoSite, options: HandlerOptions =
   beforeEach(() => {
     current?.forge.jira.faults.reset();
     current?.forge.jira.stats.reset();
+    current?.forge.kvsFaults.reset();
   });
   const started = (): App => {
     if (!current) throw new Error('useApp: the app starts in beforeAll');

@@ -39,6 +39,8 @@ export interface ClockedApp {
   nowMs(): number;
   /** Lets time pass for everyone. */
   advance(minutes: number): void;
+  /** Sets the app's clock `minutes` ahead of Jira's and the store's (0: the same clock again). */
+  skewApp(minutes: number): void;
   call(accountId: string, key: InvokeKey, payload?: unknown, extension?: Record<string, unknown>): Promise<any>;
   /** The project page's report, failing the test on an error answer. */
   view(accountId: string, payload?: unknown, page?: string): Promise<ProjectReport>;
@@ -53,9 +55,10 @@ export interface ClockedApp {
 
 export async function startClockedApp(site: unknown, startMs = NOW.getTime()): Promise<ClockedApp> {
   let now = startMs;
+  let appSkewMs = 0;
   const kvs = new SwitchableKvs(new MemoryKvsStore());
   const forge = await startLocalForge(site, { kvs, simulator: { now: () => now }, runtime: { now: () => now } });
-  const handler = buildHandler({ clock: () => new Date(now) }) as ResolverHandler;
+  const handler = buildHandler({ clock: () => new Date(now + appSkewMs) }) as ResolverHandler;
   const call: ClockedApp['call'] = (accountId, functionKey, payload = {}, extension = projectPage()) =>
     invokeResolver(handler, { functionKey, payload, accountId, context: { extension } });
   const view: ClockedApp['view'] = async (accountId, payload = {}, page = 'ISMS') => {
@@ -74,6 +77,9 @@ export async function startClockedApp(site: unknown, startMs = NOW.getTime()): P
     nowMs: () => now,
     advance(minutes) {
       now += minutes * 60_000;
+    },
+    skewApp(minutes) {
+      appSkewMs = minutes * 60_000;
     },
     call,
     view,
