@@ -29,6 +29,7 @@ import {
   type ClaimTicket,
   type FixClaim,
 } from '../storage/fix-claims';
+import { BudgetedKvs } from '../storage/budgeted-kvs';
 import { AppError } from './app-error';
 import type { Caller } from './caller';
 import { gradeIssue, gradeProject, type GradedIssue, type GradedProject } from './grading';
@@ -120,7 +121,7 @@ export async function fixPreview(
   request: FixRequest,
 ): Promise<FixPreview> {
   const target = await fixTarget(caller, jira, now, request);
-  const claim = await readClaim(target.project.key, request.categoryId);
+  const claim = await readClaim(new BudgetedKvs(jira.budget), target.project.key, request.categoryId);
   const existing = await existingFix(jira, target.project, target.config, request.categoryId, claim);
   if (existing) return { kind: 'existing', issue: existing };
   await requireCreate(jira, target.project);
@@ -143,15 +144,16 @@ async function claimCreate(
   now: number,
 ): Promise<{ existing: IssueRef } | { ticket: ClaimTicket }> {
   const { project, config } = target;
+  const store = new BudgetedKvs(jira.budget);
   // One read of the claim serves both questions: is there an issue already, and is one under way.
-  const claim = await readClaim(project.key, id);
+  const claim = await readClaim(store, project.key, id);
   const existing = await existingFix(jira, project, config, id, claim);
   if (existing) return { existing };
   if (claim && isUnderWay(claim, now)) throw claimInProgress();
   let generation = claim ? claim.generation + 1 : 0;
   for (let step = 0; step < MAX_CLAIM_STEPS; step += 1) {
     const ticket: ClaimTicket = { projectKey: project.key, categoryId: id, generation, at: now };
-    const taken = await takeClaim(ticket);
+    const taken = await takeClaim(store, ticket);
     if (taken.won) return { ticket };
     const holder = taken.holder;
     // Gone between the two calls (refused, or expired): the same generation is free again.
@@ -186,21 +188,22 @@ export async function createFix(caller: Caller, jira: JiraClient, now: Date, req
   } catch (error) {
     // A refusal changes nothing, the claim included. When Jira may have created it (no answer),
     // the claim stays until it times out, so a quick retry cannot make a second one.
-    if (!(error instanceof AppError && error.code === 'JIRA_UNAVAILABLE')) await releaseClaim(ticket);
+    if (!(error instanceof AppError && error.code === 'JIRA_UNAVAILABLE'))
+      await releaseClaim(new BudgetedKvs(jira.budget), ticket);
     throw error;
   }
-  return recorded(ticket, created);
+  return recorded(new BudgetedKvs(jira.budget), ticket, created);
 }
 
 /**
  * Jira created the issue, so the answer says so whatever happens next (issue 19). When the app
- * cannot record it, the answer says that too: the claim stays unrecorded until it times out, and
+ * cannot record it (its storage failed, or did not answer within the budget), the answer says that too: the claim stays unrecorded until it times out, and
  * after that only Jira's search for an open issue with the label keeps a later create from
  * making another.
  */
-async function recorded(ticket: ClaimTicket, issue: IssueRef): Promise<FixCreated> {
+async function recorded(store: BudgetedKvs, ticket: ClaimTicket, issue: IssueRef): Promise<FixCreated> {
   try {
-    await recordFix(ticket, issue.key);
+    await recordFix(store, ticket, issue.key);
     return { issue, created: true };
   } catch (error) {
     console.error(`[issue/create-fix] created, not recorded: ${error instanceof Error ? error.name : typeof error}`);

@@ -10,12 +10,14 @@
  * or its create was abandoned, the next create claims the next generation under a key of its
  * own: every request that saw the same finished claim contends for that same key, and only one
  * wins. (Deleting the record and claiming it anew let two requests each delete and then win.)
- * The winner points the record at its generation and issue once Jira created it.
+ * The winner points the record at its generation and issue once Jira created it. Every call draws
+ * on the invocation's budget (budgeted-kvs.ts), like the rest of the app's storage.
  */
 import { kvs } from '@forge/kvs';
 import { isRecord } from '../core/guards';
 import type { CategoryId } from '../core/types';
 import { AppError } from '../resolvers/app-error';
+import type { BudgetedKvs } from './budgeted-kvs';
 import { isKeyConflict } from './kvs-errors';
 
 /** A claim without an issue older than this is taken over: its create failed or never answered. */
@@ -67,8 +69,12 @@ function claimOf(value: unknown): FixClaim | undefined {
 }
 
 /** The record: the newest claim known for the project and category. */
-export async function readClaim(projectKey: string, categoryId: CategoryId): Promise<FixClaim | undefined> {
-  return claimOf(await kvs.get(recordKey(projectKey, categoryId)));
+export async function readClaim(
+  store: BudgetedKvs,
+  projectKey: string,
+  categoryId: CategoryId,
+): Promise<FixClaim | undefined> {
+  return claimOf(await store.get(recordKey(projectKey, categoryId)));
 }
 
 const inProgress = () =>
@@ -84,11 +90,11 @@ export type TakeResult = { won: true } | { won: false; holder: FixClaim | undefi
  * claim it holds: under way, finished (with its issue) or abandoned; undefined when it went away
  * between the two calls (its create was refused, or it expired).
  */
-export async function takeClaim(ticket: ClaimTicket): Promise<TakeResult> {
+export async function takeClaim(store: BudgetedKvs, ticket: ClaimTicket): Promise<TakeResult> {
   const key = ticketKey(ticket);
   const claim: FixClaim = { at: ticket.at, generation: ticket.generation };
   try {
-    await kvs.set(key, claim, {
+    await store.set(key, claim, {
       keyPolicy: 'FAIL_IF_EXISTS',
       ...(ticket.generation === 0 ? {} : { ttl: GENERATION_TTL }),
     });
@@ -96,7 +102,7 @@ export async function takeClaim(ticket: ClaimTicket): Promise<TakeResult> {
   } catch (error) {
     if (!isKeyConflict(error)) throw error;
   }
-  return { won: false, holder: claimOf(await kvs.get(key)) };
+  return { won: false, holder: claimOf(await store.get(key)) };
 }
 
 /**
@@ -104,19 +110,21 @@ export async function takeClaim(ticket: ClaimTicket): Promise<TakeResult> {
  * record in one transaction, so the record only ever moves forward: a newer generation exists
  * only once this one's claim timed out, long after this invocation ended.
  */
-export async function recordFix(ticket: ClaimTicket, issueKey: string): Promise<void> {
+export async function recordFix(store: BudgetedKvs, ticket: ClaimTicket, issueKey: string): Promise<void> {
   const claim: FixClaim = { at: ticket.at, generation: ticket.generation, issueKey };
   const record = recordKey(ticket.projectKey, ticket.categoryId);
   if (ticket.generation === 0) {
-    await kvs.set(record, claim);
+    await store.set(record, claim);
     return;
   }
-  await kvs.transact().set(ticketKey(ticket), claim, undefined, { ttl: GENERATION_TTL }).set(record, claim).execute();
+  await store.run(() =>
+    kvs.transact().set(ticketKey(ticket), claim, undefined, { ttl: GENERATION_TTL }).set(record, claim).execute(),
+  );
 }
 
 /** Gives the ticket's generation back, when the create was refused: the next request takes it. */
-export async function releaseClaim(ticket: ClaimTicket): Promise<void> {
-  await kvs.delete(ticketKey(ticket));
+export async function releaseClaim(store: BudgetedKvs, ticket: ClaimTicket): Promise<void> {
+  await store.delete(ticketKey(ticket));
 }
 
 /** A claim still under way: another request is creating the issue right now. */

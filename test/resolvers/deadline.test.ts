@@ -181,6 +181,37 @@ describe('a slow store is held to the same budget (issue 19)', () => {
     expect(result).toMatchObject({ ok: true, data: { complete: true, read: { kind: 'full' } } });
   });
 
+  test('the claims of Create issue slow: an honest error in time, and nothing created', async () => {
+    const before = app.forge.jira.site().issues.length;
+    app.forge.kvsFaults.setLatency(HANG_MS, { keyPrefix: 'fix-claim:' });
+    const started = performance.now();
+    const result = await app.call(
+      USERS.lead,
+      'issue/create-fix',
+      { categoryId: 'strategy-alignment', origin: 'finding' },
+      projectPage(),
+    );
+    expect(performance.now() - started).toBeLessThan(STORE_BUDGET_MS + ANSWER_MS);
+    expect(result).toStrictEqual({ ok: false, error: { code: 'INTERNAL', message: STORAGE_LATE } });
+    expect(app.forge.jira.site().issues.length).toBe(before);
+  });
+
+  test('the record of a created issue not confirmed in time: the issue is named, and said not to be remembered', async () => {
+    const before = app.forge.jira.site().issues.length;
+    // The claim itself goes through (the first write); recording the created issue (the second) hangs.
+    app.forge.kvsFaults.setLatency(HANG_MS, { keyPrefix: 'fix-claim:', operation: 'set', afterCalls: 1 });
+    const started = performance.now();
+    const result = await app.call(
+      USERS.lead,
+      'issue/create-fix',
+      { categoryId: 'strategy-alignment', origin: 'finding' },
+      projectPage(),
+    );
+    expect(performance.now() - started).toBeLessThan(STORE_BUDGET_MS + ANSWER_MS);
+    expect(result).toMatchObject({ ok: true, data: { created: true, notRecorded: true } });
+    expect(app.forge.jira.site().issues.length).toBe(before + 1);
+  });
+
   test('a settings save the store does not confirm in time: the admin is told it may or may not have been saved', async () => {
     const current = await app.call(USERS.admin, 'config/get', {}, adminPage());
     app.forge.kvsFaults.setLatency(HANG_MS, { operation: 'set', keyPrefix: 'config:version:' });

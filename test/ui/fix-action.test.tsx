@@ -149,7 +149,7 @@ describe('"Create issue" (spec 10)', () => {
     const link = screen.getByRole('link', { name: `ISMS-31 ${PLAN.summary}` });
     expect(link.parentElement).toHaveTextContent('Created ISMS-31');
     const sentence =
-      'Clause 5.1 Coverage could not save that it created ISMS-31: if it offers to create this issue again, use ISMS-31 instead.';
+      'Clause 5.1 Coverage could not make sure it remembers creating ISMS-31: if it offers to create this issue again, use ISMS-31 instead.';
     expect(screen.getByText(sentence)).toBeVisible();
     expect(screen.getByRole('status')).toHaveTextContent(`Created ISMS-31: ${PLAN.summary}. ${sentence}`);
     // Nothing invites a second create now: no button, no "try again".

@@ -22,7 +22,7 @@ export const createdText = (issue: IssueRef, created: boolean): string =>
  * app may not know of it later. Never "create it again": it is there.
  */
 export const notRecordedText = (issue: IssueRef): string =>
-  `Clause 5.1 Coverage could not save that it created ${issue.key}: if it offers to create this issue again, use ${issue.key} instead.`;
+  `Clause 5.1 Coverage could not make sure it remembers creating ${issue.key}: if it offers to create this issue again, use ${issue.key} instead.`;
 
 /** What the live region announces once the create answered. */
 export const outcomeText = (result: FixCreated): string =>
