@@ -1,5 +1,7 @@
 import { CATEGORIES, categoryDefinition } from './categories';
+import { humanDay } from './dates';
 import { hasAnyLabel } from './facts';
+import { inSentence } from './words';
 import { RULES } from './rules';
 import { NOBODY_NAMED, type TopManagement } from './substance-types';
 import type { CategoryExplanation, Check, CoverageConfig, Day, EvidenceIssue, IssueExplanation } from './types';
@@ -8,9 +10,9 @@ import type { CategoryExplanation, Check, CoverageConfig, Day, EvidenceIssue, Is
 const NEXT_STEP: Record<string, (c: CategoryExplanation, config: CoverageConfig) => string> = {
   enabled: (c) => `${c.name} is switched off by your Jira admin, so this issue is not graded for it.`,
   done: (c) =>
-    `Finish the work and move the issue to a done status: only then does it count as ${c.name.toLowerCase()} evidence.`,
+    `Finish the work and move the issue to a done status: only then does it count as ${inSentence(c.name)} evidence.`,
   'effective-date': () => 'Correct the date the evidence took effect: it must be on or before today.',
-  window: (c) => `This record is too old to count: record fresh ${c.name.toLowerCase()} evidence in a new issue.`,
+  window: (c) => `This record is too old to count: record fresh ${inSentence(c.name)} evidence in a new issue.`,
   assignee: () => 'Assign the issue to the person who holds this security role.',
   'assignee-active': () => 'The assignee is no longer active: reassign the role to someone who is.',
   approval: (_c, config) =>
@@ -71,7 +73,7 @@ function nextStep(categories: CategoryExplanation[], config: CoverageConfig): st
     .filter((d): d is Day => d !== undefined)
     .sort()[0];
   return lapses
-    ? `Nothing to do: this issue counts as evidence until ${lapses}; record fresh evidence before then.`
+    ? `Nothing to do: this issue counts as evidence until ${humanDay(lapses)}; record fresh evidence before then.`
     : 'Nothing to do: this issue counts as evidence while its assignee holds the role.';
 }
 

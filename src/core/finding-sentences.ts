@@ -3,6 +3,7 @@
  * from the evidence behind the finding, so it never names a label, window or category that does
  * not apply, nor gives a reason the evidence does not show (spec section 5).
  */
+import { humanDay } from './dates';
 import { plural, windowPosition } from './facts';
 import type { CategoryId, CategoryResult, CoverageConfig, Day, EvidenceEntry } from './types';
 import { listed } from './words';
@@ -58,8 +59,8 @@ export function doneEvidence(c: CategoryResult, asOf: Day): DoneEvidence {
 function futureReason(future: EvidenceEntry[], asOf: Day): string {
   const [only] = future;
   if (future.length === 1 && only?.effectiveDate)
-    return `${only.key} takes effect on ${only.effectiveDate}, after the report day ${asOf}, so it does not count yet`;
-  return `${keyList(future)} take effect after the report day ${asOf}, so they do not count yet`;
+    return `${only.key} takes effect on ${humanDay(only.effectiveDate)}, after the report day ${humanDay(asOf)}, so it does not count yet`;
+  return `${keyList(future)} take effect after the report day ${humanDay(asOf)}, so they do not count yet`;
 }
 
 function dateFields(config: CoverageConfig): string {
@@ -80,7 +81,7 @@ export function gapMessage(c: CategoryResult, config: CoverageConfig, asOf: Day)
   if (c.rule === 'corrective') {
     reasons.push(`no Board-approved corrective action dated in the last ${window} days`);
   } else if (old.length > 0) {
-    const newest = c.newestEffectiveDate ? ` (newest ${c.newestEffectiveDate})` : '';
+    const newest = c.newestEffectiveDate ? ` (newest ${humanDay(c.newestEffectiveDate)})` : '';
     const which = future.length + undated.length > 0 ? 'the evidence dated up to the report day' : 'the evidence';
     reasons.push(`${which} is older than the ${window}-day window${newest}`);
   }
@@ -188,6 +189,6 @@ export function reviewIntervalFix(config: CoverageConfig): string {
 
 export function expiringSoonFix(c: CategoryResult, config: CoverageConfig, expires: Day): string {
   return c.rule === 'corrective'
-    ? `Have the Board approve a new corrective action (labelled ${firstLabel(c)} and ${config.approvalLabel}) before ${expires}.`
-    : `Record new evidence labelled ${firstLabel(c)} and move it to done before ${expires}.`;
+    ? `Have the Board approve a new corrective action (labelled ${firstLabel(c)} and ${config.approvalLabel}) before ${humanDay(expires)}.`
+    : `Record new evidence labelled ${firstLabel(c)} and move it to done before ${humanDay(expires)}.`;
 }

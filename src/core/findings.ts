@@ -1,5 +1,5 @@
 import { INVOLVEMENT_CATEGORIES } from './categories';
-import { daysBetween } from './dates';
+import { daysBetween, humanDay } from './dates';
 import { plural } from './facts';
 import {
   correctiveGaps,
@@ -72,7 +72,7 @@ export function findingsFor(
         findings.push({
           severity: 'observation',
           categoryId: c.id,
-          message: `The newest management review (${newest}) is ${plural(age, 'day')} old: more than the recommended ${config.reviewIntervalDays} days.`,
+          message: `The newest management review (${humanDay(newest)}) is ${plural(age, 'day')} old: more than the recommended ${config.reviewIntervalDays} days.`,
           fix: reviewIntervalFix(config),
           issueKeys: c.evidence.filter((e) => e.effectiveDate === newest).map((e) => e.key),
         });
@@ -88,7 +88,7 @@ export function findingsFor(
       findings.push({
         severity: 'observation',
         categoryId: c.id,
-        message: `${c.name}: the newest evidence stops counting on ${c.expiresOn}, in ${plural(left, 'day')}.`,
+        message: `${c.name}: the newest evidence stops counting on ${humanDay(c.expiresOn)}, in ${plural(left, 'day')}.`,
         fix: expiringSoonFix(c, config, c.expiresOn),
         issueKeys: c.evidence.filter((e) => e.counts).map((e) => e.key),
       });

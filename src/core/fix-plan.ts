@@ -7,6 +7,7 @@ import { categoryDefinition, CATEGORIES, type CategoryDefinition } from './categ
 import { addDaysTo, humanDay } from './dates';
 import { hasAnyLabel } from './facts';
 import { isLapse } from './status-order';
+import { inSentence } from './words';
 import type {
   CategoryExplanation,
   CategoryId,
@@ -31,12 +32,6 @@ export interface FixDraft {
 export interface OpenIssue {
   key: string;
   summary: string;
-}
-
-/** "Security policy approval" inside a sentence; "ISMS budget and staffing" keeps its capitals. */
-function inSentence(name: string): string {
-  const second = name.charAt(1);
-  return second && second === second.toLowerCase() ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }
 
 function itemsText(def: CategoryDefinition): string {

@@ -7,6 +7,7 @@ import { isTopManagementNamed } from './people';
 import { TOP_MANAGEMENT_REQUIREMENTS, type RequirementId } from './requirements';
 import type { TopManagement } from './substance-types';
 import type { CategoryId, CategoryResult, Finding, Severity } from './types';
+import { inSentence } from './words';
 
 /** Severity of a partial dated category (spec 8.5); role and corrective partials stay observations. */
 export function partialDatedSeverity(id: CategoryId): Severity {
@@ -50,7 +51,7 @@ export function partialDatedFinding(c: CategoryResult): Finding {
     message: `${c.name}: ${plural(keys.length, 'current issue')} recorded but not ${wanting.join(', nor ') || 'complete'}, so none counts.`,
     fix:
       FIX[c.id] ??
-      `Have top management take part in or sign off the ${c.name.toLowerCase()}, and record it on the issue.`,
+      `Have top management take part in or sign off the ${inSentence(c.name)}, and record it on the issue.`,
     issueKeys: keys,
   };
 }

@@ -11,3 +11,9 @@ export function notVisibleSentence(keys: readonly string[]): string {
   const one = keys.length === 1;
   return `${listed(keys)} ${one ? 'is' : 'are'} not visible to you, so ${one ? 'its' : 'their'} evidence is not counted.`;
 }
+
+/** A category's name inside a sentence: "security policy approval", but "ISMS budget and staffing" keeps its capitals. */
+export function inSentence(name: string): string {
+  const second = name.charAt(1);
+  return second && second === second.toLowerCase() ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}

@@ -68,7 +68,7 @@ describe('corrective rule: Board approval is the evidence', () => {
       expect.stringContaining('no board-approved label'),
     ]);
     expect(result.evidence.find((e) => e.key === 'ISMS-3')?.problems).toEqual([
-      expect.stringContaining('Overdue: it was due on 2026-10-01, 58 days ago'),
+      expect.stringContaining('Overdue: it was due on 1 Oct 2026, 58 days ago'),
     ]);
   });
 });

@@ -21,7 +21,7 @@ describe('dated rule: done and inside the window', () => {
     const result = grade([policy({ key: 'ISMS-9', resolved: '2026-12-01' })]);
     expect(result.status).toBe('stale');
     expect(result.evidence[0]).toMatchObject({ key: 'ISMS-9', counts: false, effectiveDate: '2026-12-01' });
-    expect(result.evidence[0]?.problems).toEqual([expect.stringContaining('after the as-of date 2026-11-28')]);
+    expect(result.evidence[0]?.problems).toEqual([expect.stringContaining('after the as-of date 28 Nov 2026')]);
   });
 
   test('an issue that is not done is missing evidence, whatever its dates', () => {

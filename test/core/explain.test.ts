@@ -26,6 +26,18 @@ describe('issue panel explanation', () => {
     );
   });
 
+  test('category names keep their capitals inside a sentence, and days read as on every screen', () => {
+    const open = explain(anIssue({ labels: ['iso27001-budget-approval'], done: false }));
+    expect(open.nextStep).toBe(
+      'Finish the work and move the issue to a done status: only then does it count as ISMS budget and staffing evidence.',
+    );
+    const old = explain(anIssue({ labels: ['iso27001-policy-approval'], resolved: '2025-01-01' }));
+    expect(old.nextStep).toBe(
+      'This record is too old to count: record fresh security policy approval evidence in a new issue.',
+    );
+    expect(old.categories[0]?.checks.map((c) => c.message)).toContain('Took effect on 1 Jan 2025 (resolved).');
+  });
+
   test('a current dated issue passes every check and says when it stops counting', () => {
     const e = explain(anIssue({ labels: ['iso27001-management-review'], resolved: '2026-10-01' }));
     expect(e.categories).toEqual([
@@ -40,7 +52,7 @@ describe('issue panel explanation', () => {
       ['document-attached', true],
       ['decisions-recorded', true],
     ]);
-    expect(e.nextStep).toContain('until 2027-10-02');
+    expect(e.nextStep).toContain('until 2 Oct 2027');
   });
 
   test('a stale dated issue fails the window check and asks for fresh evidence', () => {

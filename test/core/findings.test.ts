@@ -156,7 +156,7 @@ describe('findings: observations', () => {
     const soon = r.findings.filter((f) => f.categoryId === 'strategy-alignment');
     expect(soon.length).toBe(flagged ? 1 : 0);
     if (flagged)
-      expect(soon[0]).toMatchObject({ severity: 'observation', message: expect.stringContaining('2026-12-28') });
+      expect(soon[0]).toMatchObject({ severity: 'observation', message: expect.stringContaining('28 Dec 2026') });
   });
 
   test('a met corrective category expiring soon is an observation too; roles never expire', () => {
@@ -247,7 +247,7 @@ describe('findings: each reason and fix fits the config and the evidence', () =>
           anIssue({ key: 'ISMS-601', labels: [policy], resolved: '2026-12-10' }),
         ],
         finding: 'security-policy',
-        message: ['ISMS-601', 'after the report day', AS_OF],
+        message: ['ISMS-601', 'after the report day', '28 Nov 2026'],
         notInMessage: ['older than', 'window'],
         fix: ['effective date of ISMS-601'],
         keys: ['ISMS-601'],
@@ -262,7 +262,7 @@ describe('findings: each reason and fix fits the config and the evidence', () =>
           anIssue({ key: 'ISMS-603', labels: [policy], resolved: '2027-02-01' }),
         ],
         finding: 'security-policy',
-        message: ['older than the 365-day window (newest 2025-01-01)', 'ISMS-603', 'after the report day'],
+        message: ['older than the 365-day window (newest 1 Jan 2025)', 'ISMS-603', 'after the report day'],
         notInMessage: ['ISMS-602'],
         fix: ['effective date of ISMS-603'],
       },
@@ -276,7 +276,7 @@ describe('findings: each reason and fix fits the config and the evidence', () =>
           anIssue({ key: 'ISMS-614', labels: [label('resources')], resolved: '2026-12-02' }),
         ],
         finding: 'resources',
-        message: ['ISMS-614 and ISMS-613 take effect after the report day 2026-11-28, so they do not count yet'],
+        message: ['ISMS-614 and ISMS-613 take effect after the report day 28 Nov 2026, so they do not count yet'],
         fix: ['Correct the effective dates of ISMS-614 and ISMS-613 if they are wrong; otherwise record'],
       },
     ],
@@ -396,7 +396,7 @@ describe('findings: each reason and fix fits the config and the evidence', () =>
         ],
         config: aConfig({}, { approvalLabel: 'exec-approved' }),
         finding: 'corrective-action',
-        message: ['2026-12-11'],
+        message: ['11 Dec 2026'],
         fix: ['exec-approved', corrective],
         notInFix: ['board-approved'],
       },

@@ -49,7 +49,7 @@ describe('issue panel', () => {
     const checks = checkItems('Management reviews');
     expect(checks.map((li) => li.textContent)).toEqual([
       '✓ Pass: Done (status Done).',
-      '✓ Pass: Took effect on 2026-10-01 (resolved).',
+      '✓ Pass: Took effect on 1 Oct 2026 (resolved).',
       '✓ Pass: 58 days old, inside the 365-day window.',
       '✓ Pass: Dana Whitfield took part, and is top management.',
       '✓ Pass: Has the document attached.',
@@ -59,7 +59,7 @@ describe('issue panel', () => {
     ]);
     const next = screen.getByRole('region', { name: 'Counts as Clause 5.1 evidence' });
     expect(within(next).getByText(report.nextStep)).toBeVisible();
-    expect(report.nextStep).toContain('until 2027-10-02');
+    expect(report.nextStep).toContain('until 2 Oct 2027');
   });
 
   test('a policy signed off by someone outside top management does not count: the check names them and why', async () => {

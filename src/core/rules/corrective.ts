@@ -1,4 +1,4 @@
-import { daysBetween } from '../dates';
+import { daysBetween, humanDay } from '../dates';
 import { effectiveDate, expiresOn, plural, windowPosition } from '../facts';
 import type { Check, Day } from '../types';
 import {
@@ -52,7 +52,7 @@ export const correctiveRule: Rule = {
           check(
             'window',
             false,
-            `${what} ${dated}, after the as-of date ${asOf}: future-dated evidence does not count.`,
+            `${what} ${humanDay(dated)}, after the as-of date ${humanDay(asOf)}: future-dated evidence does not count.`,
           ),
         );
         lapse = undefined;
@@ -61,7 +61,7 @@ export const correctiveRule: Rule = {
           check(
             'window',
             true,
-            `${what} ${dated}, ${plural(position.age, 'day')} ago: inside the ${category.windowDays}-day window.`,
+            `${what} ${humanDay(dated)}, ${plural(position.age, 'day')} ago: inside the ${category.windowDays}-day window.`,
           ),
         );
       } else {
@@ -69,7 +69,7 @@ export const correctiveRule: Rule = {
           check(
             'window',
             false,
-            `${what} ${dated}, ${plural(position.age, 'day')} ago: older than the ${category.windowDays}-day window.`,
+            `${what} ${humanDay(dated)}, ${plural(position.age, 'day')} ago: older than the ${category.windowDays}-day window.`,
           ),
         );
       }
@@ -83,7 +83,7 @@ export const correctiveRule: Rule = {
           check(
             'overdue',
             false,
-            `Overdue: it was due on ${issue.dueDate}, ${plural(daysBetween(issue.dueDate, asOf), 'day')} ago.`,
+            `Overdue: it was due on ${humanDay(issue.dueDate)}, ${plural(daysBetween(issue.dueDate, asOf), 'day')} ago.`,
           ),
         );
       } else {
@@ -91,7 +91,7 @@ export const correctiveRule: Rule = {
           check(
             'overdue',
             true,
-            issue.dueDate ? `Due on ${issue.dueDate}: not overdue.` : 'Open with no due date: not overdue.',
+            issue.dueDate ? `Due on ${humanDay(issue.dueDate)}: not overdue.` : 'Open with no due date: not overdue.',
           ),
         );
       }

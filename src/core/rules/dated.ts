@@ -1,3 +1,4 @@
+import { humanDay } from '../dates';
 import { effectiveDate, expiresOn, plural, windowPosition } from '../facts';
 import type { Check } from '../types';
 import {
@@ -52,12 +53,12 @@ export const datedRule: Rule = {
         check(
           'effective-date',
           false,
-          `Dated ${date.day} (${date.source}), after the as-of date ${asOf}: future-dated evidence does not count.`,
+          `Dated ${humanDay(date.day)} (${date.source}), after the as-of date ${humanDay(asOf)}: future-dated evidence does not count.`,
         ),
       );
       return none(checks, true, date.day);
     }
-    checks.push(check('effective-date', true, `Took effect on ${date.day} (${date.source}).`));
+    checks.push(check('effective-date', true, `Took effect on ${humanDay(date.day)} (${date.source}).`));
     const lapse = expiresOn(date.day, category.windowDays);
     const inside = position.kind === 'inside';
     checks.push(
@@ -66,7 +67,7 @@ export const datedRule: Rule = {
         inside,
         inside
           ? `${plural(position.age, 'day')} old, inside the ${category.windowDays}-day window.`
-          : `${plural(position.age, 'day')} old, older than the ${category.windowDays}-day window: it stopped counting on ${lapse}.`,
+          : `${plural(position.age, 'day')} old, older than the ${category.windowDays}-day window: it stopped counting on ${humanDay(lapse)}.`,
       ),
     );
     if (!inside) return none(checks, true, date.day, lapse);
