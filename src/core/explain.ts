@@ -1,6 +1,7 @@
 import { CATEGORIES, categoryDefinition } from './categories';
 import { humanDay } from './dates';
 import { hasAnyLabel } from './facts';
+import { cannotTell, cannotTellStep } from './unknown';
 import { inSentence } from './words';
 import { RULES } from './rules';
 import { NOBODY_NAMED, type TopManagement } from './substance-types';
@@ -48,15 +49,24 @@ function explainCategory(
   }
   const assessment = RULES[def.rule].assess(issue, { config, id, category, asOf, top });
   const result: CategoryExplanation = { id, name: def.name, counts: assessment.counts, checks: assessment.checks };
+  if (!assessment.counts && cannotTell(assessment.checks)) result.cannotTell = true;
   if (assessment.expiresOn) result.expiresOn = assessment.expiresOn;
   return result;
 }
 
 function firstStep(categories: CategoryExplanation[], config: CoverageConfig, advisory: boolean): string | undefined {
+  const failing = (c: CategoryExplanation) =>
+    c.checks.filter((check) => !check.pass && (check.advisory === true) === advisory);
+  // What can be fixed comes first; a check that could not be made asks only for what is missing,
+  // never for the evidence to change (spec 15), so it speaks when nothing else fails.
   for (const c of categories) {
-    const failing = c.checks.find((check) => !check.pass && (check.advisory === true) === advisory);
-    const step = failing ? NEXT_STEP[failing.id] : undefined;
-    if (step && failing?.id !== 'enabled') return step(c, config);
+    const known = failing(c).find((check) => check.unknown !== true);
+    const step = known ? NEXT_STEP[known.id] : undefined;
+    if (step && known?.id !== 'enabled') return step(c, config);
+  }
+  for (const c of categories) {
+    const unknown = failing(c).find((check) => check.unknown === true);
+    if (unknown) return cannotTellStep(unknown);
   }
   return undefined;
 }

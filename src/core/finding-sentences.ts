@@ -6,7 +6,7 @@
 import { humanDay } from './dates';
 import { plural, windowPosition } from './facts';
 import type { CategoryId, CategoryResult, CoverageConfig, Day, EvidenceEntry } from './types';
-import { listed } from './words';
+import { capitalised, listed } from './words';
 
 /** At most this many keys are spelled out in a sentence; the finding's issueKeys hold them all. */
 const KEYS_IN_A_SENTENCE = 3;
@@ -32,10 +32,6 @@ export function keyList(entries: EvidenceEntry[]): string {
 
 function firstLabel(c: CategoryResult): string {
   return c.labels[0] ?? '(no label)';
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 const one = (entries: unknown[], singular: string, several: string) => (entries.length === 1 ? singular : several);

@@ -14,6 +14,7 @@ import {
 } from './finding-sentences';
 import { advisoryFindings, partialDatedFinding, topManagementNotSet } from './substance-findings';
 import type { TopManagement } from './substance-types';
+import { undecidedFinding, undecidedInvolvement } from './unknown';
 import type { CategoryId, CategoryResult, CoverageConfig, Day, Finding, Severity, Verdict } from './types';
 
 const SEVERITY_ORDER: Severity[] = ['major', 'minor', 'warning', 'observation'];
@@ -50,17 +51,26 @@ export function findingsFor(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const c of categories) {
+    // Spec 15: a gap that only checks the app could not make hold open is said as such.
+    const better = c.statusIfChecked !== undefined;
     if (c.status === 'missing' || c.status === 'stale') {
-      findings.push({
-        severity: gapSeverity(c.id, c.status),
-        categoryId: c.id,
-        message: gapMessage(c, config, asOf),
-        fix: gapFix(c, config, asOf),
-        issueKeys: keysWithProblems(c),
-      });
+      const severity = gapSeverity(c.id, c.status);
+      findings.push(
+        better
+          ? undecidedFinding(c, severity)
+          : {
+              severity,
+              categoryId: c.id,
+              message: gapMessage(c, config, asOf),
+              fix: gapFix(c, config, asOf),
+              issueKeys: keysWithProblems(c),
+            },
+      );
     }
-    if (c.status === 'partial')
-      findings.push(c.rule === 'dated' ? partialDatedFinding(c) : partialFinding(c, config, asOf));
+    if (c.status === 'partial') {
+      const found = c.rule === 'dated' ? partialDatedFinding(c) : partialFinding(c, config, asOf);
+      findings.push(better ? undecidedFinding(c, found.severity) : found);
+    }
     if (c.status !== 'disabled') findings.push(...advisoryFindings(c));
     if (c.id === 'management-review' && c.status === 'met') {
       const newest = c.evidence
@@ -97,13 +107,19 @@ export function findingsFor(
 
   const involvement = categories.filter((c) => INVOLVEMENT_CATEGORIES.includes(c.id) && c.status !== 'disabled');
   if (involvement.length > 0 && !involvement.some((c) => c.showsInvolvement === true)) {
-    findings.push({
-      severity: 'major',
-      categoryId: 'involvement',
-      message: involvementMessage(involvement),
-      fix: involvementFix(involvement, config),
-      issueKeys: involvement.flatMap(keysWithProblems),
-    });
+    // Met or partial once its unknown checks pass, a category would show involvement (spec 15).
+    const undecided = involvement.filter((c) => c.statusIfChecked === 'met' || c.statusIfChecked === 'partial');
+    findings.push(
+      undecided.length > 0
+        ? undecidedInvolvement(undecided)
+        : {
+            severity: 'major',
+            categoryId: 'involvement',
+            message: involvementMessage(involvement),
+            fix: involvementFix(involvement, config),
+            issueKeys: involvement.flatMap(keysWithProblems),
+          },
+    );
   }
 
   findings.push(...topManagementNotSet(categories, (id) => config.categories[id].requirements, top));

@@ -1,10 +1,11 @@
 import { CATEGORIES, categoryDefinition } from './categories';
 import { hasAnyLabel } from './facts';
 import { findingsFor, verdictOf } from './findings';
-import { RULES, type IssueAssessment } from './rules';
+import { RULES, type IssueAssessment, type Rule } from './rules';
 import { REQUIREMENT_IDS, TOP_MANAGEMENT_REQUIREMENTS } from './requirements';
 import { percentage, scoreOf } from './score';
 import { NOBODY_NAMED, type TopManagement } from './substance-types';
+import { cannotTell, provisionalOf } from './unknown';
 import {
   ITEM_IDS,
   type CategoryResult,
@@ -39,6 +40,7 @@ function toEntry(a: IssueAssessment): EvidenceEntry {
     if (c.pass || !(c.advisory || REQUIREMENT_CHECK_IDS.has(c.id))) continue;
     (entry.failedChecks ??= []).push(c);
   }
+  if (!a.counts && cannotTell(a.checks)) entry.cannotTell = true;
   return entry;
 }
 
@@ -57,6 +59,21 @@ function showsInvolvement(status: CategoryResult['status'], assessments: IssueAs
       (a.current === true || a.approved === true) &&
       !a.failedRequired.some((id) => TOP_MANAGEMENT_REQUIREMENTS.includes(id)),
   );
+}
+
+/**
+ * Spec 15: the status the category would have if every check that could not be made passed, when
+ * some issue fails only such checks; undefined when none does. Its findings then say what could
+ * not be checked instead of stating the gap as fact.
+ */
+function statusIfChecked(rule: Rule, assessments: IssueAssessment[]): CategoryResult['statusIfChecked'] {
+  const undecided = (a: IssueAssessment) => !a.counts && cannotTell(a.checks);
+  if (!assessments.some(undecided)) return undefined;
+  // Failing only unknown checks, its rule's own checks all pass: it would count.
+  const asChecked = assessments.map((a) =>
+    undecided(a) ? { ...a, counts: true, problem: false, approved: a.approved === undefined ? undefined : true } : a,
+  );
+  return rule.status(asChecked);
 }
 
 // ISMS-9 before ISMS-10. One collator for every comparison: localeCompare with options builds one per call.
@@ -101,6 +118,8 @@ export function categoryResult(
     evidence: assessments.map(toEntry).sort(byNewest),
     showsInvolvement: showsInvolvement(status, assessments),
   };
+  const ifChecked = statusIfChecked(rule, assessments);
+  if (ifChecked !== undefined && ifChecked !== status) result.statusIfChecked = ifChecked;
   // Only evidence that counts, and still does after as-of, carries the category forward (spec 8.4).
   const expiry = latest(
     assessments.map((a) => (a.counts && a.expiresOn && a.expiresOn > asOf ? a.expiresOn : undefined)),
@@ -112,6 +131,23 @@ export function categoryResult(
       .map((a) => a.effectiveDate),
   );
   if (newest) result.newestEffectiveDate = newest;
+  const newestCounting = latest(assessments.filter((a) => a.counts).map((a) => a.effectiveDate));
+  if (newestCounting) result.newestCountingDate = newestCounting;
+  // Newer done evidence that does not count: "newest evidence" alone would pass it off as the record.
+  const newer = assessments.filter(
+    (a) =>
+      a.issue.done &&
+      !a.counts &&
+      a.effectiveDate !== undefined &&
+      a.effectiveDate <= asOf &&
+      (!newestCounting || a.effectiveDate > newestCounting),
+  );
+  const newerDay = latest(newer.map((a) => a.effectiveDate));
+  if (newerDay)
+    result.newerNotCounting = {
+      day: newerDay,
+      issueKeys: newer.map((a) => a.issue.key).sort(compareIssueKeys),
+    };
   return result;
 }
 
@@ -143,5 +179,6 @@ export function buildReport(
     items,
     findings,
     evidenceIssueCount: evidenceKeys.size,
+    provisional: provisionalOf(categories.flatMap((c) => c.evidence)),
   };
 }

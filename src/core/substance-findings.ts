@@ -56,28 +56,47 @@ export function partialDatedFinding(c: CategoryResult): Finding {
   };
 }
 
-/** One observation per category and advisory requirement that fails on issues that count. */
+/** What an advisory check left open when it could not be made, in words that fit "whether ... has ...". */
+const UNKNOWN_WORDS: Partial<Record<RequirementId, string>> = {
+  'document-attached': 'its document',
+};
+
+/**
+ * One observation per category and advisory requirement that fails on issues that count; one
+ * apart when it could not be checked (spec 15), which says so instead of stating it.
+ */
 export function advisoryFindings(c: CategoryResult): Finding[] {
-  const byRequirement = new Map<string, string[]>();
+  const groups = new Map<string, { id: RequirementId; unknown: boolean; keys: string[] }>();
   for (const entry of c.evidence) {
     if (!entry.counts) continue;
     for (const failed of entry.failedChecks ?? []) {
       if (!failed.advisory) continue;
-      const keys = byRequirement.get(failed.id);
-      if (keys) keys.push(entry.key);
-      else byRequirement.set(failed.id, [entry.key]);
+      const unknown = failed.unknown === true;
+      const group = `${failed.id}|${unknown}`;
+      const found = groups.get(group);
+      if (found) found.keys.push(entry.key);
+      else groups.set(group, { id: failed.id as RequirementId, unknown, keys: [entry.key] });
     }
   }
-  return [...byRequirement].map(([id, keys]) => ({
-    severity: 'observation' as const,
-    categoryId: c.id,
-    message: `${c.name}: ${plural(keys.length, 'issue')} that count${keys.length === 1 ? 's' : ''} ${keys.length === 1 ? 'is' : 'are'} not ${REQUIREMENT_WORDS[id as RequirementId]} (advisory).`,
-    fix:
-      id === 'duties-described'
-        ? "Describe each role's duties and authority in its issue."
-        : 'Record the decisions taken in a comment, or link the follow-up issues.',
-    issueKeys: keys,
-  }));
+  return [...groups.values()].map(({ id, unknown, keys }) => {
+    const many = keys.length !== 1;
+    return {
+      severity: 'observation' as const,
+      categoryId: c.id,
+      message: unknown
+        ? `${c.name}: whether ${plural(keys.length, 'issue')} that count${many ? '' : 's'} ${many ? 'have' : 'has'} ${UNKNOWN_WORDS[id] ?? 'what it should'} could not be checked (advisory).`
+        : `${c.name}: ${plural(keys.length, 'issue')} that count${many ? '' : 's'} ${many ? 'are' : 'is'} not ${REQUIREMENT_WORDS[id]} (advisory).`,
+      fix: unknown
+        ? 'Nothing needs recording for this yet: reload the page later to check again.'
+        : id === 'duties-described'
+          ? "Describe each role's duties and authority in its issue."
+          : id === 'document-attached'
+            ? 'Attach the signed document or the minutes to each issue, or link them.'
+            : 'Record the decisions taken in a comment, or link the follow-up issues.',
+      issueKeys: keys,
+      ...(unknown ? { unknown: true } : {}),
+    };
+  });
 }
 
 export const TOP_MANAGEMENT_NOT_SET_FIX =

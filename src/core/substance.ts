@@ -17,7 +17,7 @@ import {
 } from './people';
 import { requirementsOf, type RequirementId, type RequirementModes } from './requirements';
 import type { JiraUser, TopManagement } from './substance-types';
-import type { CategoryId, Check } from './types';
+import type { CategoryId, Check, UnknownReason } from './types';
 
 export interface RequirementCheck extends Check {
   id: RequirementId;
@@ -56,7 +56,7 @@ const DOCUMENT_OF: Partial<Record<CategoryId, string>> = {
 
 const names = (users: JiraUser[]): string => users.map((u) => u.displayName).join(', ');
 
-type Verdict = { pass: boolean; message: string; notChecked?: true };
+type Verdict = { pass: boolean; message: string; notChecked?: true; unknown?: UnknownReason };
 
 /** Who among `users` is top management: the first who is, else those who could not be looked up. */
 function sortByMembership(users: JiraUser[], top: TopManagement): { yes?: JiraUser; unknown: JiraUser[] } {
@@ -70,25 +70,38 @@ const couldNotCheck = (top: TopManagement): string =>
 function approvedCheck(signers: Signers, ctx: RequirementContext): Verdict {
   const verb = ctx.categoryId === 'corrective-action' ? 'Approved' : 'Signed off';
   if (signers.kind === 'unknown')
-    return { pass: false, message: `Could not check who ${verb.toLowerCase()} it: ${signers.reason}.` };
+    return {
+      pass: false,
+      message: `Who ${verb.toLowerCase()} it could not be checked: ${signers.reason}.`,
+      unknown: 'history',
+    };
   if (signers.kind === 'none')
     return { pass: false, message: `No ${verb.toLowerCase()} by top management is recorded: ${signers.reason}.` };
   const when = signers.on ? ` on ${humanDay(signers.on)}` : '';
   const by = (who: string) => `${verb} by ${who} (${signers.how}${when})`;
   const { yes, unknown } = sortByMembership(signers.users, ctx.top);
   if (yes) return { pass: true, message: `${by(yes.displayName)}, who is top management.` };
-  if (unknown.length > 0) return { pass: false, message: `${by(names(unknown))}, but ${couldNotCheck(ctx.top)}.` };
+  if (unknown.length > 0)
+    return { pass: false, message: `${by(names(unknown))}, but ${couldNotCheck(ctx.top)}.`, unknown: 'membership' };
   const why = WHY_TOP_APPROVES[ctx.categoryId] ?? 'top management must approve it';
   const who = signers.users.length > 1 ? 'none of whom is' : 'who is not';
   return { pass: false, message: `${by(names(signers.users))}, ${who} top management: ${why}.` };
 }
 
-function tookPartCheck(participants: JiraUser[], top: TopManagement): Verdict {
-  if (participants.length === 0)
-    return { pass: false, message: 'Nobody is recorded as taking part (no attendees, assignee or approver).' };
+function tookPartCheck(participants: JiraUser[], signers: Signers, top: TopManagement): Verdict {
   const { yes, unknown } = sortByMembership(participants, top);
   if (yes) return { pass: true, message: `${yes.displayName} took part, and is top management.` };
-  if (unknown.length > 0) return { pass: false, message: `${names(unknown)} took part, but ${couldNotCheck(top)}.` };
+  if (unknown.length > 0)
+    return { pass: false, message: `${names(unknown)} took part, but ${couldNotCheck(top)}.`, unknown: 'membership' };
+  // Without the attendees field, the approver takes part: when who approved is unknown, so is who took part.
+  if (signers.kind === 'unknown')
+    return {
+      pass: false,
+      message: `Whether top management took part could not be checked: ${participants.length > 0 ? `${names(participants)} took part, none of them top management, and ` : ''}who signed it off is unknown (${signers.reason}).`,
+      unknown: 'history',
+    };
+  if (participants.length === 0)
+    return { pass: false, message: 'Nobody is recorded as taking part (no attendees, assignee or approver).' };
   return {
     pass: false,
     message: `Of those who took part (${names(participants)}), none is top management: Clause 5.1 asks top management to take part itself, not to delegate it.`,
@@ -100,7 +113,11 @@ function documentCheck(issue: IssueFacts, categoryId: CategoryId): Verdict {
   if (document.kind === 'attached') return { pass: true, message: 'Has the document attached.' };
   if (document.kind === 'linked') return { pass: true, message: 'Links to the document (a remote link).' };
   if (document.kind === 'unknown')
-    return { pass: false, message: `Could not check for the document: ${document.reason}.` };
+    return {
+      pass: false,
+      message: `Whether it has its document could not be checked: ${document.reason}.`,
+      unknown: 'links',
+    };
   const what = DOCUMENT_OF[categoryId] ?? 'the document';
   return {
     pass: false,
@@ -142,6 +159,9 @@ const NOBODY: { signers: Signers; participants: JiraUser[] } = {
   participants: [],
 };
 
+/** Whether the approver is among those who took part (spec 8.2: the attendees field names nobody). */
+const approverTakesPart = (issue: IssueFacts): boolean => !(issue.attendeeFieldUsers ?? []).some((u) => !u.isApp);
+
 /** The checks of every requirement of the category that is not `off`, for one issue. */
 export function requirementChecks(issue: IssueFacts, ctx: RequirementContext): RequirementOutcome {
   const ids = activeRequirements(ctx.categoryId, ctx.modes);
@@ -159,7 +179,9 @@ export function requirementChecks(issue: IssueFacts, ctx: RequirementContext): R
     if (id === 'approved-by-top-management')
       verdict = named ? approvedCheck(signers, ctx) : { pass: true, message: NOT_SET, notChecked: true };
     else if (id === 'top-management-took-part')
-      verdict = named ? tookPartCheck(participants, ctx.top) : { pass: true, message: NOT_SET, notChecked: true };
+      verdict = named
+        ? tookPartCheck(participants, approverTakesPart(issue) ? signers : NOBODY.signers, ctx.top)
+        : { pass: true, message: NOT_SET, notChecked: true };
     else if (id === 'document-attached') verdict = documentCheck(issue, ctx.categoryId);
     else if (id === 'decisions-recorded')
       verdict = hasDecisions(issue)
@@ -172,6 +194,10 @@ export function requirementChecks(issue: IssueFacts, ctx: RequirementContext): R
           : { pass: false, message: "The description is empty: write down the role's duties and authority." };
     const result: RequirementCheck = { id, pass: verdict.pass, message: verdict.message };
     if (verdict.notChecked) result.notChecked = true;
+    if (verdict.unknown) {
+      result.unknown = true;
+      result.unknownBecause = verdict.unknown;
+    }
     if (mode === 'advisory') result.advisory = true;
     else if (!verdict.pass) failedRequired.push(id);
     checks.push(result);

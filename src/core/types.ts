@@ -116,6 +116,8 @@ export interface EvidenceEntry {
   participants?: JiraUser[];
   /** The requirement checks it fails (spec 8.3), by id; advisory ones never stop it counting. */
   failedChecks?: Check[];
+  /** Spec 15: it fails only checks that could not be made, so whether it counts cannot be told. */
+  cannotTell?: boolean;
 }
 
 export interface CategoryResult {
@@ -129,10 +131,19 @@ export interface CategoryResult {
   evidence: EvidenceEntry[];
   /** When the category's newest current evidence stops counting. */
   expiresOn?: Day;
-  /** Newest effective date among its done evidence. */
+  /** Newest effective date among its done evidence, counting or not (up to as-of). */
   newestEffectiveDate?: Day;
+  /** Newest effective date among its evidence that counts: what "newest evidence" means to an auditor. */
+  newestCountingDate?: Day;
+  /** Done evidence newer than `newestCountingDate` (or than nothing) that does not count: said beside it. */
+  newerNotCounting?: { day: Day; issueKeys: string[] };
   /** Whether it shows management taking part (spec 8.5's involvement rule); enabled categories only. */
   showsInvolvement?: boolean;
+  /**
+   * Spec 15: the better status it would have if the checks that could not be made passed; set only
+   * when it differs from `status`, which is then the lowest the category can be.
+   */
+  statusIfChecked?: Exclude<CategoryStatus, 'disabled'>;
   disabledReason?: string;
 }
 
@@ -147,6 +158,8 @@ export interface Finding {
   message: string;
   fix: string;
   issueKeys: string[];
+  /** Spec 15: it holds only because checks could not be made, and its message says so. */
+  unknown?: boolean;
 }
 
 export interface CoverageReport {
@@ -160,6 +173,11 @@ export interface CoverageReport {
   findings: Finding[];
   /** Number of distinct issues that carry at least one evidence label. */
   evidenceIssueCount: number;
+  /**
+   * Spec 15: set when some issues fail only checks that could not be made (the viewer's access, an
+   * export without history), so coverage and the verdict are a lower bound; null otherwise.
+   */
+  provisional: { unknownChecks: number; issueKeys: string[]; reason: string } | null;
 }
 
 /** One point of the coverage timeline (spec 9): the report the engine gives with as-of `day`. */
@@ -199,12 +217,24 @@ export interface Check {
   advisory?: boolean;
   /** A top-management check not made because nobody is named as top management: it passes, saying so. */
   notChecked?: boolean;
+  /**
+   * Spec 15: a check that could not be made (neither passed nor failed). It still fails for counting,
+   * since the app never passes what it could not see, but it is no fact about the evidence.
+   */
+  unknown?: boolean;
+  /** With `unknown`, what was missing: who is in top management's groups, the issue's history, its remote links. */
+  unknownBecause?: UnknownReason;
 }
+
+/** What a check could not see (spec 15), each with its own remedy. */
+export type UnknownReason = 'membership' | 'history' | 'links';
 
 export interface CategoryExplanation {
   id: CategoryId;
   name: string;
   counts: boolean;
+  /** Spec 15: it fails only checks that could not be made: "Cannot tell", not "Does not count". */
+  cannotTell?: boolean;
   expiresOn?: Day;
   checks: Check[];
 }

@@ -17,3 +17,7 @@ export function inSentence(name: string): string {
   const second = name.charAt(1);
   return second && second === second.toLowerCase() ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }
+
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -136,3 +136,37 @@ describe('npm run report grades by section 8 on an export with changelogs', () =
     expect(run({ topManagement: { groups: [], accountIds: [CEO.accountId] } }).code).toBe(0);
   });
 });
+
+describe('npm run report on an export made without expand=changelog (spec 15)', () => {
+  const withoutHistory = file('no-changelog.json', {
+    issues: [
+      signedIssue('ISMS-1', ['iso27001-policy-approval'], CEO),
+      signedIssue('ISMS-2', ['iso27001-budget-approval'], CEO),
+    ].map(({ changelog: _changelog, ...issue }) => issue),
+  });
+  const config = file('ceo.json', { topManagement: { accountIds: [CEO.accountId] } });
+  const report = (format: string) =>
+    runReport(
+      ['--data', withoutHistory, '--project', 'ISMS', '--as-of', AS_OF, '--format', format, '--config', config],
+      new Date(),
+    );
+
+  test('json: the report is provisional, and who signed is "could not be checked", not a failure', () => {
+    const graded = JSON.parse(report('json').stdout) as CoverageReport;
+    expect(graded.provisional).toMatchObject({ unknownChecks: 2, issueKeys: ['ISMS-1', 'ISMS-2'] });
+    expect(graded.provisional?.reason).toContain('who signed some issues off (their history was not read)');
+    expect(graded.provisional?.reason).toContain('export with expand=changelog');
+    const policy = graded.categories.find((c) => c.id === 'security-policy');
+    expect(policy?.evidence[0]).toMatchObject({ counts: false, cannotTell: true });
+    expect(graded.findings.find((f) => f.categoryId === 'security-policy')).toMatchObject({ unknown: true });
+  });
+
+  test('markdown says it is provisional and marks the findings that could not be checked', () => {
+    const { stdout, code } = report('markdown');
+    expect(code).toBe(0);
+    expect(stdout).toContain('- **Provisional:** 2 issues could not be fully checked');
+    expect(stdout).toMatch(
+      /- \*\*Verbal warning\*\* \(could not be checked\): Security policy approval: whether top management signed it off could not be checked for ISMS-1/,
+    );
+  });
+});
