@@ -11,6 +11,7 @@ import type {
   CoverageTimeline,
   Day,
   IssueExplanation,
+  Severity,
   UpcomingChange,
 } from '../core/types';
 
@@ -197,6 +198,10 @@ export type GadgetReport =
       generatedAt: string;
       /** Set when Jira could not be asked (its quota spent): the user's last read, from `at`, is shown. */
       stored?: { at: string; reason: string };
+      /** Spec 15: why coverage and verdict are a lower bound for this viewer, when they are. */
+      provisional?: string;
+      /** The worst finding, the one line on why the verdict is what it is; none when ready with no finding. */
+      worstFinding?: { severity: Severity; message: string; unknown?: boolean };
     };
 
 export interface ConfigState {

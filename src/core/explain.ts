@@ -1,6 +1,6 @@
 import { CATEGORIES, categoryDefinition } from './categories';
-import { humanDay } from './dates';
-import { hasAnyLabel } from './facts';
+import { addDaysTo, daysBetween, humanDay } from './dates';
+import { hasAnyLabel, plural } from './facts';
 import { cannotTell, cannotTellStep } from './unknown';
 import { inSentence } from './words';
 import { RULES } from './rules';
@@ -51,6 +51,8 @@ function explainCategory(
   const result: CategoryExplanation = { id, name: def.name, counts: assessment.counts, checks: assessment.checks };
   if (!assessment.counts && cannotTell(assessment.checks)) result.cannotTell = true;
   if (assessment.expiresOn) result.expiresOn = assessment.expiresOn;
+  if (assessment.counts && assessment.expiresOn && assessment.expiresOn <= addDaysTo(asOf, config.expiringSoonDays))
+    result.lapsesSoon = true;
   return result;
 }
 
@@ -71,13 +73,18 @@ function firstStep(categories: CategoryExplanation[], config: CoverageConfig, ad
   return undefined;
 }
 
-function nextStep(categories: CategoryExplanation[], config: CoverageConfig): string {
+function nextStep(categories: CategoryExplanation[], config: CoverageConfig, asOf: Day): string {
   // What stops the issue counting comes first; an advisory check only once nothing else fails.
   const step = firstStep(categories, config, false) ?? firstStep(categories, config, true);
   if (step) return step;
   const disabled = categories.find((c) => c.checks.some((check) => check.id === 'enabled'));
   if (disabled && categories.every((c) => !c.counts)) return NEXT_STEP.enabled?.(disabled, config) ?? '';
   const counting = categories.filter((c) => c.counts);
+  // Lapsing within the expiring-soon days is something to do, not "nothing to do".
+  const soon = counting.filter((c) => c.lapsesSoon === true && c.expiresOn !== undefined);
+  const first = soon.sort((a, b) => ((a.expiresOn ?? '') < (b.expiresOn ?? '') ? -1 : 1))[0];
+  if (first?.expiresOn)
+    return `Renew soon: this issue stops counting as ${inSentence(first.name)} evidence on ${humanDay(first.expiresOn)}, in ${plural(daysBetween(asOf, first.expiresOn), 'day')}. Record fresh evidence in a new issue before then.`;
   const lapses = counting
     .map((c) => c.expiresOn)
     .filter((d): d is Day => d !== undefined)
@@ -111,5 +118,5 @@ export function explainIssue(
         'This issue is not Clause 5.1 evidence. If it records leadership activity, add the label of its category (for example a management review or a policy approval).',
     };
   }
-  return { issueKey: issue.key, asOf, categories, suggestedLabels: [], nextStep: nextStep(categories, config) };
+  return { issueKey: issue.key, asOf, categories, suggestedLabels: [], nextStep: nextStep(categories, config, asOf) };
 }

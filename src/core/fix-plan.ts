@@ -167,13 +167,9 @@ export function fixForUpcoming(
 }
 
 /** Lapsing (within the expiring-soon days) or lapsed: the panel offers a renewal for the category. */
-export function isRenewable(category: CategoryExplanation, config: CoverageConfig, asOf: Day): boolean {
+export function isRenewable(category: CategoryExplanation): boolean {
   const lapsed = category.checks.some((c) => c.id === 'window' && !c.pass);
-  const soon =
-    category.counts &&
-    category.expiresOn !== undefined &&
-    category.expiresOn <= addDaysTo(asOf, config.expiringSoonDays);
-  return lapsed || soon;
+  return lapsed || category.lapsesSoon === true;
 }
 
 /** The renewal of one issue's evidence, from the issue panel. */
@@ -184,7 +180,7 @@ export function fixForIssue(
   asOf: Day,
   readers: Readers,
 ): FixDraft | undefined {
-  if (!isRenewable(category, config, asOf)) return undefined;
+  if (!isRenewable(category)) return undefined;
   const def = categoryDefinition(category.id);
   const expires = category.expiresOn;
   const lapse = expires ? { day: expires, past: expires <= asOf } : undefined;

@@ -235,6 +235,8 @@ export interface CategoryExplanation {
   counts: boolean;
   /** Spec 15: it fails only checks that could not be made: "Cannot tell", not "Does not count". */
   cannotTell?: boolean;
+  /** It counts, and stops counting within the expiring-soon days: time to record its renewal. */
+  lapsesSoon?: boolean;
   expiresOn?: Day;
   checks: Check[];
 }

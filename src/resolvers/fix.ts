@@ -230,7 +230,7 @@ export function renewableOf(graded: GradedIssue): CategoryId[] {
   const config = graded.stored.config;
   if (!graded.issue.done) return [];
   return graded.explanation.categories
-    .filter((c) => config.categories[c.id].enabled && isRenewable(c, config, graded.asOf))
+    .filter((c) => config.categories[c.id].enabled && isRenewable(c))
     .map((c) => c.id);
 }
 

@@ -50,6 +50,15 @@ export async function gadgetReport(caller: Caller, jira: JiraClient, now: Date):
     generatedAt: now.toISOString(),
   };
   if (graded.read.kind === 'stored') result.stored = { at: graded.read.at, reason: graded.read.reason ?? '' };
+  if (report.provisional) result.provisional = report.provisional.reason;
+  // The engine sorts findings worst first: the first is the one line on why.
+  const [worst] = report.findings;
+  if (worst && worst.severity !== 'observation')
+    result.worstFinding = {
+      severity: worst.severity,
+      message: worst.message,
+      ...(worst.unknown ? { unknown: true } : {}),
+    };
   if (lapse) result.nextLapse = { ...lapse, categoryName: categoryDefinition(lapse.categoryId).name };
   return result;
 }

@@ -38,6 +38,18 @@ describe('issue panel explanation', () => {
     expect(old.categories[0]?.checks.map((c) => c.message)).toContain('Took effect on 1 Jan 2025 (resolved).');
   });
 
+  test('evidence that counts but lapses within the expiring-soon days is something to do, not "nothing to do"', () => {
+    // Resolved 350 days before as-of: it stops counting on 14 Dec 2026, in 16 days.
+    const e = explain(anIssue({ labels: ['iso27001-policy-approval'], resolved: '2025-12-13' }), aConfig({}, {}));
+    expect(e.categories[0]).toMatchObject({ counts: true, lapsesSoon: true, expiresOn: '2026-12-14' });
+    expect(e.nextStep).toBe(
+      'Renew soon: this issue stops counting as security policy approval evidence on 14 Dec 2026, in 16 days. Record fresh evidence in a new issue before then.',
+    );
+    const later = explain(anIssue({ labels: ['iso27001-policy-approval'], resolved: '2026-06-01' }));
+    expect(later.categories[0]?.lapsesSoon).toBeUndefined();
+    expect(later.nextStep).toMatch(/^Nothing to do/);
+  });
+
   test('a current dated issue passes every check and says when it stops counting', () => {
     const e = explain(anIssue({ labels: ['iso27001-management-review'], resolved: '2026-10-01' }));
     expect(e.categories).toEqual([

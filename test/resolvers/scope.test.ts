@@ -113,6 +113,8 @@ describe('a project page graded with its scope', () => {
         asOf: page.data.asOf,
         generatedAt: page.data.generatedAt,
         nextLapse: { ...page.data.upcoming[0], categoryName: 'Security policy approval' },
+        // Issue 20: one line on why, the page's worst finding.
+        worstFinding: { severity: page.data.findings[0].severity, message: page.data.findings[0].message },
       },
     });
   });

@@ -2,7 +2,7 @@ import Heading from '@atlaskit/heading';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { GadgetReport } from '../../../src/contract/invoke';
-import { VerdictLozenge } from '../shared/components/Lozenges';
+import { SeverityLozenge, VerdictLozenge } from '../shared/components/Lozenges';
 import { Notice } from '../shared/components/Notice';
 import { ageOf, formatDay, formatPercent } from '../shared/format';
 import { ItemBars } from './ItemBars';
@@ -25,6 +25,12 @@ export function GadgetSummary({ report }: { report: ReadyGadget }) {
           {`${report.projectKey}, as of ${formatDay(report.asOf)}`}
         </Text>
       </Stack>
+      {report.provisional ? (
+        // Spec 15: above the coverage, so an executive never reads a lower bound as the figure.
+        <Notice appearance="warning" title="Provisional: the lowest these figures can be">
+          <Text as="p">{report.provisional}</Text>
+        </Notice>
+      ) : null}
       <Inline space="space.200" alignBlock="center" shouldWrap>
         <Stack space="space.0">
           <p style={bigNumber}>{formatPercent(report.coverage)}</p>
@@ -39,6 +45,12 @@ export function GadgetSummary({ report }: { report: ReadyGadget }) {
           <VerdictLozenge verdict={report.verdict} />
         </Stack>
       </Inline>
+      {report.worstFinding ? (
+        <Text as="p">
+          <Text weight="medium">Why: </Text>
+          <SeverityLozenge severity={report.worstFinding.severity} /> {report.worstFinding.message}
+        </Text>
+      ) : null}
       {report.stored ? (
         <Notice appearance="warning" title={`From your last read, ${ageOf(report.stored.at, report.generatedAt)}`}>
           <Text as="p">

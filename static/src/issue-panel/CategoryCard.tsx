@@ -22,6 +22,7 @@ const LOOK: Record<CheckLook, { mark: string; word: string; color: string }> = {
   fail: { mark: '✗', word: 'Fail', color: token('color.text.danger') },
   advisory: { mark: '!', word: 'Advisory', color: token('color.text.warning') },
   'not-checked': { mark: '–', word: 'Not checked', color: token('color.text.subtle') },
+  unknown: { mark: '?', word: 'Could not be checked', color: token('color.text.subtle') },
 };
 
 function CheckRow({ check }: { check: Check }) {
@@ -31,7 +32,7 @@ function CheckRow({ check }: { check: Check }) {
     <li
       style={{ display: 'flex', gap: token('space.100'), alignItems: 'baseline', marginBlockEnd: token('space.075') }}
     >
-      <span style={{ color, fontWeight: token('font.weight.bold'), minWidth: '3.2em', flexShrink: 0 }}>
+      <span style={{ color, fontWeight: token('font.weight.bold'), minWidth: '3.2em', maxWidth: '9em', flexShrink: 0 }}>
         <span aria-hidden="true">{`${mark} `}</span>
         {word}
         <VisuallyHidden>: </VisuallyHidden>
@@ -42,10 +43,28 @@ function CheckRow({ check }: { check: Check }) {
 }
 
 /**
+ * The words before the category's expiry day, true to its checks: a day in the past is when it
+ * stopped counting; a later one is when it stops, or, while its checks fail, when it would.
+ */
+function expiryWords(category: CategoryExplanation, asOf: string): string {
+  if (category.expiresOn !== undefined && category.expiresOn <= asOf) return 'Stopped counting on ';
+  if (category.counts) return 'Stops counting on ';
+  return category.cannotTell ? 'If its checks pass, it counts until ' : 'Once its checks pass, it would count until ';
+}
+
+/**
  * One category the issue is evidence of: does it count, until when, and each check with why; with
  * `action`, what to do about it (the renewal issue to create) under its checks.
  */
-export function CategoryCard({ category, action }: { category: CategoryExplanation; action?: ReactNode }) {
+export function CategoryCard({
+  category,
+  asOf,
+  action,
+}: {
+  category: CategoryExplanation;
+  asOf: string;
+  action?: ReactNode;
+}) {
   const headingId = `c51-cat-${category.id}`;
   const { required, advisory } = groupChecks(category.checks);
   return (
@@ -55,11 +74,11 @@ export function CategoryCard({ category, action }: { category: CategoryExplanati
           <Heading size="xsmall" as="h3" id={headingId}>
             {category.name}
           </Heading>
-          <CountsLozenge counts={category.counts} />
+          <CountsLozenge counts={category.counts} cannotTell={category.cannotTell === true} />
         </Inline>
         {category.expiresOn ? (
           <Text size="small">
-            {category.counts ? 'Stops counting on ' : 'Would have stopped counting on '}
+            {expiryWords(category, asOf)}
             <strong>{formatDay(category.expiresOn)}</strong>
           </Text>
         ) : null}

@@ -35,9 +35,24 @@ function NotEvidence({ report }: { report: IssueReport }) {
   );
 }
 
+/**
+ * The panel's headline, true to its checks: green only when every category counts and none lapses
+ * soon; "Cannot tell" when what fails could not be checked (spec 15); else the next step.
+ */
+function headline(report: IssueReport): { appearance: 'success' | 'warning' | 'information'; title: string } {
+  const { categories } = report;
+  if (categories.every((c) => c.counts))
+    return categories.some((c) => c.lapsesSoon === true)
+      ? { appearance: 'warning', title: 'Counts, but lapses soon' }
+      : { appearance: 'success', title: 'Counts as Clause 5.1 evidence' };
+  if (categories.every((c) => c.counts || c.cannotTell === true))
+    return { appearance: 'information', title: 'Cannot tell yet' };
+  return { appearance: 'warning', title: 'Next step' };
+}
+
 export function IssueReportView({ report }: { report: IssueReport }) {
-  const allCount = report.categories.length > 0 && report.categories.every((c) => c.counts);
   const fixes = report.fixes;
+  const { appearance, title } = headline(report);
   return (
     <Stack space="space.150">
       {report.settingsNotice ? (
@@ -49,16 +64,14 @@ export function IssueReportView({ report }: { report: IssueReport }) {
         <NotEvidence report={report} />
       ) : (
         <>
-          <Notice
-            appearance={allCount ? 'success' : 'warning'}
-            title={allCount ? 'Counts as Clause 5.1 evidence' : 'Next step'}
-          >
+          <Notice appearance={appearance} title={title}>
             <Text as="p">{report.nextStep}</Text>
           </Notice>
           {report.categories.map((category) => (
             <CategoryCard
               key={category.id}
               category={category}
+              asOf={report.asOf}
               action={
                 fixes?.renewable.includes(category.id) ? (
                   <FixAction

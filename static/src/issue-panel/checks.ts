@@ -3,7 +3,7 @@ import { isRequirementId } from '../../../src/core/requirements';
 import type { Check } from '../../../src/core/types';
 
 /** What a check's row says before its message. */
-export type CheckLook = 'pass' | 'fail' | 'advisory' | 'not-checked';
+export type CheckLook = 'pass' | 'fail' | 'advisory' | 'not-checked' | 'unknown';
 
 // The engine passes a top-management check it could not make (nobody is named), marks it, and says so.
 const NOT_CHECKED = /^Not checked:\s*/;
@@ -13,6 +13,8 @@ export function lookOf(check: Check): { look: CheckLook; message: string } {
   if (check.pass && check.notChecked === true)
     return { look: 'not-checked', message: check.message.replace(NOT_CHECKED, '') };
   if (check.pass) return { look: 'pass', message: check.message };
+  // Spec 15: a check that could not be made neither passed nor failed.
+  if (check.unknown === true) return { look: 'unknown', message: check.message };
   return { look: check.advisory ? 'advisory' : 'fail', message: check.message };
 }
 

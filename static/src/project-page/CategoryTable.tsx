@@ -20,6 +20,24 @@ function lapses(category: CategoryResult): string {
   return '—';
 }
 
+/**
+ * The newest evidence that counts, as an auditor means it; newer done evidence that does not count
+ * is named beside it, so the date never passes a rejected record off as the current one.
+ */
+function NewestEvidence({ category }: { category: CategoryResult }) {
+  const newer = category.newerNotCounting;
+  return (
+    <Stack space="space.050">
+      <span>{category.newestCountingDate ? formatDay(category.newestCountingDate) : '—'}</span>
+      {newer ? (
+        <Text size="small" color="color.text.subtle">
+          {`${category.newestCountingDate ? 'Newer, not counting' : 'Newest, not counting'}: ${formatDay(newer.day)} (${newer.issueKeys.join(', ')})`}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
 function CategoryRow({ category, open, onToggle }: { category: CategoryResult; open: boolean; onToggle: () => void }) {
   const detailId = `c51-evidence-${category.id}`;
   return (
@@ -56,7 +74,9 @@ function CategoryRow({ category, open, onToggle }: { category: CategoryResult; o
           </Stack>
         </td>
         <td style={cell}>{category.evidence.length}</td>
-        <td style={cell}>{category.newestEffectiveDate ? formatDay(category.newestEffectiveDate) : '—'}</td>
+        <td style={cell}>
+          <NewestEvidence category={category} />
+        </td>
         <td style={cell}>{lapses(category)}</td>
       </tr>
       <tr id={detailId} hidden={!open} className="c51-details">
@@ -112,7 +132,7 @@ export function CategoryTable({ categories }: { categories: CategoryResult[] }) 
                   Evidence issues
                 </th>
                 <th scope="col" style={headCell}>
-                  Newest evidence
+                  Newest evidence that counts
                 </th>
                 <th scope="col" style={headCell}>
                   Coverage lapses on

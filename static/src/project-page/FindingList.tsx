@@ -21,9 +21,18 @@ function FindingFix({ finding, fixes }: { finding: Finding; fixes: FixAvailabili
 
 /**
  * Findings in the order the engine sorts them (major, minor, warning, observation); with `fixes`,
- * a finding about one of the ten categories offers "Create issue" (spec 10).
+ * a finding about one of the ten categories offers "Create issue" (spec 10), unless `actionElsewhere`
+ * says the page offers it already (the findings to fix first carry theirs at the top).
  */
-export function FindingList({ findings, fixes }: { findings: Finding[]; fixes?: FixAvailability }) {
+export function FindingList({
+  findings,
+  fixes,
+  actionElsewhere = () => false,
+}: {
+  findings: Finding[];
+  fixes?: FixAvailability;
+  actionElsewhere?: (finding: Finding) => boolean;
+}) {
   return (
     <section aria-labelledby="c51-findings">
       <Stack space="space.150">
@@ -50,7 +59,7 @@ export function FindingList({ findings, fixes }: { findings: Finding[]; fixes?: 
                     <Text weight="medium">{finding.message}</Text>
                   </Inline>
                   <Text as="p">
-                    <strong>To fix:</strong> {finding.fix}
+                    <strong>{finding.unknown ? 'To settle it:' : 'To fix:'}</strong> {finding.fix}
                   </Text>
                   <IssueLinks keys={finding.issueKeys} />
                   {fixedInSettings(finding) ? (
@@ -65,7 +74,9 @@ export function FindingList({ findings, fixes }: { findings: Finding[]; fixes?: 
                       </Inline>
                     </div>
                   ) : null}
-                  {fixes ? <FindingFix finding={finding} fixes={fixes} /> : null}
+                  {fixes && !finding.unknown && !actionElsewhere(finding) ? (
+                    <FindingFix finding={finding} fixes={fixes} />
+                  ) : null}
                 </Stack>
               </li>
             ))}

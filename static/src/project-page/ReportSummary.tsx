@@ -41,6 +41,12 @@ export function ReportSummary({ report }: { report: ProjectReport }) {
         <Heading size="small" as="h2" id="c51-summary">
           At a glance
         </Heading>
+        {report.provisional ? (
+          // Spec 15: above the coverage, so the figure is never read as complete.
+          <Notice appearance="warning" title="Provisional: the lowest these figures can be">
+            <Text as="p">{report.provisional.reason}</Text>
+          </Notice>
+        ) : null}
         <Inline space="space.500" shouldWrap alignBlock="end">
           <Stack space="space.050">
             <p style={bigNumber}>{formatPercent(report.coverage)}</p>

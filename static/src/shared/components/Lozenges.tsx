@@ -37,7 +37,15 @@ export const SeverityLozenge = ({ severity }: { severity: Severity }) => (
   <Lozenge appearance={SEVERITY_LOOK[severity]}>{SEVERITY_WORDS[severity]}</Lozenge>
 );
 
-/** Whether an issue counts as evidence, in words. */
-export const CountsLozenge = ({ counts }: { counts: boolean }) => (
-  <Lozenge appearance={counts ? 'success' : 'removed'}>{counts ? 'Counts' : 'Does not count'}</Lozenge>
-);
+/**
+ * Whether an issue counts as evidence, in words; "Cannot tell" when it fails only checks that could
+ * not be made (spec 15), which is no verdict on the evidence.
+ */
+export const CountsLozenge = ({ counts, cannotTell = false }: { counts: boolean; cannotTell?: boolean }) =>
+  counts ? (
+    <Lozenge appearance="success">Counts</Lozenge>
+  ) : cannotTell ? (
+    <Lozenge appearance="default">Cannot tell</Lozenge>
+  ) : (
+    <Lozenge appearance="removed">Does not count</Lozenge>
+  );

@@ -1,0 +1,96 @@
+import Heading from '@atlaskit/heading';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
+import type { ProjectReport } from '../../../src/contract/invoke';
+import { categoryDefinition } from '../../../src/core/categories';
+import { FORECAST_DAYS } from '../../../src/core/timeline';
+import type { Finding } from '../../../src/core/types';
+import { STATUS_WORDS } from '../../../src/export/words';
+import { IssueLinks } from '../shared/components/JiraLink';
+import { SeverityLozenge } from '../shared/components/Lozenges';
+import { FixAction, fixableCategory, isLapse, upcomingFixAction } from '../shared/fix';
+import { formatDay } from '../shared/format';
+
+const cardStyle = xcss({
+  borderColor: 'color.border',
+  borderStyle: 'solid',
+  borderWidth: 'border.width',
+  borderRadius: 'radius.medium',
+});
+const listStyle = { margin: 0, padding: 0, listStyle: 'none' } as const;
+const itemStyle = {
+  padding: `${token('space.100')} 0`,
+  borderBottom: `${token('border.width')} solid ${token('color.border')}`,
+} as const;
+
+/** What an auditor would write up: non-conformities and warnings; observations wait for the full list. */
+export const toFixFirst = (findings: readonly Finding[]): Finding[] =>
+  findings.filter((f) => f.severity !== 'observation');
+
+function FixFirstItem({ finding, report }: { finding: Finding; report: ProjectReport }) {
+  const categoryId = fixableCategory(finding.categoryId);
+  return (
+    <li style={itemStyle}>
+      <Stack space="space.075">
+        <Inline space="space.100" alignBlock="start">
+          <span style={{ flexShrink: 0 }}>
+            <SeverityLozenge severity={finding.severity} />
+          </span>
+          <Text weight="medium">{finding.message}</Text>
+        </Inline>
+        <Text as="p">
+          <strong>{finding.unknown ? 'To settle it:' : 'To fix:'}</strong> {finding.fix}
+        </Text>
+        <IssueLinks keys={finding.issueKeys} />
+        {/* A finding that holds only because checks could not be made asks for nothing to be recorded. */}
+        {categoryId && !finding.unknown ? (
+          <FixAction request={{ categoryId, origin: 'finding' }} fixes={report.fixes} />
+        ) : null}
+      </Stack>
+    </li>
+  );
+}
+
+/**
+ * What a security lead opens the page for, first: the verdict's non-conformities and warnings, each
+ * with its fix and Create issue (or the issue already fixing it), then the next lapse.
+ */
+export function FixFirst({ report }: { report: ProjectReport }) {
+  const first = toFixFirst(report.findings);
+  const lapse = report.upcoming.find((u) => isLapse(u.statusBefore, u.statusAfter));
+  return (
+    <Box as="section" aria-labelledby="c51-fix-first" padding="space.300" xcss={cardStyle}>
+      <Stack space="space.150">
+        <Heading size="medium" as="h2" id="c51-fix-first">
+          {first.length === 0 ? 'Nothing to fix before the audit' : `To fix before the audit (${first.length})`}
+        </Heading>
+        {first.length === 0 ? (
+          <Text as="p">No non-conformity or warning: what an auditor would write up is met.</Text>
+        ) : (
+          <ul style={listStyle} aria-labelledby="c51-fix-first">
+            {first.map((finding, index) => (
+              <FixFirstItem key={`${finding.categoryId ?? ''}-${index}`} finding={finding} report={report} />
+            ))}
+          </ul>
+        )}
+        <Stack space="space.075">
+          <Heading size="small" as="h3">
+            Next lapse
+          </Heading>
+          {lapse ? (
+            <>
+              <Text as="p">
+                <strong>{formatDay(lapse.day)}</strong>
+                {`: ${categoryDefinition(lapse.categoryId).name} lapses, from ${STATUS_WORDS[lapse.statusBefore].toLowerCase()} to ${STATUS_WORDS[lapse.statusAfter].toLowerCase()}, if nothing new is recorded.`}
+              </Text>
+              <IssueLinks keys={lapse.issueKeys} />
+              {upcomingFixAction(report.fixes)(lapse)}
+            </>
+          ) : (
+            <Text as="p">{`Nothing lapses in the next ${FORECAST_DAYS} days if nothing new is recorded.`}</Text>
+          )}
+        </Stack>
+      </Stack>
+    </Box>
+  );
+}
