@@ -1,6 +1,7 @@
 /**
  * The JQL subset the simulator understands, parsed into a conjunction of clauses plus ORDER BY:
  *   project = X | project IN (X, ...) | labels = x | labels IN (...) | key/issuekey = K | key IN (...)
+ *   | key != K | key NOT IN (...)
  *   | statusCategory = C | statusCategory != C | statusCategory IN (C, ...) | statusCategory NOT IN (C, ...)
  *   | created|createdDate|updated|updatedDate (> | >= | < | <=) D
  *   joined with AND, optionally in parentheses; ORDER BY created|updated|key [ASC|DESC], ...
@@ -20,7 +21,7 @@ export type JqlField = 'project' | 'labels' | 'issuekey' | 'statuscategory' | Jq
 export type JqlDateField = 'created' | 'updated';
 /** The comparisons allowed on a date field (and only there). */
 export type JqlDateOperator = '<' | '<=' | '>' | '>=';
-/** `!=` and `NOT IN` only with statusCategory; the comparisons only with a date field. */
+/** `!=` and `NOT IN` only with statusCategory and key; the comparisons only with a date field. */
 export type JqlOperator = '=' | '!=' | 'IN' | 'NOT IN' | JqlDateOperator;
 /** A status category by its key, as `fields.status.statusCategory.key` holds it. */
 export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
@@ -250,7 +251,7 @@ function isWord(token: JqlToken, word: string): boolean {
 
 function unsupported(detail: string, pos: JqlPosition): JqlError {
   return jqlSyntaxError(
-    `${detail} The local Jira simulator supports only project, labels, key/issuekey and statusCategory with '=' or 'IN' (statusCategory also '!=' and 'NOT IN'), and created/updated with '<', '<=', '>' or '>=', joined by AND.`,
+    `${detail} The local Jira simulator supports only project, labels, key/issuekey and statusCategory with '=' or 'IN' (key and statusCategory also '!=' and 'NOT IN'), and created/updated with '<', '<=', '>' or '>=', joined by AND.`,
     pos,
   );
 }
@@ -336,6 +337,16 @@ class Parser {
     }
     if (field === 'statuscategory') return this.statusCategoryClause(fieldName, fieldToken.pos);
     if (field === 'created' || field === 'updated') return this.dateClause(field, fieldName, fieldToken.pos);
+    if (field === 'issuekey' && (isWord(opToken, 'not') || (opToken.kind === 'op' && opToken.text === '!='))) {
+      // key != K and key NOT IN (...): an issue that is not the named ones.
+      this.next();
+      if (opToken.kind === 'op')
+        return { field, fieldName, operator: '!=', values: [this.value()], pos: fieldToken.pos };
+      const inToken = this.next();
+      if (!isWord(inToken, 'in'))
+        throw jqlSyntaxError(`Expecting 'IN' but got '${describeToken(inToken)}'.`, inToken.pos);
+      return { field, fieldName, operator: 'NOT IN', values: this.list(), pos: fieldToken.pos };
+    }
     if (!(isIn || (opToken.kind === 'op' && opToken.text === '='))) {
       throw unsupported(
         `The operator '${describeToken(opToken)}' is not supported by the local simulator.`,

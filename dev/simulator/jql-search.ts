@@ -58,7 +58,8 @@ function issueKeyPredicate(site: SiteIndex, caller: Caller, clause: JqlClause, e
     }
     ids.add(issue.issue.id);
   }
-  return (issue) => ids.has(issue.issue.id);
+  const negated = clause.operator === '!=' || clause.operator === 'NOT IN';
+  return negated ? (issue) => !ids.has(issue.issue.id) : (issue) => ids.has(issue.issue.id);
 }
 
 /** The issue's `fields.status.statusCategory.key`, or undefined for an issue without a status. */
@@ -139,7 +140,7 @@ export function searchParsed(site: SiteIndex, caller: Caller, query: JqlQuery, n
   if (errors.length > 0) return { ok: false, errors };
   // A key clause names its issues: start from those instead of scanning the whole site, so a
   // large project read a hundred keys at a time does not cost the simulator a full scan per page.
-  const keyClause = query.clauses.find((c) => c.field === 'issuekey');
+  const keyClause = query.clauses.find((c) => c.field === 'issuekey' && (c.operator === '=' || c.operator === 'IN'));
   const candidates = keyClause
     ? keyClause.values.flatMap((v) => site.issuesById.get(v.text) ?? site.issuesByKey.get(v.text.toUpperCase()) ?? [])
     : site.issues;

@@ -23,6 +23,15 @@ function keysWithProblems(c: CategoryResult): string[] {
   return c.evidence.filter((e) => !e.counts).map((e) => e.key);
 }
 
+/**
+ * The issues behind a missing or stale category: for dated evidence the done records that no longer
+ * count (an open issue is work still in progress, not a record that failed); for roles and
+ * corrective actions every issue that does not count.
+ */
+function gapKeys(c: CategoryResult): string[] {
+  return c.evidence.filter((e) => !e.counts && (c.rule !== 'dated' || e.done)).map((e) => e.key);
+}
+
 function gapSeverity(id: CategoryId, status: 'missing' | 'stale'): Severity {
   if (id === 'security-policy') return 'warning';
   if (id === 'resources') return 'major';
@@ -34,6 +43,7 @@ function partialFinding(c: CategoryResult, config: CoverageConfig, asOf: Day): F
   // A role issue that does not count is the gap; a corrective action may not count and still be no gap.
   const keys = c.rule === 'corrective' ? correctiveGaps(c, config, asOf).map((e) => e.key) : keysWithProblems(c);
   return {
+    kind: 'partial',
     severity: 'observation',
     categoryId: c.id,
     message: partialMessage(c, keys),
@@ -57,19 +67,20 @@ export function findingsFor(
       const severity = gapSeverity(c.id, c.status);
       findings.push(
         better
-          ? undecidedFinding(c, severity)
+          ? undecidedFinding(c, 'gap', severity)
           : {
+              kind: 'gap',
               severity,
               categoryId: c.id,
               message: gapMessage(c, config, asOf),
               fix: gapFix(c, config, asOf),
-              issueKeys: keysWithProblems(c),
+              issueKeys: gapKeys(c),
             },
       );
     }
     if (c.status === 'partial') {
       const found = c.rule === 'dated' ? partialDatedFinding(c) : partialFinding(c, config, asOf);
-      findings.push(better ? undecidedFinding(c, found.severity) : found);
+      findings.push(better ? undecidedFinding(c, 'partial', found.severity) : found);
     }
     if (c.status !== 'disabled') findings.push(...advisoryFindings(c));
     if (c.id === 'management-review' && c.status === 'met') {
@@ -80,6 +91,7 @@ export function findingsFor(
       const age = newest ? daysBetween(newest, asOf) : 0;
       if (newest && age > config.reviewIntervalDays) {
         findings.push({
+          kind: 'review-interval',
           severity: 'observation',
           categoryId: c.id,
           message: `The newest management review (${humanDay(newest)}) is ${plural(age, 'day')} old: more than the recommended ${config.reviewIntervalDays} days.`,
@@ -96,6 +108,7 @@ export function findingsFor(
     ) {
       const left = daysBetween(asOf, c.expiresOn);
       findings.push({
+        kind: 'expiring-soon',
         severity: 'observation',
         categoryId: c.id,
         message: `${c.name}: the newest evidence stops counting on ${humanDay(c.expiresOn)}, in ${plural(left, 'day')}.`,
@@ -113,6 +126,7 @@ export function findingsFor(
       undecided.length > 0
         ? undecidedInvolvement(undecided)
         : {
+            kind: 'involvement',
             severity: 'major',
             categoryId: 'involvement',
             message: involvementMessage(involvement),

@@ -80,6 +80,8 @@ function renewsSentence(renews: readonly string[], readers: Readers): string {
 
 interface FixBasis {
   verb: 'Record' | 'Renew' | 'Complete';
+  /** The summary when the verb and category name do not say it (the next management review). */
+  summary?: string;
   lapse?: { day: Day; past: boolean };
   why: string;
   renews: string[];
@@ -96,7 +98,7 @@ function draft(def: CategoryDefinition, config: CoverageConfig, asOf: Day, reade
   const when = lapse ? `, ${lapse.past ? 'lapsed on' : 'lapses'} ${humanDay(lapse.day)}` : '';
   const due = lapse && !lapse.past ? lapse.day : addDaysTo(asOf, FIX_DUE_DAYS);
   return {
-    summary: `${what.verb}: ${inSentence(def.name)}${when}`,
+    summary: what.summary ?? `${what.verb}: ${inSentence(def.name)}${when}`,
     label,
     dueDate: due,
     description: [
@@ -121,6 +123,7 @@ export function fixForFinding(
   config: CoverageConfig,
   readers: Readers,
 ): FixDraft | undefined {
+  // The first finding of the category is the one the page offers Create issue on (the worst).
   const finding = report.findings.find((f) => f.categoryId === id);
   const category = report.categories.find((c) => c.id === id);
   if (!finding || !category || category.status === 'disabled') return undefined;
@@ -128,21 +131,31 @@ export function fixForFinding(
   const why = `${finding.message} ${finding.fix}`;
   const renews = finding.issueKeys;
   const restsOn = [...category.evidence.map((e) => e.key), ...renews];
-  switch (category.status) {
-    case 'missing':
-      return draft(def, config, report.asOf, readers, { verb: 'Record', why, renews: [], restsOn });
-    case 'stale': {
-      const newest = category.evidence.find((e) => e.done && e.expiresOn && e.expiresOn <= report.asOf);
-      const lapse = newest?.expiresOn ? { day: newest.expiresOn, past: true } : undefined;
-      return draft(def, config, report.asOf, readers, { verb: 'Renew', lapse, why, renews, restsOn });
-    }
-    case 'partial':
-      return draft(def, config, report.asOf, readers, { verb: 'Complete', why, renews, restsOn });
-    case 'met': {
+  const basis = { why, renews, restsOn };
+  // What is due and when comes from the finding, not the category's lapse: a review held too long
+  // ago is due now, whatever the day the newest one stops counting.
+  switch (finding.kind) {
+    case 'review-interval':
+      return draft(def, config, report.asOf, readers, {
+        ...basis,
+        verb: 'Record',
+        summary: 'Hold the next management review',
+      });
+    case 'expiring-soon': {
       const lapse = category.expiresOn ? { day: category.expiresOn, past: false } : undefined;
-      return draft(def, config, report.asOf, readers, { verb: 'Renew', lapse, why, renews, restsOn });
+      return draft(def, config, report.asOf, readers, { ...basis, verb: 'Renew', lapse });
     }
+    case 'advisory':
+    case 'partial':
+      return draft(def, config, report.asOf, readers, { ...basis, verb: 'Complete' });
+    default:
+      break;
   }
+  if (category.status === 'missing')
+    return draft(def, config, report.asOf, readers, { ...basis, verb: 'Record', renews: [] });
+  const newest = category.evidence.find((e) => e.done && e.expiresOn && e.expiresOn <= report.asOf);
+  const lapse = newest?.expiresOn ? { day: newest.expiresOn, past: true } : undefined;
+  return draft(def, config, report.asOf, readers, { ...basis, verb: 'Renew', lapse });
 }
 
 /** The fix for a lapse the forecast shows; undefined when nothing lapses for it in the next 91 days. */
@@ -197,20 +210,37 @@ export function fixForIssue(
 }
 
 /**
- * The newest open (not done) issue carrying one of each enabled category's labels: it already is
- * the fix, so the action links to it instead of creating another (spec 10).
+ * The open issue that already is each category's fix, so the action links to it instead of creating
+ * another (spec 10): the newest open issue carrying one of the category's labels that is not itself
+ * evidence the category's findings name, does not count as evidence, and was raised after every
+ * issue those findings name; or one that Create issue made (`created`). Role assignments and
+ * Board-approved corrective actions are normally open, so "any open issue with the label" would
+ * point a finding at the very issue it flags (issue 20).
  */
 export function openFixIssues(
   issues: readonly EvidenceIssue[],
   config: CoverageConfig,
+  report: CoverageReport,
+  created: ReadonlySet<string> = new Set(),
 ): Partial<Record<CategoryId, OpenIssue>> {
   const open: Partial<Record<CategoryId, OpenIssue>> = {};
+  const byKey = new Map(issues.map((i) => [i.key, i]));
   for (const def of CATEGORIES) {
     const category = config.categories[def.id];
     if (!category.enabled) continue;
+    const result = report.categories.find((c) => c.id === def.id);
+    const counting = new Set(result?.evidence.filter((e) => e.counts).map((e) => e.key));
+    const named = new Set(report.findings.filter((f) => f.categoryId === def.id).flatMap((f) => f.issueKeys));
+    const newestNamed = [...named].reduce((max, key) => {
+      const day = byKey.get(key)?.created ?? '';
+      return day > max ? day : max;
+    }, '');
+    const isFix = (issue: EvidenceIssue) =>
+      created.has(issue.key) ||
+      (!named.has(issue.key) && !counting.has(issue.key) && (issue.created ?? '') > newestNamed);
     let newest: EvidenceIssue | undefined;
     for (const issue of issues) {
-      if (issue.done || !hasAnyLabel(issue, category.labels)) continue;
+      if (issue.done || !hasAnyLabel(issue, category.labels) || !isFix(issue)) continue;
       if (!newest || (issue.created ?? '') > (newest.created ?? '')) newest = issue;
     }
     if (newest) open[def.id] = { key: newest.key, summary: newest.summary };

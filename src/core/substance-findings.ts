@@ -46,6 +46,7 @@ export function partialDatedFinding(c: CategoryResult): Finding {
   const keys = c.evidence.filter((e) => !e.counts && (e.failedChecks ?? []).some((f) => !f.advisory)).map((e) => e.key);
   const wanting = failedWords(c);
   return {
+    kind: 'partial',
     severity: partialDatedSeverity(c.id),
     categoryId: c.id,
     message: `${c.name}: ${plural(keys.length, 'current issue')} recorded but not ${wanting.join(', nor ') || 'complete'}, so none counts.`,
@@ -81,6 +82,7 @@ export function advisoryFindings(c: CategoryResult): Finding[] {
   return [...groups.values()].map(({ id, unknown, keys }) => {
     const many = keys.length !== 1;
     return {
+      kind: 'advisory' as const,
       severity: 'observation' as const,
       categoryId: c.id,
       message: unknown
@@ -118,6 +120,7 @@ export function topManagementNotSet(
   if (concerned.length === 0) return [];
   return [
     {
+      kind: 'top-management-not-set',
       severity: 'observation',
       message:
         'Top management is not set, so nobody checks that top management signed, approved or took part: a label alone counts.',

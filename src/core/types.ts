@@ -152,7 +152,12 @@ export interface ItemResult {
   coverage: number | null;
 }
 
+/** What a finding is about, so what fixes it can be told apart from its words. */
+export type FindingKind =
+  'gap' | 'partial' | 'advisory' | 'review-interval' | 'expiring-soon' | 'involvement' | 'top-management-not-set';
+
 export interface Finding {
+  kind: FindingKind;
   severity: Severity;
   categoryId?: CategoryId | 'involvement';
   message: string;

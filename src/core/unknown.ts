@@ -91,11 +91,12 @@ function remedies(checks: readonly Check[]): string {
  * A category's gap that holds only because checks could not be made (its `statusIfChecked` is
  * better than its status): said as what could not be checked, never as a fact about the evidence.
  */
-export function undecidedFinding(c: CategoryResult, severity: Severity): Finding {
+export function undecidedFinding(c: CategoryResult, kind: 'gap' | 'partial', severity: Severity): Finding {
   const undecided = c.evidence.filter((e) => e.cannotTell === true);
   const unknown = undecided.flatMap((e) => (e.failedChecks ?? []).filter((f) => f.unknown === true && !f.advisory));
   const questions = [...new Set(unknown.map((f) => openQuestion(f.id, c.id, undecided.length > 1)))];
   return {
+    kind,
     severity,
     categoryId: c.id,
     message: `${c.name}: whether ${listed(questions)} could not be checked for ${keyList(undecided)}, so it is graded ${c.status} until that can be checked.`,
@@ -110,6 +111,7 @@ export function undecidedInvolvement(undecided: CategoryResult[]): Finding {
   const entries = undecided.flatMap((c) => c.evidence.filter((e) => e.cannotTell === true));
   const unknown = entries.flatMap((e) => (e.failedChecks ?? []).filter((f) => f.unknown === true && !f.advisory));
   return {
+    kind: 'involvement',
     severity: 'major',
     categoryId: 'involvement',
     message: `Whether management takes part in the ISMS could not be checked: ${listed(

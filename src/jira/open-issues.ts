@@ -1,9 +1,11 @@
 import { route } from '@forge/api';
+import { addDaysTo } from '../core/dates';
 import { isRecord } from '../core/guards';
+import type { Day } from '../core/types';
 import type { IssueRef } from '../contract/invoke';
 import type { JiraClient } from './client';
 import { failureOf } from './errors';
-import { evidenceCondition } from './jql';
+import { evidenceCondition, jqlString } from './jql';
 
 function refOf(raw: unknown): IssueRef | undefined {
   if (!isRecord(raw) || typeof raw.key !== 'string') return undefined;
@@ -17,18 +19,31 @@ function isDone(raw: unknown): boolean {
   return isRecord(category) && category.key === 'done';
 }
 
+export interface OpenIssueFilter {
+  /** Issues that cannot be the fix (the lapsing issue itself). */
+  excluding?: readonly string[];
+  /** Only issues raised on a later day than this (a renewal comes after what it renews). */
+  createdAfter?: Day;
+}
+
 /**
  * The newest open issue of the project carrying one of the labels, as the user sees Jira: it is
- * already the fix, so nothing new is created (spec 10). Labels and key are quoted JQL values.
+ * already the fix, so nothing new is created (spec 10). Labels, keys and days are quoted JQL values.
  */
 export async function findOpenIssue(
   client: JiraClient,
   projectKey: string,
   labels: readonly string[],
+  filter: OpenIssueFilter = {},
 ): Promise<IssueRef | undefined> {
   if (labels.length === 0) return undefined;
+  const clauses = [evidenceCondition(projectKey, labels), 'statusCategory != Done'];
+  if (filter.excluding && filter.excluding.length > 0)
+    clauses.push(`key not in (${filter.excluding.map(jqlString).join(', ')})`);
+  // JQL compares days at midnight in the user's time zone: the next day's start is strictly later.
+  if (filter.createdAfter) clauses.push(`created >= ${jqlString(addDaysTo(filter.createdAfter, 1))}`);
   const response = await client.post(route`/rest/api/3/search/jql`, {
-    jql: `${evidenceCondition(projectKey, labels)} AND statusCategory != Done ORDER BY created DESC`,
+    jql: `${clauses.join(' AND ')} ORDER BY created DESC`,
     fields: ['summary'],
     maxResults: 1,
   });

@@ -22,6 +22,7 @@ import { findOpenIssue, stillOpen } from '../jira/open-issues';
 import {
   claimInProgress,
   isUnderWay,
+  createdIssueKeys,
   readClaim,
   recordFix,
   releaseClaim,
@@ -38,6 +39,8 @@ interface FixTarget {
   project: ProjectRef;
   config: CoverageConfig;
   draft: FixDraft;
+  /** The open issue that already is the fix, as the evidence shows it (openFixIssues); the claim is asked apart. */
+  openFix?: IssueRef;
 }
 
 const nothingToFix = (what: string) =>
@@ -62,7 +65,11 @@ async function fixTarget(caller: Caller, jira: JiraClient, now: Date, request: F
     const readers = readersOf(graded.projectKey, [graded.issue]);
     const draft = category && fixForIssue(graded.issue.key, category, config, graded.asOf, readers);
     if (!draft) throw nothingToFix(`${graded.issue.key} as ${name}`);
-    return { project: await confirmProject(jira, graded.projectKey), config, draft };
+    const [project, openFix] = await Promise.all([
+      confirmProject(jira, graded.projectKey),
+      renewalUnderWay(jira, graded, request.categoryId),
+    ]);
+    return { project, config, draft, ...(openFix ? { openFix } : {}) };
   }
   const graded = await gradeProject(caller, jira, now);
   const config = graded.stored.config;
@@ -72,7 +79,8 @@ async function fixTarget(caller: Caller, jira: JiraClient, now: Date, request: F
       ? fixForFinding(graded.report, request.categoryId, config, readers)
       : fixForUpcoming(graded.asOf, graded.timeline, request.categoryId, config, readers);
   if (!draft) throw nothingToFix(name);
-  return { project: graded.project, config, draft };
+  const openFix = openFixIssues(graded.issues, config, graded.report)[request.categoryId];
+  return { project: graded.project, config, draft, ...(openFix ? { openFix } : {}) };
 }
 
 /** The admin's issue type, else the standard type named Task, else the first standard type (spec 10). */
@@ -93,16 +101,25 @@ async function requireCreate(jira: JiraClient, project: ProjectRef): Promise<voi
     throw new AppError('FORBIDDEN', `Jira does not let you create issues in ${project.name} (${project.key}).`);
 }
 
-/** An open issue that already is the fix: the one created here before, or any open one with the labels. */
+/** An open issue that already is the fix: the one created here before, or the one the evidence shows. */
 async function existingFix(
   jira: JiraClient,
-  project: ProjectRef,
-  config: CoverageConfig,
-  id: CategoryId,
+  target: FixTarget,
   claim: FixClaim | undefined,
 ): Promise<IssueRef | undefined> {
   const claimed = claim?.issueKey ? await stillOpen(jira, claim.issueKey) : undefined;
-  return claimed ?? (await findOpenIssue(jira, project.key, config.categories[id].labels));
+  return claimed ?? target.openFix;
+}
+
+/**
+ * For the panel's renewal: an open issue with the category's labels raised after the lapsing one,
+ * which is the renewal under way (never the lapsing issue itself).
+ */
+function renewalUnderWay(jira: JiraClient, graded: GradedIssue, id: CategoryId): Promise<IssueRef | undefined> {
+  return findOpenIssue(jira, graded.projectKey, graded.stored.config.categories[id].labels, {
+    excluding: [graded.issue.key],
+    ...(graded.issue.created ? { createdAfter: graded.issue.created } : {}),
+  });
 }
 
 async function planOf(jira: JiraClient, target: FixTarget): Promise<FixPlan> {
@@ -122,7 +139,7 @@ export async function fixPreview(
 ): Promise<FixPreview> {
   const target = await fixTarget(caller, jira, now, request);
   const claim = await readClaim(new BudgetedKvs(jira.budget), target.project.key, request.categoryId);
-  const existing = await existingFix(jira, target.project, target.config, request.categoryId, claim);
+  const existing = await existingFix(jira, target, claim);
   if (existing) return { kind: 'existing', issue: existing };
   await requireCreate(jira, target.project);
   return { kind: 'create', plan: await planOf(jira, target) };
@@ -143,11 +160,11 @@ async function claimCreate(
   id: CategoryId,
   now: number,
 ): Promise<{ existing: IssueRef } | { ticket: ClaimTicket }> {
-  const { project, config } = target;
+  const { project } = target;
   const store = new BudgetedKvs(jira.budget);
   // One read of the claim serves both questions: is there an issue already, and is one under way.
   const claim = await readClaim(store, project.key, id);
-  const existing = await existingFix(jira, project, config, id, claim);
+  const existing = await existingFix(jira, target, claim);
   if (existing) return { existing };
   if (claim && isUnderWay(claim, now)) throw claimInProgress();
   let generation = claim ? claim.generation + 1 : 0;
@@ -220,9 +237,23 @@ function adfOf(paragraphs: string[]) {
   };
 }
 
-/** The project page's "Create issue" availability: Jira's permission, and the open issues that are the fix. */
-export function projectFixes(graded: GradedProject, permission: CreatePermission): FixAvailability {
-  return { ...permission, open: openFixIssues(graded.issues, graded.stored.config) };
+/**
+ * The project page's "Create issue" availability: Jira's permission, and the open issues that are the
+ * fix (those Create issue made count whatever the evidence around them says). The claims are the
+ * app's own record: a store that fails costs only that knowledge, never the report.
+ */
+export async function projectFixes(
+  jira: JiraClient,
+  graded: GradedProject,
+  permission: CreatePermission,
+): Promise<FixAvailability> {
+  let created = new Set<string>();
+  try {
+    created = await createdIssueKeys(new BudgetedKvs(jira.budget), graded.project.key);
+  } catch {
+    // Without the claims, the evidence alone says which open issue is the fix.
+  }
+  return { ...permission, open: openFixIssues(graded.issues, graded.stored.config, graded.report, created) };
 }
 
 /** The categories a done issue's panel offers a renewal for: lapsed, or lapsing within the expiring-soon days. */
@@ -241,10 +272,9 @@ export async function issueFixes(
 ): Promise<(FixAvailability & { renewable: CategoryId[] }) | undefined> {
   const renewable = renewableOf(graded);
   if (renewable.length === 0 || graded.projectKey === '') return undefined;
-  const labelsOf = (id: CategoryId) => graded.stored.config.categories[id].labels;
   const [canCreate, found] = await Promise.all([
     canCreateIssues(jira, graded.projectKey),
-    Promise.all(renewable.map((id) => findOpenIssue(jira, graded.projectKey, labelsOf(id)))),
+    Promise.all(renewable.map((id) => renewalUnderWay(jira, graded, id))),
   ]);
   const open: FixAvailability['open'] = {};
   renewable.forEach((id, i) => {

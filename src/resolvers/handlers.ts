@@ -87,7 +87,7 @@ export const HANDLERS: { [K in keyof InvokeContract]: Handler<K> } = {
       ...graded.report,
       ...graded.timeline,
       projects: graded.projects,
-      fixes: projectFixes(graded, permission),
+      fixes: await projectFixes(jira, graded, permission),
       projectName: graded.project.name,
       scope: {
         accountId: caller.accountId,

@@ -13,7 +13,7 @@
  * The winner points the record at its generation and issue once Jira created it. Every call draws
  * on the invocation's budget (budgeted-kvs.ts), like the rest of the app's storage.
  */
-import { kvs } from '@forge/kvs';
+import { kvs, WhereConditions } from '@forge/kvs';
 import { isRecord } from '../core/guards';
 import type { CategoryId } from '../core/types';
 import { AppError } from '../resolvers/app-error';
@@ -125,6 +125,33 @@ export async function recordFix(store: BudgetedKvs, ticket: ClaimTicket, issueKe
 /** Gives the ticket's generation back, when the create was refused: the next request takes it. */
 export async function releaseClaim(store: BudgetedKvs, ticket: ClaimTicket): Promise<void> {
   await store.delete(ticketKey(ticket));
+}
+
+/** Pages of claims read for a project: ten categories and their recent generations fit in one or two. */
+const MAX_CLAIM_PAGES = 5;
+const CLAIM_PAGE = 20;
+
+/**
+ * The issues Create issue made in the project, from its claims: each is the fix of its category,
+ * whatever the evidence around it says (see openFixIssues). One query, paged.
+ */
+export async function createdIssueKeys(store: BudgetedKvs, projectKey: string): Promise<Set<string>> {
+  const keys = new Set<string>();
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_CLAIM_PAGES; page += 1) {
+    const query = kvs
+      .query()
+      .where('key', WhereConditions.beginsWith(`fix-claim:${projectKey}:`))
+      .limit(CLAIM_PAGE);
+    const found = await store.run(() => (cursor ? query.cursor(cursor) : query).getMany());
+    for (const { value } of found.results) {
+      const claim = claimOf(value);
+      if (claim?.issueKey) keys.add(claim.issueKey);
+    }
+    cursor = found.nextCursor;
+    if (!cursor) break;
+  }
+  return keys;
 }
 
 /** A claim still under way: another request is creating the issue right now. */

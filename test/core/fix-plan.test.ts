@@ -1,6 +1,8 @@
 import { defaultConfig } from '../../src/core/config';
+import { addDaysTo } from '../../src/core/dates';
 import { explainIssue } from '../../src/core/explain';
 import {
+  FIX_DUE_DAYS,
   RESTRICTED_WHY,
   fixForFinding,
   fixForIssue,
@@ -13,7 +15,7 @@ import { isLapse } from '../../src/core/status-order';
 import { buildReport } from '../../src/core/report';
 import { buildTimeline } from '../../src/core/timeline';
 import type { CategoryId, EvidenceIssue } from '../../src/core/types';
-import { aConfig, allMetIssues, anIssue, label, withoutTopManagementChecks } from '../support/builders';
+import { aConfig, activeUser, allMetIssues, anIssue, label, withoutTopManagementChecks } from '../support/builders';
 
 const AS_OF = '2026-12-02';
 const config = withoutTopManagementChecks(defaultConfig());
@@ -129,9 +131,53 @@ describe('open issues that already are the fix', () => {
     const done = anIssue({ labels: [label('resources')], created: '2026-11-15' });
     const off = aConfig({ 'workshop-outcome': { enabled: false, disabledReason: 'Not run here' } });
     const workshop = anIssue({ labels: [label('workshop-outcome')], done: false });
-    const open = openFixIssues([older, newer, done, workshop], off);
+    const issues = [older, newer, done, workshop];
+    const open = openFixIssues(issues, off, buildReport('ISMS', issues, off, AS_OF));
     expect(open).toEqual({ 'security-policy': { key: newer.key, summary: newer.summary } });
     expect(Object.keys(open) as CategoryId[]).not.toContain('resources');
+  });
+
+  // Issue 20: role assignments and corrective actions are normally open, so "any open issue with the
+  // label" pointed each finding at the very issue it flags.
+  const roles = label('role-assignment');
+  const actions = label('corrective-action');
+  const unheld = anIssue({ key: 'ISMS-4', labels: [roles], done: false, created: '2026-01-10' });
+  const held = anIssue({ key: 'ISMS-5', labels: [roles], done: false, created: '2026-02-01', assignee: activeUser });
+  const unapproved = anIssue({ key: 'ISMS-8', labels: [actions], done: false, created: '2026-03-01' });
+  const approved = anIssue({ key: 'ISMS-6', labels: [actions, 'board-approved'], done: false, created: '2026-04-01' });
+  const fixesOf = (issues: EvidenceIssue[], created?: ReadonlySet<string>) => {
+    const config = withoutTopManagementChecks();
+    return openFixIssues(issues, config, buildReport('ISMS', issues, config, AS_OF), created);
+  };
+
+  it('the role issue a finding flags, or one that holds its role, is not its fix', () => {
+    expect(fixesOf([unheld, held])['role-assignment']).toBeUndefined();
+  });
+
+  it('the corrective action a finding flags, or an approved one that counts, is not its fix', () => {
+    expect(fixesOf([unapproved, approved])['corrective-action']).toBeUndefined();
+  });
+
+  it('an open issue raised after every issue the finding names, and not counting, is its fix', () => {
+    const stale = anIssue({
+      key: 'ISMS-12',
+      labels: [label('security-policy')],
+      created: '2024-12-01',
+      resolved: '2025-01-01',
+    });
+    const renewal = anIssue({ key: 'ISMS-31', labels: [label('security-policy')], done: false, created: '2026-11-20' });
+    const earlier = anIssue({ key: 'ISMS-3', labels: [label('security-policy')], done: false, created: '2024-11-01' });
+    expect(fixesOf([stale, renewal, earlier])['security-policy']).toEqual({ key: 'ISMS-31', summary: renewal.summary });
+    expect(fixesOf([stale, earlier])['security-policy']).toBeUndefined();
+  });
+
+  it('an issue Create issue made is the fix, though it is a role issue nobody holds yet', () => {
+    const made = anIssue({ key: 'ISMS-40', labels: [roles], done: false, created: '2026-11-25' });
+    expect(fixesOf([unheld, held, made])['role-assignment']).toBeUndefined();
+    expect(fixesOf([unheld, held, made], new Set(['ISMS-40']))['role-assignment']).toEqual({
+      key: 'ISMS-40',
+      summary: made.summary,
+    });
   });
 });
 
@@ -173,6 +219,21 @@ describe('restricted evidence is never named in the new issue (spec 10 as issue 
     expect(draft?.renews).toEqual([old.key]);
   });
 
+  it('the review interval observation: hold the next review, due in 30 days, not the lapse a year away (issue 20)', () => {
+    const review = seen({ labels: [label('management-review')], resolved: '2026-07-21', secured: false });
+    const issues = [...othersThan('management-review').map((i) => ({ ...i, secured: false })), review];
+    const report = reportOf(issues);
+    expect(report.findings.find((f) => f.categoryId === 'management-review')?.kind).toBe('review-interval');
+    const draft = fixForFinding(report, 'management-review', config, readersOf('ISMS', issues));
+    expect(draft).toMatchObject({
+      summary: 'Hold the next management review',
+      dueDate: addDaysTo(AS_OF, FIX_DUE_DAYS),
+    });
+    expect(draft?.description.join(' ')).toContain('days old: more than the recommended 92 days');
+    // Not the day the review stops counting, a year after it was held.
+    expect(draft?.dueDate).not.toBe('2027-07-22');
+  });
+
   it('an observation on a Board-only management review names neither the review nor its date or age', () => {
     const review = seen({ labels: [label('management-review')], resolved: '2026-06-01', secured: true });
     const issues = [...othersThan('management-review').map((i) => ({ ...i, secured: false })), review];
@@ -180,7 +241,7 @@ describe('restricted evidence is never named in the new issue (spec 10 as issue 
     const finding = report.findings.find((f) => f.categoryId === 'management-review');
     expect(finding?.message).toContain('1 Jun 2026');
     const draft = fixForFinding(report, 'management-review', config, readersOf('ISMS', issues));
-    expect(draft?.summary).toBe('Renew: management reviews');
+    expect(draft?.summary).toBe('Hold the next management review');
     expect(draft?.dueDate).toBe('2027-01-01');
     const text = textOf(draft);
     for (const leak of [review.key, '2026-06-01', '184 days', '2 Jun 2027']) expect(text).not.toContain(leak);

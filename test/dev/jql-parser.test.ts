@@ -108,6 +108,17 @@ describe('JQL parser: quoting', () => {
   });
 });
 
+describe('JQL parser: key != and NOT IN', () => {
+  it.each<[string, string, string[]]>([
+    ['project = X AND key != "ISMS-1"', '!=', ['ISMS-1']],
+    ['project = X AND key not in ("ISMS-1", ISMS-2)', 'NOT IN', ['ISMS-1', 'ISMS-2']],
+    ['project = X AND issuekey NOT IN (10001)', 'NOT IN', ['10001']],
+  ])('%s', (jql, operator, values) => {
+    const clause = parseJql(jql).clauses.find((c) => c.field === 'issuekey');
+    expect([clause?.operator, clause?.values.map((v) => v.text)]).toEqual([operator, values]);
+  });
+});
+
 describe('JQL parser: rejected input', () => {
   it.each<[string, RegExp]>([
     ['project = "ISMS" OR project = "OPS"', /^Error in the JQL Query: The 'OR' operator is not supported/],
@@ -221,7 +232,7 @@ describe('JQL parser: statusCategory', () => {
     ['statusCategory Done', /^Error in the JQL Query: Expecting operator but got 'Done'\./],
     ['NOT statusCategory = Done', /'NOT' operator is not supported/],
     ['labels != x AND project = X', /operator '!=' is not supported by the local simulator\./],
-    ['key not in (X-1) AND project = X', /operator 'not' is not supported by the local simulator\./],
+    ['labels not in (x) AND project = X', /operator 'not' is not supported by the local simulator\./],
   ])('%s', (jql, message) => {
     expect(errorOf(jql)).toMatch(message);
   });

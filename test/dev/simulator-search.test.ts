@@ -541,3 +541,30 @@ describe('search/jql created and updated dates', () => {
     expect(res.body).toStrictEqual({ errorMessages: [message], errors: {} });
   });
 });
+
+describe('search/jql key != and key NOT IN', () => {
+  const post = async (jql: string) =>
+    call(sim.url, USERS.alice, SEARCH, { json: { jql, fields: ['key'], maxResults: 100 } });
+
+  test('leave out the named issues, keep the rest of the condition', async () => {
+    const all = keysOf((await post('project = "BULK" AND labels = "even" ORDER BY key ASC')).body);
+    expect(all).toHaveLength(100);
+    const without = await post(
+      'project = "BULK" AND labels = "even" AND key not in ("BULK-1", "BULK-3") ORDER BY key ASC',
+    );
+    expect(without.status).toBe(200);
+    // A page of 100: the first 98 are the same issues less the two named, and neither is anywhere.
+    expect(keysOf(without.body).slice(0, 98)).toEqual(all.filter((k) => k !== 'BULK-1' && k !== 'BULK-3'));
+    expect(keysOf(without.body)).not.toContain('BULK-1');
+    expect(keysOf(without.body)).not.toContain('BULK-3');
+    const notOne = await post('project = "BULK" AND labels = "even" AND key != "BULK-5" ORDER BY key ASC');
+    expect(keysOf(notOne.body).slice(0, 99)).toEqual(all.filter((k) => k !== 'BULK-5'));
+    expect(keysOf(notOne.body)).not.toContain('BULK-5');
+  });
+
+  test('a key that does not exist is an error, as Jira validates it', async () => {
+    const res = await post('project = "BULK" AND key not in ("BULK-99999")');
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain("An issue with key 'BULK-99999' does not exist");
+  });
+});

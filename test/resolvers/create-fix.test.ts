@@ -314,7 +314,7 @@ describe('issue/fix-preview and issue/create-fix on the demo company', () => {
     // ISMS-15 was resolved 130 days before as-of (21 Jul 2026) and lapses on 22 Jul 2027.
     for (const leak of ['2026-07-21', '21 Jul 2026', '22 Jul 2027', '2027-07-22', '130 days'])
       expect(text).not.toContain(leak);
-    expect(issue.summary).toBe('Renew: management reviews');
+    expect(issue.summary).toBe('Hold the next management review');
     expect(issue.duedate).toBe('2026-12-28');
     expect(issue.paragraphs).toContain(RESTRICTED_WHY);
     // The preview showed exactly what was created.

@@ -21,17 +21,18 @@ function FindingFix({ finding, fixes }: { finding: Finding; fixes: FixAvailabili
 
 /**
  * Findings in the order the engine sorts them (major, minor, warning, observation); with `fixes`,
- * a finding about one of the ten categories offers "Create issue" (spec 10), unless `actionElsewhere`
- * says the page offers it already (the findings to fix first carry theirs at the top).
+ * a finding for which `offersCreate` says so offers "Create issue" (spec 10). By default that is
+ * each finding of one of the ten categories; the project page offers one per category, where the
+ * server builds the issue from (its worst finding), and the findings to fix first carry theirs at the top.
  */
 export function FindingList({
   findings,
   fixes,
-  actionElsewhere = () => false,
+  offersCreate = (finding) => !finding.unknown,
 }: {
   findings: Finding[];
   fixes?: FixAvailability;
-  actionElsewhere?: (finding: Finding) => boolean;
+  offersCreate?: (finding: Finding) => boolean;
 }) {
   return (
     <section aria-labelledby="c51-findings">
@@ -74,9 +75,7 @@ export function FindingList({
                       </Inline>
                     </div>
                   ) : null}
-                  {fixes && !finding.unknown && !actionElsewhere(finding) ? (
-                    <FindingFix finding={finding} fixes={fixes} />
-                  ) : null}
+                  {fixes && offersCreate(finding) ? <FindingFix finding={finding} fixes={fixes} /> : null}
                 </Stack>
               </li>
             ))}

@@ -27,8 +27,18 @@ const itemStyle = {
 export const toFixFirst = (findings: readonly Finding[]): Finding[] =>
   findings.filter((f) => f.severity !== 'observation');
 
+/**
+ * Whether the page offers Create issue on this finding: the first (worst) finding of one of the ten
+ * categories, which is the one the server builds the issue from, unless it holds only because
+ * checks could not be made (nothing to record for that).
+ */
+export function offersCreate(finding: Finding, findings: readonly Finding[]): boolean {
+  if (finding.unknown === true || fixableCategory(finding.categoryId) === undefined) return false;
+  return findings.find((f) => f.categoryId === finding.categoryId) === finding;
+}
+
 function FixFirstItem({ finding, report }: { finding: Finding; report: ProjectReport }) {
-  const categoryId = fixableCategory(finding.categoryId);
+  const categoryId = offersCreate(finding, report.findings) ? fixableCategory(finding.categoryId) : undefined;
   return (
     <li style={itemStyle}>
       <Stack space="space.075">
@@ -42,10 +52,7 @@ function FixFirstItem({ finding, report }: { finding: Finding; report: ProjectRe
           <strong>{finding.unknown ? 'To settle it:' : 'To fix:'}</strong> {finding.fix}
         </Text>
         <IssueLinks keys={finding.issueKeys} />
-        {/* A finding that holds only because checks could not be made asks for nothing to be recorded. */}
-        {categoryId && !finding.unknown ? (
-          <FixAction request={{ categoryId, origin: 'finding' }} fixes={report.fixes} />
-        ) : null}
+        {categoryId ? <FixAction request={{ categoryId, origin: 'finding' }} fixes={report.fixes} /> : null}
       </Stack>
     </li>
   );

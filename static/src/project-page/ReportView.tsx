@@ -1,12 +1,11 @@
 import type { ProjectReport } from '../../../src/contract/invoke';
-import type { Finding } from '../../../src/core/types';
 import { listed } from '../../../src/core/words';
 import { PageLayout } from '../shared/components/PageLayout';
 import { upcomingFixAction } from '../shared/fix';
 import { CategoryTable } from './CategoryTable';
 import { ExportActions } from './ExportActions';
 import { FindingList } from './FindingList';
-import { FixFirst, toFixFirst } from './FixFirst';
+import { FixFirst, offersCreate, toFixFirst } from './FixFirst';
 import { ItemList } from './ItemList';
 import { NoEvidence } from './NoEvidence';
 import { ReportSummary } from './ReportSummary';
@@ -18,8 +17,6 @@ function scopeLine(report: ProjectReport): string {
   if (visible.length <= 1) return `project ${report.projectKey}`;
   return `projects ${listed(visible.map((p, i) => (i === 0 ? p.key : `${p.name} (${p.key})`)))}`;
 }
-
-const isFixedFirst = (finding: Finding): boolean => toFixFirst([finding]).length > 0;
 
 export function ReportView({ report, onReload }: { report: ProjectReport; onReload: () => void }) {
   return (
@@ -38,7 +35,11 @@ export function ReportView({ report, onReload }: { report: ProjectReport; onRelo
           <CategoryTable categories={report.categories} />
           <ItemList report={report} />
           <TimelineSection report={report} upcomingAction={upcomingFixAction(report.fixes)} />
-          <FindingList findings={report.findings} fixes={report.fixes} actionElsewhere={isFixedFirst} />
+          <FindingList
+            findings={report.findings}
+            fixes={report.fixes}
+            offersCreate={(finding) => offersCreate(finding, report.findings) && toFixFirst([finding]).length === 0}
+          />
         </>
       )}
     </PageLayout>
