@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { build, type Rolldown } from 'vite';
+import { writeGradingPage } from './grading-page';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 const SOURCE = path.join(REPO_ROOT, 'static', 'src');
@@ -116,6 +117,8 @@ async function buildModule(module: (typeof MODULES)[number]): Promise<ModuleSize
 async function main(): Promise<number> {
   const sizes: ModuleSize[] = [];
   for (const module of MODULES) sizes.push(await buildModule(module));
+  // The settings page's help links to the grading rules, served beside it (dev/grading-page.ts).
+  writeGradingPage(path.join(DIST, 'admin-page'));
   console.log('\nCustom UI build (gzipped)            initial JS   lazy JS     CSS');
   for (const s of sizes) {
     const flag = s.initialJs > BUDGET_BYTES ? '  OVER BUDGET' : '';

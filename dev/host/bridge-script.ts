@@ -4,6 +4,8 @@
  * the host. The frame is on the resources origin and holds nothing of the host's: every bridge
  * call is a message to the host's page (never to '*'), which answers with the context it rendered
  * and runs invokes with its own session. Answers are accepted only from that page.
+ * A Modal's `onClose` stays here (a function cannot be posted): the page says when the modal
+ * closed, and with what, and this script calls it.
  */
 export function bridgeScript(hostOrigin: string): string {
   return String.raw`(function () {
@@ -11,6 +13,8 @@ export function bridgeScript(hostOrigin: string): string {
   var HOST = ${JSON.stringify(hostOrigin)};
   var pending = {};
   var nextId = 0;
+  // The onClose of each modal this frame opened, by the id the page echoes when it closes.
+  var modals = {};
 
   function ask(command, data) {
     if (window.parent === window)
@@ -23,10 +27,20 @@ export function bridgeScript(hostOrigin: string): string {
     });
   }
 
+  function modalClosed(id, payload) {
+    var onClose = modals[id];
+    delete modals[id];
+    if (typeof onClose === 'function') onClose(payload);
+  }
+
   window.addEventListener('message', function (event) {
     var message = event.data;
-    if (event.origin !== HOST || event.source !== window.parent) return;
-    if (!message || message.type !== 'clause51-bridge-reply' || !pending[message.id]) return;
+    if (event.origin !== HOST || event.source !== window.parent || !message) return;
+    if (message.type === 'clause51-modal-closed' && typeof message.id === 'string') {
+      modalClosed(message.id, message.payload);
+      return;
+    }
+    if (message.type !== 'clause51-bridge-reply' || !pending[message.id]) return;
     var call = pending[message.id];
     delete pending[message.id];
     if (message.ok) call.resolve(message.value);
@@ -79,11 +93,43 @@ export function bridgeScript(hostOrigin: string): string {
     }
   });
 
+  // Jira's modal closes on Escape; a key pressed in a frame never reaches the page around it, so
+  // the frame says so (the page acts on it from a modal's frame only, and when the modal allows).
+  window.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape' && !event.defaultPrevented && window.parent !== window)
+      window.parent.postMessage({ type: 'clause51-host-escape' }, HOST);
+  });
+
+  function openModal(data) {
+    data = data || {};
+    nextId += 1;
+    var id = 'modal-' + nextId;
+    modals[id] = data.onClose;
+    var request = {
+      id: id,
+      resource: data.resource,
+      size: data.size,
+      context: data.context,
+      closeOnEscape: data.closeOnEscape,
+      closeOnOverlayClick: data.closeOnOverlayClick,
+      title: data.title,
+      icon: data.icon
+    };
+    return ask('openModal', request).then(function (opened) {
+      if (opened === false) delete modals[id];
+      return opened;
+    }, function (error) {
+      delete modals[id];
+      throw error;
+    });
+  }
+
   window.__bridge = {
     callBridge: function (command, data) {
       if (command === 'enableTheming') return ask('enableTheming').then(applyTheme);
       // Only what a host needs crosses: the key and the payload, never a context of the frame's own.
       if (command === 'invoke') return ask('invoke', { functionKey: data && data.functionKey, payload: data && data.payload });
+      if (command === 'openModal') return openModal(data);
       return ask(command, data);
     }
   };

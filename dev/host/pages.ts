@@ -42,8 +42,8 @@ export interface FrameContext {
 }
 
 const STYLE = `
-:root { color-scheme: light; --bg:#fff; --fg:#172b4d; --muted:#626f86; --line:#dcdfe4; --side:#f7f8f9; --link:#0c66e4; --sel:#e9f2ff; }
-[data-host-theme="dark"] { color-scheme: dark; --bg:#1d2125; --fg:#b6c2cf; --muted:#8c9bab; --line:#2c333a; --side:#161a1d; --link:#579dff; --sel:#1c2b41; }
+:root { color-scheme: light; --bg:#fff; --fg:#172b4d; --muted:#626f86; --line:#dcdfe4; --side:#f7f8f9; --link:#0c66e4; --sel:#e9f2ff; --overlay:#fff; --blanket:rgba(5,12,31,.46); }
+[data-host-theme="dark"] { color-scheme: dark; --bg:#1d2125; --fg:#b6c2cf; --muted:#8c9bab; --line:#2c333a; --side:#161a1d; --link:#579dff; --sel:#1c2b41; --overlay:#282e33; --blanket:rgba(16,18,20,.58); }
 * { box-sizing: border-box; }
 body { margin:0; font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, sans-serif; font-size:14px; color:var(--fg); background:var(--bg); }
 a { color: var(--link); }
@@ -69,6 +69,11 @@ th, td { text-align:left; padding:6px 8px; border-bottom:1px solid var(--line); 
 .gadget-bar { display:flex; align-items:center; justify-content:space-between; gap:8px; padding:6px 8px 6px 12px; border-bottom:1px solid var(--line); }
 .gadget-bar h2 { font-size:14px; margin:0; }
 .gadget-bar form { margin:0; }
+/* Jira's modal layer (Forge's Modal): fixed over the viewport, wherever the page is scrolled. */
+.host-modal-layer { position:fixed; inset:0; z-index:510; display:flex; align-items:flex-start; justify-content:center; padding:60px 16px; }
+.host-modal-blanket { position:absolute; inset:0; background:var(--blanket); }
+.host-modal { position:relative; display:flex; max-width:100%; max-height:100%; background:var(--overlay); border-radius:3px; overflow:hidden; box-shadow:0 8px 12px rgba(9,30,66,.15), 0 0 1px rgba(9,30,66,.31); }
+.host-modal iframe { flex:1; height:auto; min-height:0; }
 `;
 
 /** The page that stands in for Jira around the app's iframes. */

@@ -7,7 +7,8 @@ import { isTopManagementNamed } from './people';
 import { TOP_MANAGEMENT_REQUIREMENTS, type RequirementId } from './requirements';
 import type { TopManagement } from './substance-types';
 import type { CategoryId, CategoryResult, Finding, Severity } from './types';
-import { inSentence } from './words';
+import { openQuestion } from './unknown';
+import { inSentence, listed } from './words';
 
 /** Severity of a partial dated category (spec 8.5); role and corrective partials stay observations. */
 export function partialDatedSeverity(id: CategoryId): Severity {
@@ -32,24 +33,33 @@ const FIX: Partial<Record<CategoryId, string>> = {
     'Hold the management review with top management, attach or link the minutes, and record the decisions.',
 };
 
-/** The requirements the current, non-counting issues of a partial dated category fail, in words. */
-function failedWords(c: CategoryResult): string[] {
-  const ids = new Set(
-    c.evidence.flatMap((e) => (e.counts ? [] : (e.failedChecks ?? []).filter((f) => !f.advisory).map((f) => f.id))),
-  );
-  return (Object.keys(REQUIREMENT_WORDS) as RequirementId[])
-    .filter((id) => ids.has(id))
-    .map((id) => REQUIREMENT_WORDS[id]);
+/**
+ * What the current, non-counting issues of a partial dated category lack, in words: a requirement
+ * some issue fails as a fact is "not ...", one that only could not be checked is a question (spec 15).
+ */
+function failedWords(c: CategoryResult, several: boolean): { known: string[]; unknown: string[] } {
+  const failed = c.evidence.flatMap((e) => (e.counts ? [] : (e.failedChecks ?? []).filter((f) => !f.advisory)));
+  const knownIds = new Set(failed.filter((f) => f.unknown !== true).map((f) => f.id));
+  const unknownIds = new Set(failed.filter((f) => f.unknown === true && !knownIds.has(f.id)).map((f) => f.id));
+  const ids = Object.keys(REQUIREMENT_WORDS) as RequirementId[];
+  return {
+    known: ids.filter((id) => knownIds.has(id)).map((id) => REQUIREMENT_WORDS[id]),
+    unknown: ids.filter((id) => unknownIds.has(id)).map((id) => openQuestion(id, c.id, several)),
+  };
 }
 
 export function partialDatedFinding(c: CategoryResult): Finding {
   const keys = c.evidence.filter((e) => !e.counts && (e.failedChecks ?? []).some((f) => !f.advisory)).map((e) => e.key);
-  const wanting = failedWords(c);
+  const { known, unknown } = failedWords(c, keys.length > 1);
+  const lacks = [
+    known.length > 0 ? `but not ${known.join(', nor ')}` : '',
+    unknown.length > 0 ? `${known.length > 0 ? 'and ' : ''}whether ${listed(unknown)} could not be checked` : '',
+  ].filter(Boolean);
   return {
     kind: 'partial',
     severity: partialDatedSeverity(c.id),
     categoryId: c.id,
-    message: `${c.name}: ${plural(keys.length, 'current issue')} recorded but not ${wanting.join(', nor ') || 'complete'}, so none counts.`,
+    message: `${c.name}: ${plural(keys.length, 'current issue')} recorded ${lacks.join(', ') || 'but not complete'}, so none counts.`,
     fix:
       FIX[c.id] ??
       `Have top management take part in or sign off the ${inSentence(c.name)}, and record it on the issue.`,

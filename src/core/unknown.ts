@@ -66,7 +66,7 @@ export function provisionalOf(
 }
 
 /** What an unknown requirement check leaves open, in words that fit "whether ...". */
-function openQuestion(id: string, categoryId: CategoryResult['id'], several: boolean): string {
+export function openQuestion(id: string, categoryId: CategoryResult['id'], several: boolean): string {
   const them = several ? 'them' : 'it';
   switch (id as RequirementId) {
     case 'approved-by-top-management':

@@ -98,16 +98,49 @@ describe('npm run report, end to end on a Jira export', () => {
     expect(stdout).toContain('| (c) | makes the needed resources available | 100.0% |');
   });
 
-  test('csv prints one row per evidence issue per category', () => {
+  test('csv prints one row per evidence issue per category, a row for a category without any, and the verdict on each', () => {
     const { code, stdout } = cli('--data', exportFile, '--project', 'ISMS', '--as-of', AS_OF, '--format', 'csv');
     expect(code).toBe(0);
     const rows = stdout.trim().split('\r\n');
     expect(rows[0]).toBe(
-      'project,asOf,category,categoryStatus,issueKey,summary,done,counts,effectiveDate,expiresOn,problems,approvers,participants,advisories',
+      'project,asOf,coverage,verdict,complete,category,categoryStatus,disabledReason,issueKey,summary,done,counts,effectiveDate,expiresOn,problems,approvers,participants,advisories',
     );
-    expect(rows).toHaveLength(1 + 20);
+    // 20 evidence issues, and strategy alignment, which has none.
+    expect(rows).toHaveLength(1 + 20 + 1);
+    expect(rows.slice(1).every((row) => row.startsWith('ISMS,2026-11-28,70,minor-nc,true,'))).toBe(true);
     expect(rows).toContain(
-      'ISMS,2026-11-28,workshop-outcome,met,ISMS-1,Board security workshop: ransomware and business continuity,true,true,2026-10-18,2027-10-19,,Dana Whitfield,Sam Rivera | Dana Whitfield,',
+      'ISMS,2026-11-28,70,minor-nc,true,workshop-outcome,met,,ISMS-1,Board security workshop: ransomware and business continuity,true,true,2026-10-18,2027-10-19,,Dana Whitfield,Sam Rivera | Dana Whitfield,',
+    );
+    expect(rows).toContain('ISMS,2026-11-28,70,minor-nc,true,strategy-alignment,missing,,,,,,,,,,,');
+  });
+
+  test('csv gives a disabled category its row, with the reason the admin gave', () => {
+    const config = file(
+      'disabled.json',
+      JSON.stringify({
+        categories: {
+          'strategy-alignment': { enabled: false, disabledReason: 'Objectives are set in the board pack' },
+        },
+      }),
+    );
+    const { code, stdout } = cli(
+      '--data',
+      exportFile,
+      '--project',
+      'ISMS',
+      '--as-of',
+      AS_OF,
+      '--config',
+      config,
+      '--format',
+      'csv',
+    );
+    expect(code).toBe(0);
+    const rows = stdout.trim().split('\r\n');
+    const disabled = rows.filter((row) => row.includes(',strategy-alignment,'));
+    expect(disabled).toHaveLength(1);
+    expect(disabled[0]).toMatch(
+      /^ISMS,2026-11-28,[\d.]+,[a-z-]+,true,strategy-alignment,disabled,Objectives are set in the board pack,,,,,,,,,,$/,
     );
   });
 

@@ -163,6 +163,30 @@ describe('the report when checks could not be made', () => {
     expect(finding?.message).not.toMatch(/not approved by top management/);
   });
 
+  test('a known failure beside an unknown one: the finding states the first and asks the second', () => {
+    const others = allMetIssues(AS_OF)
+      .filter((i) => !i.labels.includes(label('management-review')))
+      .map((i) => ({ ...i, approverFieldUsers: [CEO], attendeeFieldUsers: [CEO] }));
+    const stranger = { accountId: 'acc-stranger', displayName: 'Sam Stranger', isApp: false };
+    // Minutes only a merge request (no document, a fact); attended by someone nobody could look up.
+    const review = anIssue({
+      key: 'ISMS-15',
+      labels: [label('management-review')],
+      resolved: '2026-10-01',
+      attendeeFieldUsers: [stranger],
+      attachmentCount: 0,
+      remoteLinks: [{ url: 'https://gitlab.com/acme/isms/-/merge_requests/4' }],
+    });
+    const top = { ...known, inNamedGroup: { [CEO.accountId]: true }, unknownReason: NO_PERMISSION };
+    const finding = report([...others, review], top).findings.find((f) => f.categoryId === 'management-review');
+    expect(finding).toMatchObject({
+      severity: 'minor',
+      message:
+        'Management reviews: 1 current issue recorded but not with its document, and whether top management took part could not be checked, so none counts.',
+    });
+    expect(finding?.unknown).toBeUndefined();
+  });
+
   test('a known gap is still stated as a fact', () => {
     const signedByCiso = [...without(allMetIssues(AS_OF), 'security-policy'), signedBy(CISO, 'security-policy')];
     const finding = report(signedByCiso, known).findings.find((f) => f.categoryId === 'security-policy');

@@ -103,6 +103,64 @@ describe('the local host keeps the user, not the page', () => {
   });
 });
 
+describe("Forge's Modal: the host's own layer, the opener's context, onClose kept in the frame", () => {
+  test('the modal frame gets the context the host rendered for its opener, and view.close reaches onClose', async () => {
+    const { context, page } = await host.as('security-lead');
+    await page.goto(`${host.url}/projects/ISMS/coverage`);
+    await projectFrame(page).getByText(COVERAGE_SHOWN).waitFor();
+    const opener = await frameNamed(page, 'project-page');
+    // What the bridge's Modal sends, with a context that claims another user and project.
+    const opened = await opener.evaluate(() =>
+      window.__bridge.callBridge('openModal', {
+        resource: null,
+        size: 'small',
+        context: { accountId: 'demo-admin', extension: { project: { key: 'ITOPS' } } },
+        onClose: (payload: unknown) => Object.assign(window, { closedWith: payload ?? 'nothing' }),
+      }),
+    );
+    expect(opened).toBe(true);
+    const layer = page.getByRole('dialog', { name: 'Clause 5.1 coverage' });
+    await layer.waitFor();
+    expect(await layer.evaluate((el) => Math.round(el.getBoundingClientRect().width))).toBe(400);
+    const modal = await (await page.locator('iframe[data-host-modal]').elementHandle()).contentFrame();
+    if (!modal) throw new Error('no modal frame');
+    await modal.waitForFunction(() => '__bridge' in window);
+
+    const seen = (await modal.evaluate(() => window.__bridge.callBridge('getContext'))) as {
+      accountId: string;
+      extension: { type: string; project: { key: string }; modal: unknown };
+    };
+    expect([seen.accountId, seen.extension.type, seen.extension.project.key]).toEqual([
+      'demo-security-lead',
+      'jira:projectPage',
+      'ISMS',
+    ]);
+    expect(seen.extension.modal).toEqual({ accountId: 'demo-admin', extension: { project: { key: 'ITOPS' } } });
+
+    // One modal at a time; only the modal's own frame closes it.
+    expect(await opener.evaluate(() => window.__bridge.callBridge('openModal', { context: {} }).catch(String))).toBe(
+      false,
+    );
+    expect(await opener.evaluate(() => window.__bridge.callBridge('close', { from: 'the opener' }))).toBe(false);
+    expect(await page.locator('iframe[data-host-modal]').count()).toBe(1);
+
+    // The modal's frame goes with the modal: its own call may never hear back, as in Jira.
+    await modal.evaluate(() => {
+      void window.__bridge.callBridge('close', { created: 'ISMS-99' });
+    });
+    await page.locator('iframe[data-host-modal]').waitFor({ state: 'detached' });
+    await opener.waitForFunction(() => 'closedWith' in window);
+    expect(await opener.evaluate(() => (window as unknown as { closedWith: unknown }).closedWith)).toEqual({
+      created: 'ISMS-99',
+    });
+    // The page is back in reach: nothing left inert, and it scrolls again.
+    expect(
+      await page.evaluate(() => [document.querySelectorAll('[inert]').length, document.documentElement.style.overflow]),
+    ).toEqual([0, '']);
+    await context.close();
+  });
+});
+
 describe("the screens run under Forge's Content-Security-Policy", () => {
   test('each screen is served with the policy @forge/csp computes for the manifest, iframe sandbox included', async () => {
     const { context, page } = await host.as('security-lead');

@@ -26,16 +26,33 @@ describe('a manager on the issue panel', () => {
     await context.close();
   });
 
-  test('what could not be checked: without "Browse users and groups", top management is unknown, not a pass', async () => {
+  test('what could not be checked: without "Browse users and groups", top management is unknown, neither a pass nor a failure', async () => {
     const { context, page } = await host.as('manager');
     await page.goto(`${host.url}/browse/ISMS-1`);
     const panel = panelFrame(page);
-    await panel.getByText('Next step').waitFor();
+    await panel.getByText('Cannot tell yet', { exact: true }).waitFor();
     const text = (await panel.locator('body').textContent()) ?? '';
-    expect(text).toContain('Does not count');
-    expect(text).toContain('could not be checked');
+    expect(text).toContain('Cannot tell');
+    expect(text).not.toContain('Does not count');
+    expect(text).toContain('Could not be checked');
     expect(text).toContain("you lack Jira's Browse users and groups permission");
     expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  test('the CEO-signed policy (ISMS-9) is "Cannot tell", its next step asks for nothing to change on the issue', async () => {
+    const { context, page } = await host.as('manager');
+    await page.goto(`${host.url}/browse/ISMS-9`);
+    const panel = panelFrame(page);
+    await panel.getByText('Cannot tell yet', { exact: true }).waitFor();
+    const text = (await panel.locator('body').textContent()) ?? '';
+    expect(text).toContain('Signed off by Dana Whitfield');
+    expect(text).toContain('nothing on the issue needs to change');
+    // The untrue sentences of issue 20, as the manager saw them.
+    expect(text).not.toContain('Does not count');
+    expect(text).not.toContain('Have top management sign it off');
+    expect(text).not.toContain('Nothing to do');
+    await screenshot(page, 'issue-panel-cannot-tell');
     await context.close();
   });
 
@@ -60,6 +77,38 @@ describe('a manager on the issue panel', () => {
     expect((await panel.locator('body').textContent()) ?? '').toContain('iso27001-management-review');
     await screenshot(page, 'issue-panel-not-evidence');
     expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("the manager's project page says it is provisional, and why", () => {
+  test('above the coverage: a lower bound, what could not be checked and what would complete it', async () => {
+    const { context, page } = await host.as('manager');
+    await page.goto(`${host.url}/projects/ISMS/coverage`);
+    const app = projectFrame(page);
+    const notice = app.getByRole('region', { name: 'Provisional: the lowest these figures can be' });
+    await notice.waitFor();
+    const said = (await notice.textContent()) ?? '';
+    expect(said).toContain('could not be fully checked');
+    expect(said).toContain("Jira's Browse users and groups permission");
+    const noticeBox = await notice.boundingBox();
+    const coverageBox = await app.getByText('coverage of the Clause 5.1 evidence categories').boundingBox();
+    expect(noticeBox && coverageBox && noticeBox.y < coverageBox.y).toBe(true);
+    const text = (await app.locator('body').textContent()) ?? '';
+    // Stated as could not be checked, never as a fact about the evidence.
+    expect(text).toContain('whether top management took part could not be checked');
+    expect(text).not.toMatch(/recorded but not attended by top management/);
+    await screenshot(page, 'project-page-manager-provisional');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  test('the dashboard gadget says it above the coverage too', async () => {
+    const { context, page } = await host.as('manager');
+    await page.goto(`${host.url}/dashboards`);
+    const gadget = page.frameLocator('iframe[data-frame="dashboard-gadget"]');
+    await gadget.getByRole('region', { name: 'Provisional: the lowest these figures can be' }).waitFor();
+    expect((await gadget.locator('body').textContent()) ?? '').toContain('Why:');
     await context.close();
   });
 });

@@ -24,6 +24,32 @@ describe('the security lead on the project page', () => {
     await context.close();
   });
 
+  test('what to fix comes first: the non-conformities with Create issue, then the next lapse, in the first screenful', async () => {
+    const { context, page } = await host.as('security-lead');
+    await page.goto(`${host.url}/projects/ISMS/coverage`);
+    const app = projectFrame(page);
+    const first = app.getByRole('region', { name: /^To fix before the audit/ });
+    await first.waitFor();
+    await expectText(first, [
+      'Strategy alignment: no done issue labelled iso27001-strategy-alignment.',
+      'Department security targets: the evidence is older than the 365-day window (newest ',
+      'Next lapse',
+      'Security policy approval lapses, from met to ',
+    ]);
+    expect(await first.getByRole('button', { name: 'Create issue: Strategy alignment' }).count()).toBe(1);
+    // Right under the verdict, before the categories: within the first 1,200 px of the page.
+    const box = await first.boundingBox();
+    const categories = await app.getByRole('heading', { name: 'Evidence categories' }).boundingBox();
+    expect(box && categories && box.y < categories.y && box.y < 1_200).toBe(true);
+    // "Being fixed in" never points a finding at the issue it flags (issue 20).
+    const text = (await app.locator('body').textContent()) ?? '';
+    for (const own of ['Being fixed in ISMS-5', 'Being fixed in ISMS-8', 'Being fixed in ISMS-4'])
+      expect(text).not.toContain(own);
+    // The newest policy that counts, and the newer one by the CISO that does not, named apart.
+    await expectText(app.getByRole('row', { name: /Security policy approval/ }), ['Newer, not counting', 'ISMS-19']);
+    await context.close();
+  });
+
   test('a second visit reads only what changed, and Reload reads every issue', async () => {
     const { context, page } = await host.as('security-lead');
     const summary = async () => {
@@ -50,7 +76,11 @@ describe('the security lead on the project page', () => {
       .getByRole('list', { name: 'Evidence for Management reviews' })
       .getByRole('link', { name: /ISMS-15/ })
       .waitFor();
-    await app.getByRole('link', { name: 'ISMS-12', exact: true }).click();
+    // A finding's issue, from the list of what to fix first at the top of the page.
+    await app
+      .getByRole('region', { name: /^To fix before the audit/ })
+      .getByRole('link', { name: 'ISMS-12', exact: true })
+      .click();
     await page.waitForURL(/\/browse\/ISMS-12$/);
     await panelFrame(page).getByText('older than the 365-day window', { exact: false }).first().waitFor();
     await expectText(page.locator('h1'), ['Department security targets: warehouse operations']);
@@ -101,10 +131,14 @@ describe('the security lead on the project page', () => {
     expect(download.suggestedFilename()).toMatch(/^clause-5\.1-ISMS-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
     expect(csv[0]).toBe(
-      'project,asOf,category,categoryStatus,issueKey,summary,done,counts,effectiveDate,expiresOn,problems,approvers,participants,advisories',
+      'project,asOf,coverage,verdict,complete,category,categoryStatus,disabledReason,issueKey,summary,done,counts,effectiveDate,expiresOn,problems,approvers,participants,advisories',
     );
-    // 20 ISMS issues and the Board project's two, in the ISMS page's scope in the demo (spec 11).
-    expect(csv.filter((row) => row.startsWith('ISMS,'))).toHaveLength(22);
+    // 20 ISMS issues and the Board project's two, in the ISMS page's scope in the demo (spec 11), and
+    // a row for strategy alignment, which has no evidence; every row with the page's coverage and verdict.
+    const rows = csv.filter((row) => row.startsWith('ISMS,'));
+    expect(rows).toHaveLength(23);
+    expect(rows.every((row) => /^ISMS,\d{4}-\d{2}-\d{2},70,minor-nc,true,/.test(row))).toBe(true);
+    expect(rows.some((row) => row.includes(',strategy-alignment,missing,,,,,,,,,,,'))).toBe(true);
     expect(csv.some((row) => row.includes(',ISMS-10,'))).toBe(true);
     expect(csv.some((row) => row.includes(',BOARD-1,'))).toBe(true);
     await context.close();

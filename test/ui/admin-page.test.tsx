@@ -2,13 +2,14 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { AdminPage } from '../../static/src/admin-page/AdminPage';
 import * as api from '../../static/src/shared/api';
-import { ApiError } from '../../static/src/shared/api-error';
+import { ApiError, UNREACHABLE_MESSAGE } from '../../static/src/shared/api-error';
 import { LABEL_SUGGESTION_DELAY_MS } from '../../static/src/shared/hooks';
 import { defaultConfig } from '../../src/core/config';
 import type { CoverageConfig } from '../../src/core/types';
 import { actAsync } from './support/act-async';
 import { configState } from './support/fixtures';
 import { resetApiMock } from './support/mocks';
+import { expectRawOnlyInDetails, rawFailure } from './support/raw-error';
 import type * as Mocks from './support/mocks';
 import './support/dom-setup';
 
@@ -26,7 +27,24 @@ async function renderAdmin(state = configState()) {
   await screen.findByRole('button', { name: 'Save settings' });
 }
 
-const category = (name: string) => screen.getByRole('region', { name });
+/**
+ * The page shows one section at a time: tests move to a section through its navigation, as the
+ * admin does, before reaching what is in it. A section's button is named by the section, then
+ * what it holds (", 1 problem", ", edited").
+ */
+const sectionButton = (name: string) =>
+  within(screen.getByRole('navigation', { name: 'Settings sections' })).getByRole('button', {
+    name: (accessible) => accessible === name || accessible.startsWith(`${name}, `),
+  });
+/** Moves to the section unless it is shown already (moving puts the focus on its heading). */
+const showSection = (name: string) => {
+  const button = sectionButton(name);
+  if (button.getAttribute('aria-current') !== 'true') fireEvent.click(button);
+};
+const category = (name: string) => {
+  showSection(name);
+  return screen.getByRole('region', { name });
+};
 const typeInto = (input: HTMLElement, value: string) => fireEvent.change(input, { target: { value } });
 const saveButton = () => screen.getByRole('button', { name: 'Save settings' });
 const isDisabled = (button: HTMLElement) =>
@@ -52,6 +70,14 @@ describe('admin page', () => {
     expect(mockedApi.getDateFields).not.toHaveBeenCalled();
     expect(mockedApi.getUserFields).not.toHaveBeenCalled();
     expect(mockedApi.getIssueTypes).not.toHaveBeenCalled();
+  });
+
+  test('the help links to the grading rules, served beside the page, in a new tab (issue 20)', async () => {
+    await renderAdmin();
+    const link = screen.getByRole('link', { name: 'How the app grades the evidence' });
+    expect(link).toHaveAttribute('href', './grading.html');
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
   });
 
   test('shows who saved last, when, and the version; Save is disabled while nothing changed', async () => {
@@ -231,6 +257,7 @@ describe('admin page', () => {
   test('Reset to defaults asks first, then sends the current version', async () => {
     const changed = withWindow(defaultConfig(), 90);
     await renderAdmin(configState({ config: changed }));
+    showSection('Reset and history');
     fireEvent.click(screen.getByRole('button', { name: 'Reset to defaults…' }));
     expect(mockedApi.resetConfig).not.toHaveBeenCalled();
     const confirm = screen.getByRole('region', { name: 'Reset every setting to the product defaults?' });
@@ -313,6 +340,7 @@ describe('admin page', () => {
 
   test('a reset from unusable stored settings sends their version and clears the notice', async () => {
     await renderAdmin(configState({ storedProblem: { version: 3, message: 'The saved settings cannot be used.' } }));
+    showSection('Reset and history');
     fireEvent.click(screen.getByRole('button', { name: 'Reset to defaults…' }));
     const confirm = screen.getByRole('region', { name: 'Reset every setting to the product defaults?' });
     mockedApi.resetConfig.mockResolvedValueOnce(configState({ version: 4 }));
@@ -340,6 +368,7 @@ describe('admin page', () => {
     ]);
     await renderAdmin();
     expect(mockedApi.getConfigHistory).not.toHaveBeenCalled();
+    showSection('Reset and history');
     const toggle = screen.getByRole('button', { name: 'Show change history' });
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     fireEvent.click(toggle);
@@ -351,6 +380,135 @@ describe('admin page', () => {
     expect(entries[1]).toHaveTextContent('Version 2 · Saved by Alex Morgan · 1 Nov 2026, 09:30 UTC');
     expect(entries[1]).toHaveTextContent('ISMS budget and staffing: window (days): 365 → 180');
     expect(mockedApi.getConfigHistory).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('admin page: sections, with Save and the count of problems always above them (issue 20)', () => {
+  const nav = () => screen.getByRole('navigation', { name: 'Settings sections' });
+  const saveBar = () => screen.getByRole('region', { name: 'Save' });
+
+  test('one section is shown at a time; moving between them keeps unsaved changes, and Save sends them all', async () => {
+    await renderAdmin();
+    expect(
+      within(nav())
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label')),
+    ).toEqual([
+      'General',
+      'Evidence from several projects',
+      'Top management',
+      'Executive workshop outcomes',
+      'Security role assignments',
+      'Board-approved corrective actions',
+      'Security policy approval',
+      'ISMS budget and staffing',
+      'Strategy alignment',
+      'Leadership communication',
+      'Department security targets',
+      'Executive training and drills',
+      'Management reviews',
+      'Reset and history',
+    ]);
+    expect(sectionButton('General')).toHaveAttribute('aria-current', 'true');
+    expect(screen.queryByRole('region', { name: 'Management reviews' })).toBeNull();
+
+    typeInto(screen.getByLabelText('Approval label'), 'board-ok');
+    expect(sectionButton('General')).toHaveAttribute('aria-label', 'General, edited');
+    const reviews = category('Management reviews');
+    // The focus follows the admin to the section chosen.
+    expect(document.activeElement).toBe(within(reviews).getByRole('heading', { name: 'Management reviews' }));
+    expect(screen.getByLabelText('Approval label')).not.toBeVisible();
+    typeInto(within(reviews).getByLabelText('Window (days)'), '120');
+    expect(within(saveBar()).getByRole('status')).toHaveTextContent('Unsaved changes');
+
+    showSection('General');
+    expect(screen.getByLabelText('Approval label')).toBeVisible();
+    expect(screen.getByLabelText('Approval label')).toHaveAttribute('value', 'board-ok');
+    mockedApi.saveConfig.mockImplementationOnce((config) => Promise.resolve(configState({ config, version: 4 })));
+    await actAsync(() => fireEvent.click(saveButton()));
+    const sent = mockedApi.saveConfig.mock.calls[0]?.[0];
+    expect(sent?.approvalLabel).toBe('board-ok');
+    expect(sent?.categories['management-review'].windowDays).toBe(120);
+  });
+
+  test('Save and the count of problems come before every section, the count announced politely', async () => {
+    await renderAdmin();
+    // First in the page's order, so Tab reaches Save before any section's controls.
+    expect(saveButton().compareDocumentPosition(nav()) & Node.DOCUMENT_POSITION_FOLLOWING).not.toBe(0);
+    expect(saveButton().getAttribute('tabindex')).not.toBe('-1');
+    typeInto(within(category('Management reviews')).getByLabelText('Window (days)'), '0');
+    showSection('Reset and history');
+    const status = within(saveBar()).getByRole('status');
+    expect(status).toHaveTextContent('1 problem to fix before saving');
+    expect(status).toBeVisible();
+    expect(sectionButton('Management reviews')).toHaveAttribute('aria-label', 'Management reviews, 1 problem');
+    expect(isDisabled(saveButton())).toBe(true);
+  });
+
+  test("the back end's problem with a setting in another section is counted at that section", async () => {
+    await renderAdmin();
+    typeInto(screen.getByLabelText('Approval label'), 'board-ok');
+    mockedApi.saveConfig.mockRejectedValueOnce(
+      new ApiError('INVALID_INPUT', 'The settings were not saved: a window is too long.', {
+        fields: [{ field: 'config.categories.resources.windowDays', message: 'is longer than Jira keeps issues' }],
+      }),
+    );
+    await actAsync(() => fireEvent.click(saveButton()));
+    expect(sectionButton('ISMS budget and staffing')).toHaveAttribute(
+      'aria-label',
+      'ISMS budget and staffing, 1 problem',
+    );
+    expect(within(category('ISMS budget and staffing')).getByText('is longer than Jira keeps issues')).toBeVisible();
+  });
+});
+
+describe('admin page: failures said in the app words, raw text only behind "Show details" (issue 20)', () => {
+  test('the settings failing to load', async () => {
+    mockedApi.getConfig.mockRejectedValueOnce(rawFailure());
+    render(<AdminPage />);
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText(UNREACHABLE_MESSAGE)).toBeVisible();
+    expectRawOnlyInDetails(alert, 'UNREACHABLE');
+  });
+
+  test('a save whose answer is lost on the way', async () => {
+    await renderAdmin();
+    typeInto(screen.getByLabelText('Approval label'), 'board-ok');
+    mockedApi.saveConfig.mockRejectedValueOnce(rawFailure());
+    await actAsync(() => fireEvent.click(saveButton()));
+    const alert = within(screen.getByRole('region', { name: 'Save' })).getByRole('alert');
+    // No answer was read: the back end may have saved, so the page does not say it did not.
+    expect(alert).toHaveTextContent('The settings may not have been saved');
+    expect(alert).toHaveTextContent(`No answer from the app. ${UNREACHABLE_MESSAGE}`);
+    expectRawOnlyInDetails(alert, 'UNREACHABLE');
+    // What was typed is still there, to save again.
+    expect(screen.getByLabelText('Approval label')).toHaveAttribute('value', 'board-ok');
+  });
+
+  test("Jira's date fields failing to load, under their select", async () => {
+    mockedApi.getDateFields.mockRejectedValue(rawFailure());
+    await renderAdmin();
+    const select = screen.getByLabelText('Effective-date field');
+    await waitFor(() =>
+      expect(descriptionOf(select)).toContain(`Could not load Jira's date fields: ${UNREACHABLE_MESSAGE}`),
+    );
+    expectRawOnlyInDetails(
+      document.getElementById('c51-effective-date-field-list-error') as HTMLElement,
+      'UNREACHABLE',
+    );
+  });
+
+  test('a group search failing, under the picker', async () => {
+    mockedApi.searchGroups.mockRejectedValueOnce(rawFailure());
+    await renderAdmin();
+    showSection('Top management');
+    typeInto(await screen.findByLabelText('Top management groups'), 'exec');
+    await waitFor(() =>
+      expect(document.getElementById('c51-top-groups-search-error')).toHaveTextContent(
+        `Could not search Jira's groups: ${UNREACHABLE_MESSAGE}`,
+      ),
+    );
+    expectRawOnlyInDetails(document.getElementById('c51-top-groups-search-error') as HTMLElement, 'UNREACHABLE');
   });
 });
 
@@ -384,7 +542,10 @@ const topState = (change: Partial<CoverageConfig> = {}) =>
     },
   });
 
-const topSection = () => screen.getByRole('region', { name: 'Top management' });
+const topSection = () => {
+  showSection('Top management');
+  return screen.getByRole('region', { name: 'Top management' });
+};
 const valueOf = (select: HTMLElement) => (select instanceof HTMLSelectElement ? select.value : undefined);
 const optionTexts = (select: HTMLElement) =>
   within(select)
@@ -441,6 +602,7 @@ describe('admin page: top management, user fields and requirements (spec 8.8)', 
   test('a changed requirement and a person added from Jira are sent on save, with every other setting kept', async () => {
     mockedApi.searchUsers.mockResolvedValue([{ accountId: 'demo-cfo', displayName: 'Priya Natarajan' }]);
     await renderAdmin(topState({ topManagement: { groups: [BOARD], accountIds: [CEO] } }));
+    showSection('Top management');
     const people = await screen.findByLabelText('Top management people');
     typeInto(people, 'pri');
     fireEvent.click(await screen.findByRole('option', { name: 'Priya Natarajan' }));
@@ -486,6 +648,7 @@ describe('admin page: top management, user fields and requirements (spec 8.8)', 
 
   test('removing a group from the picker sends the list without it', async () => {
     await renderAdmin(topState());
+    showSection('Top management');
     await screen.findByLabelText('Top management groups');
     fireEvent.click(screen.getByRole('button', { name: 'Remove 0b5e7c1d… (no longer in Jira)' }));
     mockedApi.saveConfig.mockImplementationOnce((config) => Promise.resolve(configState({ config, version: 4 })));
@@ -500,6 +663,7 @@ describe('admin page: top management, user fields and requirements (spec 8.8)', 
       )
       .mockResolvedValueOnce([{ groupId: BOARD, name: 'executive-board' }]);
     await renderAdmin();
+    showSection('Top management');
     const groups = await screen.findByLabelText('Top management groups');
     typeInto(groups, 'exec');
     expect(await screen.findByText("Searching Jira's groups…")).toBeVisible();
@@ -536,6 +700,7 @@ describe('admin page: top management, user fields and requirements (spec 8.8)', 
       },
     ]);
     await renderAdmin(topState());
+    showSection('Reset and history');
     fireEvent.click(screen.getByRole('button', { name: 'Show change history' }));
     const history = await screen.findByRole('list', { name: 'Setting changes, newest first' });
     expect(history).toHaveTextContent('Top management: groups: (none) → executive-board');
@@ -550,7 +715,10 @@ const PROJECTS = [
   { key: 'HR', name: 'People and roles' },
 ];
 
-const scopesSection = () => screen.getByRole('region', { name: 'Evidence from several projects' });
+const scopesSection = () => {
+  showSection('Evidence from several projects');
+  return screen.getByRole('region', { name: 'Evidence from several projects' });
+};
 /** A configured page's card, named by its summary ("ISMS: ISMS, BOARD"). */
 const pageCard = (page: string) => within(scopesSection()).getByRole('region', { name: new RegExp(`^${page}: `) });
 const tagsOf = (page: string) =>
@@ -749,6 +917,7 @@ describe('admin page: evidence from several projects (spec 11)', () => {
       },
     ]);
     await renderAdmin();
+    showSection('Reset and history');
     fireEvent.click(screen.getByRole('button', { name: 'Show change history' }));
     const history = await screen.findByRole('list', { name: 'Setting changes, newest first' });
     expect(history).toHaveTextContent('Evidence projects of ISMS: ISMS alone → ISMS, BOARD');

@@ -7,10 +7,11 @@ import type { GadgetReport, JiraProject } from '../../src/contract/invoke';
 import { DashboardGadget } from '../../static/src/dashboard-gadget/DashboardGadget';
 import { nextLapseSentence } from '../../static/src/dashboard-gadget/words';
 import * as api from '../../static/src/shared/api';
-import { ApiError } from '../../static/src/shared/api-error';
+import { ApiError, UNREACHABLE_MESSAGE } from '../../static/src/shared/api-error';
 import * as navigation from '../../static/src/shared/navigation';
 import { actAsync } from './support/act-async';
 import { resetApiMock } from './support/mocks';
+import { expectRawOnlyInDetails, RAW, rawFailure } from './support/raw-error';
 import type * as Mocks from './support/mocks';
 import './support/dom-setup';
 
@@ -106,6 +107,14 @@ describe('the dashboard gadget, on the dashboard', () => {
     fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('heading', { name: 'Information Security Management' })).toBeVisible();
     expect(mockedApi.getGadgetReport).toHaveBeenCalledTimes(2);
+  });
+
+  test('a failed bridge call is said in the app words, its raw text only behind "Show details"', async () => {
+    mockedApi.getGadgetReport.mockRejectedValueOnce(rawFailure());
+    render(<DashboardGadget />);
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText(UNREACHABLE_MESSAGE)).toBeVisible();
+    expectRawOnlyInDetails(alert, 'UNREACHABLE');
   });
 
   test('not configured: says to edit the gadget and choose a project', async () => {
@@ -262,15 +271,24 @@ describe("the gadget's edit view", () => {
     expect(mockedApi.saveGadgetConfiguration).toHaveBeenCalledWith({ projectKey: 'ISMS' });
   });
 
-  test('a save Jira refuses is said, and Save can be pressed again', async () => {
+  test('a save Jira refuses is said, Jira\'s own words only behind "Show details", and Save can be pressed again', async () => {
     await renderEditor('ISMS');
+    // As api.saveGadgetConfiguration rejects when view.submit fails (test/ui/api-errors.test.ts).
     mockedApi.saveGadgetConfiguration.mockRejectedValueOnce(
-      new ApiError('UNREACHABLE', "Jira did not save the gadget: this resource's view is not submittable."),
+      new ApiError(
+        'UNREACHABLE',
+        'Jira did not save the gadget. Try again; if it keeps happening, reload the dashboard.',
+        undefined,
+        RAW,
+      ),
     );
     await actAsync(() => fireEvent.click(screen.getByRole('button', { name: 'Save' })));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The gadget was not saved');
-    expect(alert).toHaveTextContent("this resource's view is not submittable.");
+    expect(alert).toHaveTextContent(
+      'Jira did not save the gadget. Try again; if it keeps happening, reload the dashboard.',
+    );
+    expectRawOnlyInDetails(alert, 'UNREACHABLE');
     expect(isDisabled(screen.getByRole('button', { name: 'Save' }))).toBe(false);
   });
 

@@ -6,7 +6,9 @@ import { IssuePanel } from '../../static/src/issue-panel/IssuePanel';
 import { ProjectPage } from '../../static/src/project-page/ProjectPage';
 import * as api from '../../static/src/shared/api';
 import { ApiError } from '../../static/src/shared/api-error';
-import { FixAction, upcomingFixAction } from '../../static/src/shared/fix';
+import { FixAction, mountScreenOrFixDialog, upcomingFixAction } from '../../static/src/shared/fix';
+import { fixDialogContextOf, fixDialogResultOf } from '../../static/src/shared/fix/dialog';
+import FixDialogScreen from '../../static/src/shared/fix/FixDialogScreen';
 import { aConfig, anIssue } from '../support/builders';
 import { actAsync } from './support/act-async';
 import { danaIsTopManagement, demoReport, issueReport, people } from './support/fixtures';
@@ -51,15 +53,45 @@ function deferred<T>() {
 }
 
 const createButton = () => screen.getByRole('button', { name: 'Create issue: Security policy approval' });
+const TITLE = 'Create an issue: Security policy approval';
+
+/**
+ * Jira's modal layer, as these tests play it. Forge's Modal starts the same resource again with
+ * the action's context as `extension.modal`: `openDialog` renders that resource's dialog screen
+ * apart from the action, as its own frame would be; `closeDialog` (the dialog's `view.close`)
+ * removes it and hands the payload to the action's `onClose`, as Jira does; `escape()` is Escape
+ * or a click on the blanket, which close it with nothing.
+ */
+function jiraModalLayer() {
+  let open: { onClose: (payload: unknown) => void; unmount: () => void } | undefined;
+  const close = (payload?: unknown) => {
+    const closing = open;
+    open = undefined;
+    closing?.unmount();
+    closing?.onClose(payload);
+  };
+  mockedApi.openDialog.mockImplementation(async (context, onClose) => {
+    // Jira draws the modal after the bridge call, outside the click that asked for it.
+    await Promise.resolve();
+    const { unmount } = render(<FixDialogScreen context={context} />);
+    open = { onClose, unmount };
+  });
+  mockedApi.closeDialog.mockImplementation((payload) => {
+    act(() => close(payload));
+    return Promise.resolve();
+  });
+  return { escape: () => act(() => close()) };
+}
 
 /** Renders the action, opens its dialog and waits for the preview. */
 async function openPreview(fixes: FixAvailability = CAN_CREATE) {
   mockedApi.getFixPreview.mockResolvedValue({ kind: 'create', plan: PLAN });
+  const layer = jiraModalLayer();
   render(<FixAction request={REQUEST} fixes={fixes} />);
   fireEvent.click(createButton());
-  const dialog = await screen.findByRole('dialog', { name: 'Create an issue: Security policy approval' });
+  const dialog = await screen.findByRole('main', { name: TITLE });
   await within(dialog).findByRole('button', { name: 'Create issue' });
-  return dialog;
+  return Object.assign(dialog, { layer });
 }
 
 const confirmButton = (dialog: HTMLElement) => within(dialog).getByRole('button', { name: /^Create issue/ });
@@ -67,6 +99,12 @@ const confirmButton = (dialog: HTMLElement) => within(dialog).getByRole('button'
 describe('"Create issue" (spec 10)', () => {
   test('the dialog shows everything the issue will carry before anything is created', async () => {
     const dialog = await openPreview();
+    // Jira opens it in its modal layer, given which fix and what it fixes.
+    expect(mockedApi.openDialog).toHaveBeenCalledTimes(1);
+    expect(mockedApi.openDialog).toHaveBeenCalledWith(
+      { fixRequest: REQUEST, subject: 'Security policy approval' },
+      expect.any(Function),
+    );
     expect(mockedApi.getFixPreview).toHaveBeenCalledWith(REQUEST);
     expect(mockedApi.createFix).not.toHaveBeenCalled();
     const plan = within(dialog).getByLabelText('The issue to create');
@@ -89,9 +127,10 @@ describe('"Create issue" (spec 10)', () => {
   test('while the preview loads a spinner says so; a failed preview says why and retries', async () => {
     const preview = deferred<never>();
     mockedApi.getFixPreview.mockReturnValueOnce(preview.promise);
+    jiraModalLayer();
     render(<FixAction request={REQUEST} fixes={CAN_CREATE} />);
     fireEvent.click(createButton());
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await screen.findByRole('main', { name: TITLE });
     expect(within(dialog).getByRole('status')).toHaveTextContent('Working out the issue to create');
     expect(within(dialog).queryByRole('button', { name: 'Create issue' })).toBeNull();
     await actAsync(() => preview.reject(new ApiError('JIRA_UNAVAILABLE', 'Jira did not answer in time.')));
@@ -121,7 +160,8 @@ describe('"Create issue" (spec 10)', () => {
     expect(confirmButton(dialog)).toHaveAttribute('aria-disabled', 'true');
 
     await actAsync(() => answer.resolve(CREATED));
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(mockedApi.closeDialog).toHaveBeenCalledWith({ kind: 'created', result: CREATED });
+    expect(screen.queryByRole('main', { name: TITLE })).toBeNull();
     expect(screen.queryByRole('button', { name: /Create issue/ })).toBeNull();
     const link = screen.getByRole('link', { name: `ISMS-31 ${PLAN.summary}` });
     expect(link).toHaveAttribute('href', '/browse/ISMS-31');
@@ -145,7 +185,7 @@ describe('"Create issue" (spec 10)', () => {
     const dialog = await openPreview();
     mockedApi.createFix.mockResolvedValue({ ...CREATED, notRecorded: true });
     await actAsync(() => fireEvent.click(confirmButton(dialog)));
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('main', { name: TITLE })).toBeNull();
     const link = screen.getByRole('link', { name: `ISMS-31 ${PLAN.summary}` });
     expect(link.parentElement).toHaveTextContent('Created ISMS-31');
     const sentence =
@@ -181,14 +221,15 @@ describe('"Create issue" (spec 10)', () => {
       kind: 'existing',
       issue: { key: 'ISMS-40', summary: 'Renew: security policy approval' },
     });
+    jiraModalLayer();
     render(<FixAction request={REQUEST} fixes={CAN_CREATE} />);
     fireEvent.click(createButton());
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await screen.findByRole('main', { name: TITLE });
     const notice = await within(dialog).findByRole('status', { name: 'An open issue already exists' });
     expect(within(notice).getByRole('link', { name: 'ISMS-40 Renew: security policy approval' })).toBeVisible();
     expect(within(dialog).queryByRole('button', { name: 'Create issue' })).toBeNull();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('main', { name: TITLE })).toBeNull();
     expect(mockedApi.createFix).not.toHaveBeenCalled();
     // The action now links the open issue too, and focus lands on it.
     const link = screen.getByRole('link', { name: 'ISMS-40 Renew: security policy approval' });
@@ -232,36 +273,72 @@ describe('"Create issue" (spec 10)', () => {
     expect(alert).toHaveTextContent('You cannot create issues in ISMS.');
     expect(within(alert).queryByRole('list')).toBeNull();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(mockedApi.closeDialog).toHaveBeenLastCalledWith(undefined);
+    expect(screen.queryByRole('main', { name: TITLE })).toBeNull();
     expect(createButton()).toBeVisible();
     expect(screen.queryByRole('link')).toBeNull();
     expect(document.activeElement).toBe(createButton());
 
     // A second try, other code: the message as the server wrote it.
     fireEvent.click(createButton());
-    const again = await screen.findByRole('dialog');
+    const again = await screen.findByRole('main', { name: TITLE });
     await within(again).findByText(PLAN.summary);
     mockedApi.createFix.mockRejectedValueOnce(new ApiError('JIRA_UNAVAILABLE', 'Jira did not answer.'));
     await actAsync(() => fireEvent.click(confirmButton(again)));
-    expect(within(again).getByRole('alert')).toHaveTextContent('The issue was not created');
+    // Jira may have created it before its answer was lost: never "nothing was created" then.
+    expect(within(again).getByRole('alert')).toHaveTextContent('The issue may not have been created');
     expect(within(again).getByRole('alert')).toHaveTextContent('Jira did not answer.');
+    expect(within(again).getByRole('alert')).toHaveTextContent(
+      "It may have been created all the same: check the project's open issues",
+    );
+    expect(within(again).getByRole('alert')).not.toHaveTextContent('Nothing was created.');
     expect(mockedApi.createFix).toHaveBeenCalledTimes(2);
   });
 
   test('Escape closes the dialog and focus returns to the button; so does Cancel', async () => {
     const dialog = await openPreview();
-    // The Design System's modal takes focus and keeps it inside.
-    await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
-    fireEvent.keyDown(document.activeElement ?? dialog, { key: 'Escape' });
-    expect(screen.queryByRole('dialog')).toBeNull();
+    // Focus starts in the dialog, on its content named by its title.
+    await waitFor(() => expect(document.activeElement).toBe(dialog));
+    // Jira's modal layer closes it on Escape (or a click on the blanket), with nothing.
+    dialog.layer.escape();
+    expect(screen.queryByRole('main', { name: TITLE })).toBeNull();
     expect(document.activeElement).toBe(createButton());
     expect(mockedApi.createFix).not.toHaveBeenCalled();
 
     fireEvent.click(createButton());
-    const again = await screen.findByRole('dialog');
+    const again = await screen.findByRole('main', { name: TITLE });
     fireEvent.click(await within(again).findByRole('button', { name: 'Cancel' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('main', { name: TITLE })).toBeNull();
     expect(document.activeElement).toBe(createButton());
+    expect(mockedApi.createFix).not.toHaveBeenCalled();
+  });
+
+  test('one dialog at a time: clicks while it is open open no other', async () => {
+    const dialog = await openPreview();
+    fireEvent.click(createButton());
+    fireEvent.click(createButton());
+    expect(mockedApi.openDialog).toHaveBeenCalledTimes(1);
+    dialog.layer.escape();
+    fireEvent.click(createButton());
+    expect(mockedApi.openDialog).toHaveBeenCalledTimes(2);
+    const again = await screen.findByRole('main', { name: TITLE });
+    await within(again).findByRole('button', { name: 'Create issue' });
+  });
+
+  test('when Jira does not open the dialog, the action says so and can try again', async () => {
+    mockedApi.openDialog.mockRejectedValueOnce(
+      new ApiError('UNREACHABLE', 'Jira did not open the dialog. Try again; if it keeps happening, reload the page.'),
+    );
+    render(<FixAction request={REQUEST} fixes={CAN_CREATE} />);
+    await actAsync(() => fireEvent.click(createButton()));
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Jira did not open the dialog. Try again; if it keeps happening, reload the page.',
+    );
+    jiraModalLayer();
+    fireEvent.click(createButton());
+    await screen.findByRole('main', { name: TITLE });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(mockedApi.openDialog).toHaveBeenCalledTimes(2);
   });
 
   test('upcomingFixAction offers the action beside a lapse only', () => {
@@ -276,37 +353,55 @@ describe('"Create issue" (spec 10)', () => {
     expect(change('missing', 'stale')).toBeNull();
     render(<>{change('met', 'stale')}</>);
     fireEvent.click(createButton());
-    expect(mockedApi.getFixPreview).toHaveBeenCalledWith({ categoryId: 'security-policy', origin: 'upcoming' });
+    expect(mockedApi.openDialog).toHaveBeenCalledWith(
+      { fixRequest: { categoryId: 'security-policy', origin: 'upcoming' }, subject: 'Security policy approval' },
+      expect.any(Function),
+    );
   });
 });
 
 describe('"Create issue" on the screens', () => {
-  test('the project page offers it on findings of the ten categories, not on involvement', async () => {
+  test('the project page offers it once per category of the ten, on its worst finding, never on involvement', async () => {
     const report = demoReport();
     mockedApi.getProjectReport.mockResolvedValue(report);
     render(<ProjectPage />);
     const findings = await screen.findByRole('region', { name: /^Findings/ });
+    const fixFirst = screen.getByRole('region', { name: /^To fix before the audit/ });
     const items = within(findings).getAllByRole('listitem');
+    const firstItems = within(fixFirst).getAllByRole('listitem');
+    const seen = new Set<string>();
+    let nc = 0;
     report.findings.forEach((finding, index) => {
-      const item = items[index]!;
+      // Non-conformities and warnings carry their action at the top of the page, the rest in the full list.
+      const atTop = finding.severity !== 'observation';
+      const item = atTop ? firstItems[nc++]! : items[index]!;
       const buttons = within(item).queryAllByRole('button', { name: /^Create issue: / });
-      const fixable = finding.categoryId !== undefined && finding.categoryId !== 'involvement';
-      expect([finding.categoryId, buttons.length]).toEqual([finding.categoryId, fixable ? 1 : 0]);
+      const category = finding.categoryId;
+      const offered =
+        category !== undefined && category !== 'involvement' && !finding.unknown && !seen.has(category) ? 1 : 0;
+      if (category) seen.add(category);
+      expect([finding.message, buttons.length]).toEqual([finding.message, offered]);
+      if (atTop) expect(within(items[index]!).queryAllByRole('button', { name: /^Create issue: / })).toEqual([]);
     });
-    const first = report.findings.findIndex((f) => f.categoryId && f.categoryId !== 'involvement');
+    const first = report.findings.findIndex(
+      (f) => f.severity === 'observation' && f.categoryId && f.categoryId !== 'involvement' && !f.unknown,
+    );
     expect(first).toBeGreaterThanOrEqual(0);
     fireEvent.click(within(items[first]!).getByRole('button', { name: /^Create issue: / }));
-    expect(mockedApi.getFixPreview).toHaveBeenCalledWith({
-      categoryId: report.findings[first]!.categoryId,
-      origin: 'finding',
-    });
+    expect(mockedApi.openDialog).toHaveBeenCalledWith(
+      {
+        fixRequest: { categoryId: report.findings[first]!.categoryId, origin: 'finding' },
+        subject: expect.any(String) as string,
+      },
+      expect.any(Function),
+    );
   });
 
   test('the project page shows no action when the viewer may not create issues', async () => {
     mockedApi.getProjectReport.mockResolvedValue(demoReport({ fixes: { canCreate: false, open: {} } }));
     render(<ProjectPage />);
-    const findings = await screen.findByRole('region', { name: /^Findings/ });
-    expect(within(findings).queryAllByRole('button', { name: /^Create issue/ })).toEqual([]);
+    await screen.findByRole('region', { name: /^Findings/ });
+    expect(screen.queryAllByRole('button', { name: /^Create issue/ })).toEqual([]);
   });
 
   test('the issue panel offers the renewal issue in the card of each renewable category', async () => {
@@ -329,7 +424,10 @@ describe('"Create issue" on the screens', () => {
     const button = within(card).getByRole('button', { name: 'Create the renewal issue: Management reviews' });
     expect(button).toHaveTextContent('Create the renewal issue');
     fireEvent.click(button);
-    expect(mockedApi.getFixPreview).toHaveBeenCalledWith({ categoryId: 'management-review', origin: 'panel' });
+    expect(mockedApi.openDialog).toHaveBeenCalledWith(
+      { fixRequest: { categoryId: 'management-review', origin: 'panel' }, subject: 'Management reviews' },
+      expect.any(Function),
+    );
   });
 
   test('the issue panel offers nothing without fixes, or for a category that is not renewable', async () => {
@@ -341,5 +439,74 @@ describe('"Create issue" on the screens', () => {
     render(<IssuePanel />);
     await screen.findByText(/Checked as of/);
     expect(screen.queryByRole('button', { name: /Create the renewal issue/ })).toBeNull();
+  });
+});
+
+describe('the dialog as Jira starts it: the same resource, in modal mode', () => {
+  afterEach(() => document.getElementById('root')?.remove());
+
+  /** Runs a screen's entry (main.tsx) with `context` as its extension.modal, or as its module when undefined. */
+  async function start(context: unknown) {
+    mockedApi.getDialogContext.mockResolvedValue(context);
+    const root = document.body.appendChild(document.createElement('div'));
+    root.id = 'root';
+    await actAsync(() => mountScreenOrFixDialog(<p>The project page</p>));
+  }
+
+  test('run as its module, the resource shows its screen and loads no dialog', async () => {
+    await start(undefined);
+    expect(await screen.findByText('The project page')).toBeVisible();
+    expect(mockedApi.getFixPreview).not.toHaveBeenCalled();
+  });
+
+  test('opened by "Create issue", it shows that dialog instead of the screen', async () => {
+    mockedApi.getFixPreview.mockResolvedValue({ kind: 'create', plan: PLAN });
+    await start({ fixRequest: REQUEST, subject: 'Security policy approval' });
+    const dialog = await screen.findByRole('main', { name: TITLE });
+    expect(await within(dialog).findByText(PLAN.summary)).toBeVisible();
+    expect(screen.queryByText('The project page')).toBeNull();
+    expect(mockedApi.getFixPreview).toHaveBeenCalledWith(REQUEST);
+  });
+
+  test('opened with a context that names no fix, it says so and only closes', () => {
+    render(<FixDialogScreen context={{ fixRequest: { categoryId: 'involvement', origin: 'finding' } }} />);
+    const dialog = screen.getByRole('main', { name: 'Create an issue' });
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('This dialog was opened without a finding to fix.');
+    expect(mockedApi.getFixPreview).not.toHaveBeenCalled();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(mockedApi.closeDialog).toHaveBeenCalledWith(undefined);
+  });
+
+  test('what crosses between the action and its dialog is checked on arrival', () => {
+    expect(fixDialogContextOf({ fixRequest: REQUEST, subject: 'Security policy approval' })).toEqual({
+      fixRequest: REQUEST,
+      subject: 'Security policy approval',
+    });
+    for (const context of [
+      undefined,
+      {},
+      { fixRequest: REQUEST },
+      { fixRequest: { categoryId: 'security-policy', origin: 'elsewhere' }, subject: 'x' },
+      { fixRequest: { categoryId: 'involvement', origin: 'finding' }, subject: 'x' },
+    ])
+      expect(fixDialogContextOf(context)).toBeUndefined();
+
+    expect(fixDialogResultOf({ kind: 'created', result: { ...CREATED, notRecorded: true } })).toEqual({
+      kind: 'created',
+      result: { ...CREATED, notRecorded: true },
+    });
+    expect(fixDialogResultOf({ kind: 'existing', issue: CREATED.issue })).toEqual({
+      kind: 'existing',
+      issue: CREATED.issue,
+    });
+    for (const payload of [
+      undefined,
+      null,
+      'created',
+      { kind: 'created', result: { issue: CREATED.issue } },
+      { kind: 'created', result: { created: true, issue: { key: 'ISMS-31' } } },
+      { kind: 'existing', issue: 'ISMS-31' },
+    ])
+      expect(fixDialogResultOf(payload)).toBeUndefined();
   });
 });

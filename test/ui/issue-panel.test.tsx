@@ -2,10 +2,11 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { IssuePanel } from '../../static/src/issue-panel/IssuePanel';
 import * as api from '../../static/src/shared/api';
-import { ApiError } from '../../static/src/shared/api-error';
+import { ApiError, UNREACHABLE_MESSAGE } from '../../static/src/shared/api-error';
 import { aConfig, activeUser, anIssue, inactiveUser } from '../support/builders';
 import { danaIsTopManagement, issueReport, people } from './support/fixtures';
 import { resetApiMock } from './support/mocks';
+import { expectRawOnlyInDetails, rawFailure } from './support/raw-error';
 import type * as Mocks from './support/mocks';
 import './support/dom-setup';
 
@@ -198,5 +199,13 @@ describe('issue panel', () => {
     expect(alert).toHaveTextContent('Jira answered 503 to GET /rest/api/3/issue/ISMS-1.');
     fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('region', { name: 'Not Clause 5.1 evidence' })).toBeVisible();
+  });
+
+  test('a failed bridge call is said in the app words, its raw text only behind "Show details"', async () => {
+    mockedApi.getIssueReport.mockRejectedValueOnce(rawFailure());
+    render(<IssuePanel />);
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText(UNREACHABLE_MESSAGE)).toBeVisible();
+    expectRawOnlyInDetails(alert, 'UNREACHABLE');
   });
 });

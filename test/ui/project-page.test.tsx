@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import type { ProjectReport } from '../../src/contract/invoke';
 import { ProjectPage } from '../../static/src/project-page/ProjectPage';
 import * as api from '../../static/src/shared/api';
-import { ApiError } from '../../static/src/shared/api-error';
+import { ApiError, UNREACHABLE_MESSAGE } from '../../static/src/shared/api-error';
 import * as navigation from '../../static/src/shared/navigation';
 import { reportToCsv } from '../../src/export/csv';
 import { aConfig, anIssue } from '../support/builders';
@@ -11,6 +11,7 @@ import { actAsync } from './support/act-async';
 import { danaIsTopManagement, demoReport, people, projectReport } from './support/fixtures';
 import type * as Fixtures from './support/fixtures';
 import { resetApiMock } from './support/mocks';
+import { expectRawOnlyInDetails, rawFailure } from './support/raw-error';
 import type * as Mocks from './support/mocks';
 import './support/dom-setup';
 
@@ -311,6 +312,16 @@ describe('project page', () => {
     render(<ProjectPage />);
     expect(await screen.findByText('This project was not found, or you can no longer browse it')).toBeVisible();
   });
+
+  test('a failed bridge call is said in the app words, its raw text only behind "Show details"', async () => {
+    mockedApi.getProjectReport.mockRejectedValueOnce(rawFailure());
+    render(<ProjectPage />);
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading', { name: 'No answer from the app' })).toBeVisible();
+    expect(within(alert).getByText(UNREACHABLE_MESSAGE)).toBeVisible();
+    expect(within(alert).getByRole('button', { name: 'Retry' })).toBeVisible();
+    expectRawOnlyInDetails(alert, 'UNREACHABLE');
+  });
 });
 
 function demoReportIssues() {
@@ -345,7 +356,25 @@ describe('project page exports', () => {
     expect(downloads[0]?.name).toBe('clause-5.1-ISMS-2026-11-28.csv');
     expect(downloads[0]?.type).toBe('text/csv;charset=utf-8');
     expect(downloads[0]?.text).toBe(reportToCsv(report));
-    expect(downloads[0]?.text.split('\r\n')[1]).toMatch(/^ISMS,2026-11-28,workshop-outcome,met,ISMS-1,/);
+    const rows = downloads[0]?.text.split('\r\n') ?? [];
+    const figures = `ISMS,2026-11-28,${report.coverage},${report.verdict},true`;
+    expect(rows[1]?.startsWith(`${figures},workshop-outcome,met,,ISMS-1,`)).toBe(true);
+    // The audit file on its own: the category without evidence is there too (issue 20).
+    expect(rows).toContain(`${figures},strategy-alignment,missing,,,,,,,,,,,`);
+  });
+
+  test('a download that fails is said in the app words, the browser\'s own only behind "Show details"', async () => {
+    await renderWith();
+    jest.spyOn(URL, 'createObjectURL').mockImplementationOnce(() => {
+      throw rawFailure();
+    });
+    await actAsync(() => fireEvent.click(screen.getByRole('button', { name: 'Download CSV' })));
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert).getByText('The download failed. Try again; if it keeps happening, reload the page.'),
+    ).toBeVisible();
+    expect(downloads).toEqual([]);
+    expectRawOnlyInDetails(alert);
   });
 
   test('Download JSON saves the report object', async () => {

@@ -1,7 +1,7 @@
-import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives';
 import type { DateField } from '../../../src/contract/invoke';
+import { InlineError } from '../shared/components/InlineError';
 import type { Remote } from '../shared/hooks';
 import { DaysSetting, describedBy, FieldLabel, FieldMessages, selectStyle, TextSetting } from './controls';
 import type { ConfigForm, ErrorMap } from './form';
@@ -48,7 +48,11 @@ function JiraListSelect({
         style={selectStyle}
         value={value ?? ''}
         aria-invalid={!!messages}
-        aria-describedby={describedBy(`${id}-help`, !!messages && `${id}-error`)}
+        aria-describedby={describedBy(
+          `${id}-help`,
+          options.status === 'error' && `${id}-list-error`,
+          !!messages && `${id}-error`,
+        )}
         onChange={(event) => onChange(event.currentTarget.value === '' ? null : event.currentTarget.value)}
       >
         <option value="">{defaultOption}</option>
@@ -62,7 +66,7 @@ function JiraListSelect({
       <Text id={`${id}-help`} size="small" color="color.text.subtlest">
         {help}
       </Text>
-      <RemoteStatus remote={options} what={what} onRetry={onRetry} />
+      <RemoteStatus id={`${id}-list-error`} remote={options} what={what} onRetry={onRetry} />
       <FieldMessages id={`${id}-error`} messages={messages} />
     </Stack>
   );
@@ -74,7 +78,17 @@ function asOptions<T>(remote: Remote<T[]>, option: (item: T) => { value: string;
 }
 
 /** Loading and failure of a list read from Jira, under the select that shows it. */
-function RemoteStatus({ remote, what, onRetry }: { remote: Remote<unknown>; what: string; onRetry: () => void }) {
+function RemoteStatus({
+  id,
+  remote,
+  what,
+  onRetry,
+}: {
+  id: string;
+  remote: Remote<unknown>;
+  what: string;
+  onRetry: () => void;
+}) {
   if (remote.status === 'loading')
     return (
       <Text size="small" color="color.text.subtlest">
@@ -83,14 +97,12 @@ function RemoteStatus({ remote, what, onRetry }: { remote: Remote<unknown>; what
     );
   if (remote.status !== 'error') return null;
   return (
-    <Inline space="space.100" alignBlock="center">
-      <Text size="small" color="color.text.danger">
-        {`Could not load ${what}: ${remote.error.message}`}
-      </Text>
-      <Button spacing="compact" onClick={onRetry}>
-        Retry
-      </Button>
-    </Inline>
+    <InlineError
+      id={id}
+      text={`Could not load ${what}: ${remote.error.message}`}
+      error={remote.error}
+      onRetry={onRetry}
+    />
   );
 }
 

@@ -3,6 +3,7 @@ import Button from '@atlaskit/button/new';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import { labelProblem } from '../../../src/core/config';
+import { ErrorDetails } from '../shared/components/ErrorDetails';
 import { LabelCode } from '../shared/components/LabelCode';
 import { VisuallyHidden } from '../shared/components/VisuallyHidden';
 import { useLabelSuggestions } from '../shared/hooks';
@@ -113,9 +114,12 @@ export function LabelsEditor({
                 Looking for matching Jira labels…
               </Text>
             ) : suggestions.error ? (
-              <Text size="small" color="color.text.subtlest">
-                No suggestions ({suggestions.error.message}). You can still add the label as typed.
-              </Text>
+              <Stack space="space.050">
+                <Text size="small" color="color.text.subtlest">
+                  {`No suggestions from Jira: ${suggestions.error.message} You can still add the label as typed.`}
+                </Text>
+                <ErrorDetails code={suggestions.error.code} raw={suggestions.error.raw} />
+              </Stack>
             ) : offered.length > 0 ? (
               <Inline space="space.075" shouldWrap alignBlock="center">
                 <Text size="small" color="color.text.subtle">

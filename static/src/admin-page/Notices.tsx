@@ -2,6 +2,7 @@ import Button from '@atlaskit/button/new';
 import { Text } from '@atlaskit/primitives';
 import type { StoredSettingsProblem } from '../../../src/contract/invoke';
 import type { ApiError } from '../shared/api-error';
+import { ErrorDetails } from '../shared/components/ErrorDetails';
 import { Notice } from '../shared/components/Notice';
 import { errorTitle } from '../shared/errors';
 import { describeChangeValue, describeField } from './fields';
@@ -106,12 +107,21 @@ const FAILED_TITLE = {
   load: 'Their version could not be loaded',
 } as const;
 
+/** When no answer could be read, the back end may still have saved or reset: the title says no more than is known. */
+const UNKNOWN_TITLE = {
+  save: 'The settings may not have been saved',
+  reset: 'The settings may not have been reset',
+  load: FAILED_TITLE.load,
+} as const;
+
 export function FailedNotice({ error, what }: { error: ApiError; what: keyof typeof FAILED_TITLE }) {
+  const unknown = error.code === 'UNREACHABLE' || error.code === 'BAD_RESPONSE';
   return (
-    <Notice appearance="error" live="alert" title={FAILED_TITLE[what]}>
+    <Notice appearance="error" live="alert" title={(unknown ? UNKNOWN_TITLE : FAILED_TITLE)[what]}>
       <Text as="p">
         <strong>{errorTitle(error, 'settings')}.</strong> {error.message}
       </Text>
+      <ErrorDetails code={error.code} raw={error.raw} />
     </Notice>
   );
 }

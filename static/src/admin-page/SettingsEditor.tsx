@@ -1,7 +1,6 @@
-import { useMemo, useState } from 'react';
-import Button from '@atlaskit/button/new';
+import { useMemo, useRef, useState } from 'react';
 import Heading from '@atlaskit/heading';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { ConfigState } from '../../../src/contract/invoke';
 import { CATEGORIES } from '../../../src/core/categories';
@@ -12,6 +11,7 @@ import { PageLayout } from '../shared/components/PageLayout';
 import { formatInstant } from '../shared/format';
 import { useDateFields, useIssueTypes, useUserFields } from '../shared/hooks';
 import { CategorySettings } from './CategorySettings';
+import { GradingLink } from './GradingLink';
 import { describeField } from './fields';
 import { knownName, NO_PICKED_NAMES, type PickedNames } from './names';
 import type { PickerOption } from './PeoplePickers';
@@ -28,16 +28,20 @@ import {
 import { GeneralSettings } from './GeneralSettings';
 import { ConflictNotice, FailedNotice, StoredProblemNotice, TheirVersionNotice } from './Notices';
 import { Refusal, SUBTITLE, TITLE } from './Refusal';
+import { SaveBar } from './SaveBar';
+import { countBySection, type SectionId } from './section-list';
+import { SectionNav, useSections } from './SectionNav';
 import { ScopeSettings } from './ScopeSettings';
 import { HistorySection, ResetSection } from './Sections';
 import { TopManagementSettings } from './TopManagementSettings';
 
-/** Two columns of category cards where the page is wide enough, one where it is not. */
-const CARD_GRID = {
-  display: 'grid',
-  gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 440px), 1fr))',
-  gap: token('space.200'),
-} as const;
+/**
+ * The sections' navigation beside the section shown where the frame is wide enough, above it where
+ * not: wrapping on the frame's own width, which Jira sets, not the viewport's.
+ */
+const layoutStyle = { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: token('space.300') } as const;
+const navStyle = { flex: '0 0 240px', maxWidth: '100%' } as const;
+const sectionStyle = { flex: '1 1 480px', minWidth: 0 } as const;
 
 /** Paths shown next to a control; any other problem is listed by the Save button. */
 const PLACED =
@@ -90,6 +94,8 @@ export function SettingsEditor({ initial }: { initial: ConfigState }) {
   const issueTypes = useIssueTypes(true);
   // Names of groups and people picked here, shown until a save brings Jira's own.
   const [picked, setPicked] = useState<PickedNames>(NO_PICKED_NAMES);
+  const bar = useRef<HTMLElement>(null);
+  const sections = useSections(bar);
 
   const baseForm = useMemo(() => fromConfig(base.config), [base]);
   const check = useMemo(() => checkForm(form), [form]);
@@ -185,105 +191,123 @@ export function SettingsEditor({ initial }: { initial: ConfigState }) {
     return replacing ? 'Save to replace the damaged settings' : 'No changes to save';
   };
   const unplaced = allErrors.filter((e) => !isPlaced(e.field, form));
+  const shows = (id: SectionId) => sections.current === id;
 
   return (
-    <PageLayout title={TITLE} subtitle={SUBTITLE}>
+    <PageLayout title={TITLE} subtitle={SUBTITLE} actions={<GradingLink />}>
       <Text as="p" color="color.text.subtle">
         {savedLine(base)}
       </Text>
       {base.storedProblem ? <StoredProblemNotice problem={base.storedProblem} /> : null}
 
-      <GeneralSettings
-        form={form}
-        update={(change) => edit({ ...form, ...change })}
-        errors={errors}
-        dateFields={dateFields.state}
-        retryDateFields={dateFields.retry}
-        issueTypes={issueTypes.state}
-        retryIssueTypes={issueTypes.retry}
-      />
-
-      <ScopeSettings
-        scopes={form.scopes}
-        onChange={(scopes) => edit({ ...form, scopes })}
-        errors={errors}
-        savedNames={base.names?.projects}
-      />
-
-      <TopManagementSettings
-        form={form}
-        update={(change) => edit({ ...form, ...change })}
-        errors={errors}
-        names={base.names}
-        picked={picked}
-        onPicked={(kind, options) => setPicked((known) => rememberNames(known, kind, options))}
-        userFields={userFields.state}
-        retryUserFields={userFields.retry}
-      />
-
-      <section aria-labelledby="c51-categories">
-        <Stack space="space.200">
-          <Heading size="medium" as="h2" id="c51-categories">
-            Evidence categories
-          </Heading>
-          <div style={CARD_GRID}>
-            {CATEGORIES.map((definition) => (
-              <CategorySettings
-                key={definition.id}
-                definition={definition}
-                value={form.categories[definition.id]}
-                onChange={(value) => edit({ ...form, categories: { ...form.categories, [definition.id]: value } })}
-                errors={errors}
-              />
+      <SaveBar
+        barRef={bar}
+        status={saveStatus()}
+        problem={allErrors.length > 0}
+        canSave={canSave}
+        saving={busy === 'saving'}
+        canDiscard={dirty}
+        busy={busy !== null}
+        onSave={save}
+        onDiscard={() => edit(baseForm)}
+      >
+        {outcome?.kind === 'conflict' ? (
+          <ConflictNotice error={outcome.error} onLoadTheirs={loadTheirs} busy={busy !== null} />
+        ) : null}
+        {stash ? (
+          <TheirVersionNotice
+            version={base.version}
+            theirs={baseForm}
+            mine={stash.mine}
+            myBase={stash.myBase}
+            onReapply={() => reapply(stash)}
+            onDiscard={() => setStash(null)}
+          />
+        ) : null}
+        {outcome?.kind === 'failed' ? <FailedNotice error={outcome.error} what={outcome.what} /> : null}
+        {unplaced.length > 0 ? (
+          <ul style={{ margin: 0 }} aria-label="Other problems">
+            {unplaced.map((e) => (
+              <li key={`${e.field}:${e.message}`}>
+                <Text color="color.text.danger">{`⚠ ${describeField(e.field)}: ${e.message}`}</Text>
+              </li>
             ))}
-          </div>
-        </Stack>
-      </section>
+          </ul>
+        ) : null}
+      </SaveBar>
 
-      {/* Outcomes appear by the Save button, where the admin is when they happen. */}
-      <section aria-label="Save">
-        <Stack space="space.150">
-          {outcome?.kind === 'conflict' ? (
-            <ConflictNotice error={outcome.error} onLoadTheirs={loadTheirs} busy={busy !== null} />
-          ) : null}
-          {stash ? (
-            <TheirVersionNotice
-              version={base.version}
-              theirs={baseForm}
-              mine={stash.mine}
-              myBase={stash.myBase}
-              onReapply={() => reapply(stash)}
-              onDiscard={() => setStash(null)}
+      <div style={layoutStyle}>
+        <div style={navStyle}>
+          <SectionNav
+            current={sections.current}
+            onShow={sections.show}
+            problems={countBySection(allErrors.filter((e) => isPlaced(e.field, form)).map((e) => e.field))}
+            edited={countBySection(formChanges(baseForm, form).map((c) => c.field))}
+          />
+        </div>
+        {/* Every section stays mounted, hidden when not shown: what is typed in one (a half-typed
+            label, a picker's search) is still there when the admin comes back to it. */}
+        <div style={sectionStyle}>
+          <div hidden={!shows('general')}>
+            <GeneralSettings
+              form={form}
+              update={(change) => edit({ ...form, ...change })}
+              errors={errors}
+              dateFields={dateFields.state}
+              retryDateFields={dateFields.retry}
+              issueTypes={issueTypes.state}
+              retryIssueTypes={issueTypes.retry}
             />
-          ) : null}
-          {outcome?.kind === 'failed' ? <FailedNotice error={outcome.error} what={outcome.what} /> : null}
-          {unplaced.length > 0 ? (
-            <ul style={{ margin: 0 }} aria-label="Other problems">
-              {unplaced.map((e) => (
-                <li key={`${e.field}:${e.message}`}>
-                  <Text color="color.text.danger">{`⚠ ${describeField(e.field)}: ${e.message}`}</Text>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <Inline space="space.150" alignBlock="center" shouldWrap>
-            <Button appearance="primary" onClick={save} isDisabled={!canSave} isLoading={busy === 'saving'}>
-              Save settings
-            </Button>
-            {dirty ? (
-              <Button appearance="subtle" onClick={() => edit(baseForm)} isDisabled={busy !== null}>
-                Discard changes
-              </Button>
-            ) : null}
-            <div role="status">
-              <Text color={allErrors.length > 0 ? 'color.text.danger' : 'color.text.subtle'}>{saveStatus()}</Text>
-            </div>
-          </Inline>
-        </Stack>
-      </section>
-
-      <ResetSection dirty={dirty} busy={busy !== null} onReset={reset} />
-      <HistorySection version={base.version} nameOf={(id) => knownName(id, base.names, picked)} />
+          </div>
+          <div hidden={!shows('scopes')}>
+            <ScopeSettings
+              scopes={form.scopes}
+              onChange={(scopes) => edit({ ...form, scopes })}
+              errors={errors}
+              savedNames={base.names?.projects}
+            />
+          </div>
+          <div hidden={!shows('top-management')}>
+            <TopManagementSettings
+              form={form}
+              update={(change) => edit({ ...form, ...change })}
+              errors={errors}
+              names={base.names}
+              picked={picked}
+              onPicked={(kind, options) => setPicked((known) => rememberNames(known, kind, options))}
+              userFields={userFields.state}
+              retryUserFields={userFields.retry}
+            />
+          </div>
+          <div hidden={!CATEGORIES.some((c) => shows(c.id))}>
+            <section aria-labelledby="c51-categories">
+              <Stack space="space.200">
+                <Heading size="medium" as="h2" id="c51-categories">
+                  Evidence categories
+                </Heading>
+                {CATEGORIES.map((definition) => (
+                  <div key={definition.id} hidden={!shows(definition.id)}>
+                    <CategorySettings
+                      definition={definition}
+                      value={form.categories[definition.id]}
+                      onChange={(value) =>
+                        edit({ ...form, categories: { ...form.categories, [definition.id]: value } })
+                      }
+                      errors={errors}
+                    />
+                  </div>
+                ))}
+              </Stack>
+            </section>
+          </div>
+          <div hidden={!shows('reset-history')}>
+            <Stack space="space.400">
+              <ResetSection dirty={dirty} busy={busy !== null} onReset={reset} />
+              <HistorySection version={base.version} nameOf={(id) => knownName(id, base.names, picked)} />
+            </Stack>
+          </div>
+        </div>
+      </div>
     </PageLayout>
   );
 }

@@ -1,10 +1,10 @@
 import { lazy, Suspense } from 'react';
-import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives';
 import type { ConfiguredNames, UserField } from '../../../src/contract/invoke';
 import { TOP_MANAGEMENT_REQUIREMENTS, requirementsOf } from '../../../src/core/requirements';
 import { CATEGORY_IDS } from '../../../src/core/types';
+import { InlineError } from '../shared/components/InlineError';
 import { LoadingState } from '../shared/components/States';
 import type { Remote } from '../shared/hooks';
 import { describedBy, FieldLabel, FieldMessages, selectStyle } from './controls';
@@ -140,14 +140,11 @@ function UserFieldSelect({
         </Text>
       ) : null}
       {fields.status === 'error' ? (
-        <Inline space="space.100" alignBlock="center">
-          <Text size="small" color="color.text.danger">
-            {`Could not load Jira's user-picker fields: ${fields.error.message}`}
-          </Text>
-          <Button spacing="compact" onClick={onRetry}>
-            Retry
-          </Button>
-        </Inline>
+        <InlineError
+          text={`Could not load Jira's user-picker fields: ${fields.error.message}`}
+          error={fields.error}
+          onRetry={onRetry}
+        />
       ) : null}
       <FieldMessages id={`${id}-error`} messages={shown} />
     </Stack>

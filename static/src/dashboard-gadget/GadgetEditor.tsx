@@ -12,6 +12,7 @@ import { token } from '@atlaskit/tokens';
 import type { JiraProject } from '../../../src/contract/invoke';
 import * as api from '../shared/api';
 import { toApiError, type ApiError } from '../shared/api-error';
+import { ErrorDetails } from '../shared/components/ErrorDetails';
 import { Notice } from '../shared/components/Notice';
 import { SearchFailure } from '../shared/components/SearchFailure';
 import { useJiraSearch } from '../shared/hooks';
@@ -149,6 +150,7 @@ export default function GadgetEditor({ projectKey }: { projectKey?: string }) {
             live="alert"
           >
             <Text as="p">{failure.error.message}</Text>
+            <ErrorDetails code={failure.error.code} raw={failure.error.raw} />
           </Notice>
         ) : null}
         <Inline space="space.100" alignBlock="center">

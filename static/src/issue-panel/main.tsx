@@ -1,7 +1,8 @@
 import '@atlaskit/css-reset';
 import { enableTheme } from '../shared/theme';
-import { mount } from '../shared/mount';
+import { mountScreenOrFixDialog } from '../shared/fix';
 import { IssuePanel } from './IssuePanel';
 
 enableTheme();
-mount(<IssuePanel />);
+// Jira starts this resource again, in its modal layer, for the "Create issue" dialog.
+mountScreenOrFixDialog(<IssuePanel />);

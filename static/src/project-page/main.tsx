@@ -1,10 +1,11 @@
 import '@atlaskit/css-reset';
 import './print.css';
 import { enableTheme } from '../shared/theme';
-import { mount } from '../shared/mount';
+import { mountScreenOrFixDialog } from '../shared/fix';
 import { printInLightMode } from '../shared/print';
 import { ProjectPage } from './ProjectPage';
 
 enableTheme();
 printInLightMode();
-mount(<ProjectPage />);
+// Jira starts this resource again, in its modal layer, for the "Create issue" dialog.
+mountScreenOrFixDialog(<ProjectPage />);

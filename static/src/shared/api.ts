@@ -3,7 +3,7 @@
  * (src/contract/invoke.ts). Each unwraps the resolver's envelope: data on `ok: true`, an ApiError
  * (code, message, details) otherwise, so components and hooks never see the envelope.
  */
-import { invoke, view, type FullContext } from '@forge/bridge';
+import { invoke, Modal, view, type FullContext } from '@forge/bridge';
 import type {
   ConfigChange,
   ConfigState,
@@ -25,7 +25,7 @@ import type {
   UserField,
 } from '../../../src/contract/invoke';
 import type { CoverageConfig } from '../../../src/core/types';
-import { ApiError, toApiError } from './api-error';
+import { ApiError, rawText, toApiError } from './api-error';
 
 function isEnvelope<T>(value: unknown): value is Result<T> {
   return typeof value === 'object' && value !== null && 'ok' in value && typeof value.ok === 'boolean';
@@ -39,12 +39,22 @@ async function call<K extends InvokeKey>(key: K, payload: PayloadOf<K>): Promise
     throw toApiError(error);
   }
   if (!isEnvelope<InvokeContract[K]['result']>(response)) {
-    throw new ApiError('BAD_RESPONSE', `The app's back end sent an answer the page does not understand (${key}).`);
+    throw new ApiError(
+      'BAD_RESPONSE',
+      "The app's back end sent an answer this page cannot read. Reload the page; if it keeps happening, tell your Jira admin.",
+      undefined,
+      // Wrapped, so an answer of `undefined` still reads as something ({}).
+      `The answer to ${key} is not a result envelope: ${JSON.stringify({ answer: response }).slice(0, 200)}`,
+    );
   }
   if (response.ok) return response.data;
   const { code, message, details } = response.error;
   throw new ApiError(code, message, details);
 }
+
+/** A bridge call Jira failed: the app's sentence, with what the bridge said kept for the details. */
+const bridgeFailure = (sentence: string, error: unknown): ApiError =>
+  new ApiError('UNREACHABLE', sentence, undefined, rawText(error));
 
 /** `fullRead`: the user's Reload, which reads every issue from Jira instead of only what changed. */
 export const getProjectReport = (fullRead = false): Promise<ProjectReport> =>
@@ -104,10 +114,7 @@ export async function saveGadgetConfiguration(configuration: GadgetConfiguration
   try {
     await view.submit(configuration);
   } catch (error) {
-    throw new ApiError(
-      'UNREACHABLE',
-      `Jira did not save the gadget: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw bridgeFailure('Jira did not save the gadget. Try again; if it keeps happening, reload the dashboard.', error);
   }
 }
 
@@ -116,10 +123,40 @@ export async function closeGadgetEditor(): Promise<void> {
   try {
     await view.close();
   } catch (error) {
-    throw new ApiError(
-      'UNREACHABLE',
-      `Jira did not close the editor: ${error instanceof Error ? error.message : String(error)}`,
+    throw bridgeFailure(
+      'Jira did not close the editor. Try again; if it keeps happening, reload the dashboard.',
+      error,
     );
+  }
+}
+
+/**
+ * Opens a dialog in Jira's modal layer (Forge's Modal): this same resource, started again with
+ * `context` as its `extension.modal`, over Jira's whole page. A dialog drawn inside the app's own
+ * frame would sit at the top of that frame, which Jira sizes to its content, often scrolled off
+ * screen. `onClose` gets what the dialog passed to `view.close`: nothing after Escape or a click
+ * on the blanket.
+ */
+export async function openDialog(context: Record<string, unknown>, onClose: (payload: unknown) => void): Promise<void> {
+  try {
+    await new Modal({ resource: null, size: 'medium', context, onClose }).open();
+  } catch (error) {
+    throw bridgeFailure('Jira did not open the dialog. Try again; if it keeps happening, reload the page.', error);
+  }
+}
+
+/** The `context` this resource was opened with as a dialog; undefined when it runs as its module's screen. */
+export async function getDialogContext(): Promise<unknown> {
+  const context: { extension?: { modal?: unknown } } = await view.getContext();
+  return context.extension?.modal;
+}
+
+/** Ends the dialog this resource runs as: Jira closes its modal and hands `payload` to the opener's `onClose`. */
+export async function closeDialog(payload?: unknown): Promise<void> {
+  try {
+    await view.close(payload);
+  } catch (error) {
+    throw bridgeFailure('Jira did not close the dialog. Try again; if it keeps happening, reload the page.', error);
   }
 }
 

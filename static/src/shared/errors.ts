@@ -17,7 +17,10 @@ const NOT_FOUND: Record<Subject, string> = {
   history: 'The change history was not found',
 };
 
-/** A short title for an error; the error's own message is always shown under it. */
+/**
+ * A short title for an error; the error's own message (a sentence the app wrote) is always shown
+ * under it, and its code and anything raw only in its details (components/ErrorDetails).
+ */
 export function errorTitle(error: ApiError, subject: Subject): string {
   switch (error.code) {
     case 'FORBIDDEN':
@@ -33,7 +36,7 @@ export function errorTitle(error: ApiError, subject: Subject): string {
     case 'CONFLICT':
       return 'Someone else changed this at the same time';
     case 'UNREACHABLE':
-      return 'The app could not be reached';
+      return 'No answer from the app';
     case 'BAD_RESPONSE':
     case 'INTERNAL':
       return 'Something went wrong in the app';

@@ -124,6 +124,8 @@ export function useBrowserHost(): BrowserHost {
 export const projectFrame = (page: Page): FrameLocator => page.frameLocator('iframe[data-frame="project-page"]');
 export const panelFrame = (page: Page): FrameLocator => page.frameLocator('iframe[data-frame="issue-panel"]');
 export const adminFrame = (page: Page): FrameLocator => page.frameLocator('iframe[data-frame="admin-page"]');
+/** The frame of the modal Jira draws over the page (Forge's Modal), e.g. the "Create issue" dialog. */
+export const modalFrame = (page: Page): FrameLocator => page.frameLocator('iframe[data-host-modal]');
 
 /** Serious and critical accessibility violations on the page, the app's iframe included. */
 export async function seriousViolations(page: Page): Promise<string[]> {

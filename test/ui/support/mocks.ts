@@ -28,6 +28,9 @@ export function apiMock() {
     getGadgetContext: jest.fn(),
     saveGadgetConfiguration: jest.fn(),
     closeGadgetEditor: jest.fn(),
+    openDialog: jest.fn(),
+    getDialogContext: jest.fn(),
+    closeDialog: jest.fn(),
   };
 }
 
@@ -55,6 +58,9 @@ export function resetApiMock(api: jest.MockedObject<typeof Api>): void {
   api.getGadgetContext.mockResolvedValue({ mode: 'view', projectKey: 'ISMS' });
   api.saveGadgetConfiguration.mockImplementation(pending);
   api.closeGadgetEditor.mockResolvedValue(undefined);
+  api.openDialog.mockResolvedValue(undefined);
+  api.getDialogContext.mockResolvedValue(undefined);
+  api.closeDialog.mockResolvedValue(undefined);
 }
 
 export function navigationMock() {

@@ -3,6 +3,7 @@ import { Box, Inline, Text } from '@atlaskit/primitives';
 import Spinner from '@atlaskit/spinner';
 import type { ApiError } from '../api-error';
 import { errorTitle, type Subject } from '../errors';
+import { ErrorDetails } from './ErrorDetails';
 import { Notice } from './Notice';
 
 /** A spinner with its label visible too, so the wait is clear without seeing the animation. */
@@ -17,7 +18,10 @@ export function LoadingState({ label }: { label: string }) {
   );
 }
 
-/** A failed call: what failed (worded for its code), the server's message, and Retry. */
+/**
+ * A failed call: what failed (worded for its code), the app's sentence (the resolver's, or the
+ * page's for a call that never reached one), Retry, and the code and raw details on request.
+ */
 export function ErrorState({ error, subject, onRetry }: { error: ApiError; subject: Subject; onRetry?: () => void }) {
   return (
     <Notice
@@ -27,6 +31,7 @@ export function ErrorState({ error, subject, onRetry }: { error: ApiError; subje
       actions={onRetry ? <Button onClick={onRetry}>Retry</Button> : undefined}
     >
       <Text as="p">{error.message}</Text>
+      <ErrorDetails code={error.code} raw={error.raw} />
     </Notice>
   );
 }

@@ -1,16 +1,13 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Inline, Text } from '@atlaskit/primitives';
-import Spinner from '@atlaskit/spinner';
 import type { FixAvailability, FixRequest, IssueRef } from '../../../../src/contract/invoke';
 import { categoryDefinition } from '../../../../src/core/categories';
-import { createFix } from '../api';
+import { toApiError } from '../api-error';
 import { IssueLink } from '../components/JiraLink';
 import { VISUALLY_HIDDEN } from '../components/VisuallyHidden';
+import { openFixDialog, type FixDialogResult } from './dialog';
 import { notRecordedText, outcomeText } from './text';
-
-// The dialog (and what only it uses) loads on the first click: the screens' first load stays small.
-const FixDialog = lazy(() => import('./FixDialog'));
 
 export interface FixActionProps {
   request: FixRequest;
@@ -35,55 +32,51 @@ const LEAD: Record<Outcome['kind'], string> = {
   existing: 'Being fixed in ',
 };
 
+function outcomeOf(result: FixDialogResult): Outcome {
+  if (result.kind === 'existing') return { kind: 'existing', issue: result.issue };
+  const { issue, created, notRecorded } = result.result;
+  return { kind: created ? 'created' : 'already-open', issue, notRecorded: notRecorded === true };
+}
+
 /**
  * "Create issue" for a finding, an upcoming lapse or the panel's check (spec 10): a link to the
  * open issue that already is the fix; nothing when Jira would not let the viewer create issues;
- * else a button opening a dialog that shows what will be created and creates it on confirm.
+ * else a button opening the dialog, in Jira's modal layer, that shows what will be created and
+ * creates it on confirm. How the dialog ended replaces the button.
  */
 export function FixAction({ request, fixes, label = 'Create issue', context }: FixActionProps) {
   const { categoryId, origin } = request;
   const subject = context ?? categoryDefinition(categoryId).name;
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [open, setOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  const [failure, setFailure] = useState('');
+  // Counts the dialog's closings: after each, focus goes back to the action (the button, or the
+  // link that replaced it), once React has drawn it.
+  const [closings, setClosings] = useState(0);
   const container = useRef<HTMLDivElement>(null);
-  // Set when the dialog closes: focus then goes back to the action (the button, or the link that replaced it).
-  const restoreFocus = useRef(false);
-  // One create at a time for this action, whichever dialog asked and however often.
-  const inFlight = useRef<Promise<void> | null>(null);
+  // One dialog, so one create, at a time for this action, however often it is clicked.
+  const dialogOpen = useRef(false);
 
   useEffect(() => {
-    if (open || !restoreFocus.current) return;
-    restoreFocus.current = false;
-    container.current?.querySelector<HTMLElement>('button, a[href]')?.focus();
-  }, [open, outcome]);
+    if (closings > 0) container.current?.querySelector<HTMLElement>('button, a[href]')?.focus();
+  }, [closings]);
 
-  const close = useCallback(() => {
-    restoreFocus.current = true;
-    setOpen(false);
+  const onClose = useCallback((result: FixDialogResult | undefined) => {
+    dialogOpen.current = false;
+    if (result) setOutcome(outcomeOf(result));
+    if (result?.kind === 'created') setAnnouncement(outcomeText(result.result));
+    setClosings((n) => n + 1);
   }, []);
 
-  const create = useCallback((): Promise<void> => {
-    if (inFlight.current) return inFlight.current;
-    const attempt = createFix({ categoryId, origin })
-      .then((result) => {
-        setOutcome({
-          kind: result.created ? 'created' : 'already-open',
-          issue: result.issue,
-          notRecorded: result.notRecorded === true,
-        });
-        setAnnouncement(outcomeText(result));
-        restoreFocus.current = true;
-        setOpen(false);
-      })
-      .finally(() => {
-        inFlight.current = null;
-      });
-    inFlight.current = attempt;
-    return attempt;
-  }, [categoryId, origin]);
-
-  const onExisting = useCallback((issue: IssueRef) => setOutcome({ kind: 'existing', issue }), []);
+  const open = () => {
+    if (dialogOpen.current) return;
+    dialogOpen.current = true;
+    setFailure('');
+    openFixDialog({ fixRequest: { categoryId, origin }, subject }, onClose).catch((error: unknown) => {
+      dialogOpen.current = false;
+      setFailure(toApiError(error).message);
+    });
+  };
 
   const openIssue = fixes.open[categoryId];
   const known: Outcome | null = outcome ?? (openIssue ? { kind: 'existing', issue: openIssue } : null);
@@ -101,19 +94,14 @@ export function FixAction({ request, fixes, label = 'Create issue', context }: F
             {known.notRecorded ? <Text>{notRecordedText(known.issue)}</Text> : null}
           </>
         ) : (
-          <Button
-            spacing="compact"
-            aria-haspopup="dialog"
-            aria-label={`${label}: ${subject}`}
-            onClick={() => setOpen(true)}
-          >
+          <Button spacing="compact" aria-haspopup="dialog" aria-label={`${label}: ${subject}`} onClick={open}>
             {label}
           </Button>
         )}
-        {open ? (
-          <Suspense fallback={<Spinner size="small" label="Opening the dialog" />}>
-            <FixDialog request={request} subject={subject} onClose={close} create={create} onExisting={onExisting} />
-          </Suspense>
+        {failure && !known ? (
+          <span role="alert">
+            <Text color="color.text.danger">{failure}</Text>
+          </span>
         ) : null}
       </Inline>
       <span role="status" aria-live="polite" style={VISUALLY_HIDDEN}>

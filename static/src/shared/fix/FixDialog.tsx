@@ -2,8 +2,8 @@ import { useRef, useState, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import type { FixPlan, FixPreview, FixRequest, IssueRef } from '../../../../src/contract/invoke';
-import { getFixPreview } from '../api';
+import type { FixPlan, FixPreview, FixRequest } from '../../../../src/contract/invoke';
+import { createFix, getFixPreview } from '../api';
 import { toApiError, type ApiError } from '../api-error';
 import { IssueLink } from '../components/JiraLink';
 import { LabelCode } from '../components/LabelCode';
@@ -11,7 +11,9 @@ import { Notice } from '../components/Notice';
 import { LoadingState } from '../components/States';
 import { formatDay } from '../format';
 import { useRemote } from '../hooks';
-import { Modal } from './Modal';
+import type { FixDialogResult } from './dialog';
+import { DialogLayout } from './DialogLayout';
+import { ErrorDetails } from '../components/ErrorDetails';
 import { createFailure } from './text';
 
 const termStyle = { fontWeight: token('font.weight.semibold'), color: token('color.text.subtle') } as const;
@@ -71,47 +73,41 @@ function CreateError({ error }: { error: ApiError }) {
           ))}
         </ul>
       ) : null}
-      <Text as="p">Nothing was created.</Text>
+      <Text as="p">{failure.outcome}</Text>
+      <ErrorDetails code={error.code} raw={error.raw} />
     </Notice>
   );
 }
 
 export interface FixDialogProps {
   request: FixRequest;
-  /** The category's name, for the title. */
+  /** What it fixes (the category's name by default), for the title. */
   subject: string;
-  onClose: () => void;
-  /** Creates the issue (once, however often it is called while one create is under way). */
-  create: () => Promise<void>;
-  /** The preview found an open issue that already is the fix. */
-  onExisting: (issue: IssueRef) => void;
+  /** Ends the dialog: with the new or already open issue, or with nothing when the user cancels. */
+  onClose: (result?: FixDialogResult) => void;
 }
 
 type Submit = { status: 'idle' } | { status: 'pending' } | { status: 'error'; error: ApiError };
 
 /**
- * "Create issue", after the user has seen it: the preview the server builds, then the create.
- * Loaded on the first click (React.lazy), so it costs the screens' first load nothing.
+ * "Create issue", after the user has seen it: the preview the server builds, then the create, in
+ * the dialog Jira shows in its modal layer. Loaded only there (React.lazy), so it costs the
+ * screens' first load nothing.
  */
-export default function FixDialog({ request, subject, onClose, create, onExisting }: FixDialogProps) {
+export default function FixDialog({ request, subject, onClose }: FixDialogProps) {
   const { categoryId, origin } = request;
-  const preview = useRemote<FixPreview>(() =>
-    getFixPreview({ categoryId, origin }).then((answer) => {
-      if (answer.kind === 'existing') onExisting(answer.issue);
-      return answer;
-    }),
-  );
+  const preview = useRemote<FixPreview>(() => getFixPreview({ categoryId, origin }));
   const [submit, setSubmit] = useState<Submit>({ status: 'idle' });
-  // The disabled look comes a render later; the ref stops a second click before it.
+  // The disabled look comes a render later; the ref stops a second click before it, and stays
+  // set once the issue exists, while Jira closes the dialog: one create per dialog.
   const submitting = useRef(false);
 
   const confirm = () => {
     if (submitting.current) return;
     submitting.current = true;
     setSubmit({ status: 'pending' });
-    create().then(
-      // On success the action closes the dialog and shows the new issue.
-      () => undefined,
+    createFix({ categoryId, origin }).then(
+      (result) => onClose({ kind: 'created', result }),
       (error: unknown) => {
         submitting.current = false;
         setSubmit({ status: 'error', error: toApiError(error) });
@@ -121,15 +117,15 @@ export default function FixDialog({ request, subject, onClose, create, onExistin
 
   const state = preview.state;
   const plan = state.status === 'ready' && state.data.kind === 'create' ? state.data.plan : undefined;
+  const existing = state.status === 'ready' && state.data.kind === 'existing' ? state.data.issue : undefined;
   const pending = submit.status === 'pending';
   return (
-    <Modal
+    <DialogLayout
       title={`Create an issue: ${subject}`}
-      onClose={onClose}
       footer={
         plan ? (
           <>
-            <Button appearance="subtle" onClick={onClose}>
+            <Button appearance="subtle" onClick={() => onClose()}>
               Cancel
             </Button>
             <Button appearance="primary" isLoading={pending} onClick={confirm}>
@@ -137,7 +133,8 @@ export default function FixDialog({ request, subject, onClose, create, onExistin
             </Button>
           </>
         ) : (
-          <Button onClick={onClose}>Close</Button>
+          // Closing on an open issue tells the action, which links it instead of offering the create.
+          <Button onClick={() => onClose(existing ? { kind: 'existing', issue: existing } : undefined)}>Close</Button>
         )
       }
     >
@@ -150,13 +147,13 @@ export default function FixDialog({ request, subject, onClose, create, onExistin
           actions={<Button onClick={preview.retry}>Retry</Button>}
         >
           <Text as="p">{state.error.message}</Text>
+          <ErrorDetails code={state.error.code} raw={state.error.raw} />
         </Notice>
       ) : null}
-      {state.status === 'ready' && state.data.kind === 'existing' ? (
+      {existing ? (
         <Notice appearance="information" title="An open issue already exists" live="status">
           <Text as="p">
-            <IssueLink issueKey={state.data.issue.key} summary={state.data.issue.summary} /> already is the fix: nothing
-            new is created.
+            <IssueLink issueKey={existing.key} summary={existing.summary} /> already is the fix: nothing new is created.
           </Text>
         </Notice>
       ) : null}
@@ -167,6 +164,6 @@ export default function FixDialog({ request, subject, onClose, create, onExistin
           {submit.status === 'error' ? <CreateError error={submit.error} /> : null}
         </>
       ) : null}
-    </Modal>
+    </DialogLayout>
   );
 }

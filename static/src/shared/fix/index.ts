@@ -2,3 +2,4 @@
 export { FixAction, type FixActionProps } from './FixAction';
 export { upcomingFixAction } from './upcoming';
 export { fixableCategory, isLapse } from './text';
+export { mountScreenOrFixDialog } from './screen';

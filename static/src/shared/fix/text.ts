@@ -36,17 +36,30 @@ export interface CreateFailure {
   /** Jira's per-field refusals, "Team: Team is required.", when it named fields. */
   fields: string[];
   message: string;
+  /** What became of the issue: not created, or unknown when no answer said (the call or Jira's answer was lost). */
+  outcome: string;
 }
+
+/** Codes after which nobody can say whether Jira created the issue: its answer, or the app's, never arrived. */
+const OUTCOME_UNKNOWN: readonly ApiError['code'][] = ['UNREACHABLE', 'BAD_RESPONSE', 'JIRA_UNAVAILABLE'];
 
 export function createFailure(error: ApiError): CreateFailure {
   const fields = (error.details?.fields ?? []).map((f) => `${f.field}: ${f.message}`);
+  const notCreated = 'Nothing was created.';
   if (error.code === 'INVALID_INPUT' && fields.length > 0)
-    return { title: 'Jira refused the issue', fields, message: 'Jira needs these fields:' };
+    return { title: 'Jira refused the issue', fields, message: 'Jira needs these fields:', outcome: notCreated };
+  if (OUTCOME_UNKNOWN.includes(error.code))
+    return {
+      title: 'The issue may not have been created',
+      fields: [],
+      message: error.message,
+      outcome: "It may have been created all the same: check the project's open issues before trying again.",
+    };
   const title =
     error.code === 'FORBIDDEN'
       ? 'Jira did not let you create this issue'
       : error.code === 'INVALID_INPUT'
         ? 'Jira refused the issue'
         : 'The issue was not created';
-  return { title, fields: [], message: error.message };
+  return { title, fields: [], message: error.message, outcome: notCreated };
 }
