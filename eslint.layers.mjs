@@ -8,7 +8,15 @@ const SERVER_ONLY = [
 ];
 const SCREEN_PATTERNS = [
   {
-    group: ['**/src/jira/**', '**/src/resolvers/**', '**/src/storage/**', '**/src/index'],
+    group: [
+      '**/src/jira/**',
+      '**/src/resolvers/**',
+      '**/src/app/**',
+      '**/src/storage/**',
+      '**/src/errors',
+      '**/src/concurrency',
+      '**/src/index',
+    ],
     message: 'Back-end code stays on the server; the screens reach it through invoke.',
   },
   {
@@ -55,7 +63,15 @@ export const LAYER_RULES = [
             { group: ['@forge/*'], message: 'The engine is pure: Forge belongs to the edges.' },
             { group: ['node:*'], message: 'The engine is pure: no Node APIs.' },
             {
-              group: ['**/jira/**', '**/resolvers/**', '**/storage/**', '**/cli/**'],
+              group: [
+                '**/jira/**',
+                '**/resolvers/**',
+                '**/app/**',
+                '**/storage/**',
+                '**/cli/**',
+                '**/errors',
+                '**/concurrency',
+              ],
               message: 'The engine is pure: the edges call it, never the reverse.',
             },
           ],
@@ -70,6 +86,42 @@ export const LAYER_RULES = [
         {
           selector: "NewExpression[callee.name='Date'][arguments.length=0]",
           message: 'The engine never reads the clock: take the as-of day as an argument.',
+        },
+      ],
+    },
+  },
+  {
+    // The edges below the services: Jira reads and storage are called by the services and never
+    // call up. Errors and concurrency live below them all (src/errors.ts, src/concurrency.ts).
+    files: ['src/jira/**/*.ts', 'src/storage/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/resolvers/**', '**/app/**', '**/cli/**', '**/index'],
+              message:
+                'Jira reads and storage are below the services: they never import the services or the resolvers.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The services are called by the resolvers (and the report command), never the reverse.
+    files: ['src/app/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/resolvers/**', '**/cli/**', '**/index'],
+              message: 'The services are below the resolvers: Forge plumbing calls them, never the reverse.',
+            },
+          ],
         },
       ],
     },

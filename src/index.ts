@@ -1,22 +1,9 @@
 import Resolver from '@forge/resolver';
-import { INVOKE_KEYS, type InvokeKey } from './contract/invoke';
 import { invocationBudget } from './jira/budget';
 import { JiraClient } from './jira/client';
 import { callerOf } from './resolvers/caller';
 import { enveloped } from './resolvers/envelope';
-import { HANDLERS } from './resolvers/handlers';
-import { emptyPayload } from './resolvers/payloads';
-
-/** Keys whose payload is `{}`: anything else in it is refused before the handler runs. */
-const EMPTY_PAYLOAD: readonly InvokeKey[] = [
-  'report/issue',
-  'config/get',
-  'config/history',
-  'jira/date-fields',
-  'jira/user-fields',
-  'jira/issue-types',
-  'report/gadget',
-];
+import { ROUTED_KEYS, ROUTES } from './resolvers/routes';
 
 export interface HandlerOptions {
   /**
@@ -28,19 +15,19 @@ export interface HandlerOptions {
 }
 
 /**
- * The resolver for all three screens. Each call: who is calling (from Forge, not the browser),
- * a payload check, then the handler, wrapped so the screen always gets `{ ok, data | error }`.
+ * The resolver for every screen. Each call: who is calling (from Forge, not the browser), then
+ * the key's route (payload check, who may call, the service), wrapped so the screen always gets
+ * `{ ok, data | error }`.
  */
 export function buildHandler(options: HandlerOptions = {}) {
   const resolver = new Resolver();
   const clock = options.clock ?? (() => new Date());
-  for (const key of INVOKE_KEYS) {
+  for (const key of ROUTED_KEYS) {
     resolver.define(key, ({ payload, context }) =>
       enveloped(key, async () => {
         const caller = callerOf(context);
-        if (EMPTY_PAYLOAD.includes(key)) emptyPayload(payload);
         const jira = new JiraClient({ budget: invocationBudget(options.budgetMs) });
-        return HANDLERS[key](payload, { caller, jira, now: clock() });
+        return ROUTES[key].handle(payload, { caller, jira, now: clock() });
       }),
     );
   }

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { INVOKE_KEYS } from '../src/contract/invoke';
-import { HANDLERS } from '../src/resolvers/handlers';
+import { ROUTES } from '../src/resolvers/routes';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -21,8 +21,8 @@ function run(command: string, args: string[], input: string): Promise<{ stdout: 
 // and reach the bridge through three modules) are ESLint rules in eslint.config.mjs, run by npm test.
 // What a linter cannot see, the wiring between the contract, the handlers and the screens, is here.
 describe('architecture: the house rules that keep the layers apart', () => {
-  test('every invoke key of the contract has a handler, and every handler a contract key', () => {
-    expect(Object.keys(HANDLERS).sort()).toEqual([...INVOKE_KEYS].sort());
+  test('every invoke key of the contract has a route, and every route a contract key', () => {
+    expect(Object.keys(ROUTES).sort()).toEqual([...INVOKE_KEYS].sort());
   });
 
   test('every invoke key is called by the screens through the api module', () => {
@@ -67,6 +67,31 @@ describe('architecture: the house rules that keep the layers apart', () => {
     );
     expect(errors.filter((m) => m.includes('The engine is pure'))).toHaveLength(3);
     expect(errors.filter((m) => m.includes('never reads the clock'))).toHaveLength(2);
+  });
+
+  test('lint: Jira reads and storage never import the services or the resolvers', async () => {
+    const probe = [
+      "import { ROUTES } from '../resolvers/routes';",
+      "import { readSettings } from '../app/settings';",
+      "import { AppError } from '../errors';",
+      'export const probe = (): unknown[] => [ROUTES, readSettings, AppError];',
+    ].join('\n');
+    for (const file of ['src/jira/search.ts', 'src/storage/config-store.ts']) {
+      const errors = await errorsIn(file, probe);
+      expect(errors.filter((m) => m.includes('below the services'))).toHaveLength(2);
+    }
+  });
+
+  test('lint: the services never import the resolvers', async () => {
+    const errors = await errorsIn(
+      'src/app/grading.ts',
+      [
+        "import { ROUTES } from '../resolvers/routes';",
+        "import { loadConfig } from '../storage/config-store';",
+        'export const probe = (): unknown[] => [ROUTES, loadConfig];',
+      ].join('\n'),
+    );
+    expect(errors).toEqual([expect.stringContaining('below the resolvers')]);
   });
 
   test('lint: the screens never import server code, share the contract by type, and reach the bridge through shared/', async () => {

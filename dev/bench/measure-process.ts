@@ -6,8 +6,9 @@
  * sets them (the Board group, the approver and attendees fields), or with every requirement off.
  * `--kvs=<file>`: the app's storage is loaded from that file before the call and written back after,
  * so views in successive processes see what the last one stored (issue 13's repeat views); `--later=<minutes>`
- * sets the app's clock that long after noon of the as-of day.
- * Usage: tsx dev/bench/measure-process.ts <report|bare|substance-on|substance-off> <simulator url> <as-of> [<evidence issues to check against>] [--kvs=<file>] [--later=<minutes>]
+ * sets the app's clock that long after noon of the as-of day. `--trace=<file>`: each Jira request's path and
+ * when it started and ended (ms from the call's start) are written there, one JSON line each, to see the rounds.
+ * Usage: tsx dev/bench/measure-process.ts <report|bare|substance-on|substance-off> <simulator url> <as-of> [<evidence issues to check against>] [--kvs=<file>] [--later=<minutes>] [--trace=<file>]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import api, { route } from '@forge/api';
@@ -20,7 +21,7 @@ import type { KvsEntry } from '../runtime/kvs-store';
 import { defaultConfig } from '../../src/core/config';
 import { buildReport } from '../../src/core/report';
 import { buildTimeline } from '../../src/core/timeline';
-import { scopeKeys } from '../../src/resolvers/scope';
+import { scopeKeys } from '../../src/app/scope';
 import { evidenceJql } from '../../src/jira/jql';
 import { SEARCH_PAGE_SIZE } from '../../src/jira/search';
 import { fieldsToRead, toEvidenceIssue } from '../../src/jira/transform';
@@ -100,11 +101,20 @@ async function main(): Promise<void> {
   const store = storeFrom(kvsFile);
   installForgeRuntime({ jiraBaseUrl: url, kvs: store });
   let requests = 0;
+  const traceFile = process.argv.find((a) => a.startsWith('--trace='))?.slice('--trace='.length);
+  const trace: { path: string; startMs: number; endMs: number }[] = [];
+  let traceZero = 0;
   const forgeFetch = (globalThis as { __forge_fetch__?: (...args: unknown[]) => Promise<unknown> }).__forge_fetch__;
   if (!forgeFetch) throw new Error('the Forge runtime did not install __forge_fetch__');
   (globalThis as { __forge_fetch__?: unknown }).__forge_fetch__ = (ctx: unknown, ...rest: unknown[]) => {
-    if (typeof ctx === 'object' && ctx !== null && 'remote' in ctx && ctx.remote === 'jira') requests += 1;
-    return forgeFetch(ctx, ...rest);
+    if (!(typeof ctx === 'object' && ctx !== null && 'remote' in ctx && ctx.remote === 'jira'))
+      return forgeFetch(ctx, ...rest);
+    requests += 1;
+    if (!traceFile) return forgeFetch(ctx, ...rest);
+    const path = String(rest[0]).split('?')[0] ?? '';
+    const startMs = performance.now() - traceZero;
+    const done = () => trace.push({ path, startMs, endMs: performance.now() - traceZero });
+    return forgeFetch(ctx, ...rest).finally(done);
   };
   const { buildHandler } = await import('../../src/index');
   // `--later=<minutes>`: the view happens that long after noon on the as-of day (an hour on: the listing is due).
@@ -121,6 +131,7 @@ async function main(): Promise<void> {
   const rssBefore = process.memoryUsage().rss;
   const cpuBefore = process.cpuUsage();
   const start = performance.now();
+  traceZero = start;
   let issues: number;
   let complete = true;
   let result: unknown;
@@ -142,6 +153,7 @@ async function main(): Promise<void> {
   }
   const wallMs = performance.now() - start;
   saveStore(store, kvsFile);
+  if (traceFile) writeFileSync(traceFile, trace.map((t) => JSON.stringify(t)).join('\n'));
   const cpu = process.cpuUsage(cpuBefore);
   const peakRss = process.resourceUsage().maxRSS * 1024;
 

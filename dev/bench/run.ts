@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --quick]: how the app performs as evidence grows. A benchmark, not a test:
+ * npm run bench [-- --quick] [-- --substance]: how the app performs as evidence grows (`--substance`: only
+ * the requirements on / off section). A benchmark, not a test:
  * it prints tables and exits 0. Each measured call runs in a child process of its own, with the
  * Jira simulator in another, so CPU time and peak memory are the app's alone.
  */
@@ -11,12 +12,14 @@ import { spawnSync } from 'node:child_process';
 import { ROOT, runJson, startChild, stopAllChildren, stopChild, stopChildrenWithProcess } from './children';
 import { measurePageLoad, pageLoadLine } from './page-load';
 import { GLOBAL_POOL_POINTS_PER_HOUR } from '../simulator/quota';
-import { SWEEP_INTERVAL_MS } from '../../src/resolvers/evidence-read';
+import { SWEEP_INTERVAL_MS } from '../../src/app/evidence-read';
 
 const AS_OF = '2026-11-28';
 const quick = process.argv.includes('--quick');
 /** `--quota`: only the points section, for working on issue 13's reads. */
 const quotaOnly = process.argv.includes('--quota');
+/** `--substance`: only the requirements on / off section at N=10,000 and 300 ms, for working on issue 21's reads. */
+const substanceOnly = process.argv.includes('--substance');
 
 interface Measure {
   mode: string;
@@ -182,6 +185,34 @@ async function quotaSection(): Promise<Map<number, View[]>> {
   return quotaViews;
 }
 
+/** Spec 8's requirements on and off (issue 21's ratio): the ratio at N=10,000 and 300 ms, when measured. */
+async function substanceSection(): Promise<number | undefined> {
+  console.log("\n## report/project with spec 8's requirements on and off (as the security lead)");
+  console.log(
+    `${pad('issues', 7)} ${pad('latency', 8)} ${pad('requirements', 13)} ${pad('requests', 9)} ${pad('wall', 9)} ${pad('CPU', 9)}  runs`,
+  );
+  // On: the demo company's settings (the Board group, the approver and attendees fields); off: every requirement off.
+  const substancePlan: [number, number, number][] = quick
+    ? [[10_000, 300, 1]]
+    : [
+        [1_000, 0, 3],
+        [1_000, 300, 1],
+        [10_000, 0, 3],
+        [10_000, 300, 1],
+      ];
+  let substanceRatio: number | undefined;
+  for (const [n, latency, repeat] of substancePlan) {
+    const [on, off] = await jiraRun(n, latency, ['substance-on', 'substance-off'], false, repeat, 'substance');
+    if (!on || !off) continue;
+    for (const r of [on, off])
+      console.log(
+        `${pad(n, 7)} ${pad(`${latency} ms`, 8)} ${pad(r === on ? 'on' : 'off', 13)} ${pad(r.requests, 9)} ${pad(ms(r.wallMs), 9)} ${pad(ms(r.cpuMs), 9)}  ${repeat}`,
+      );
+    if (n === 10_000 && latency === 300) substanceRatio = on.wallMs / off.wallMs;
+  }
+  return substanceRatio;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   console.log(
@@ -189,6 +220,11 @@ async function main(): Promise<void> {
   );
   if (quotaOnly) {
     console.log(repeatLine(await quotaSection()));
+    return;
+  }
+  if (substanceOnly) {
+    const ratio = await substanceSection();
+    console.log(`substance ratio (on / off) at N=10000, 300 ms: ${ratio === undefined ? 'n/a' : ratio.toFixed(2)}`);
     return;
   }
 
@@ -280,29 +316,7 @@ async function main(): Promise<void> {
       `report / bare fetch wall time at N=${n}: ${list.map((r) => r.toFixed(2)).join(' (0 ms), ')}${list.length > 1 ? ' (300 ms)' : ' (0 ms)'}`,
     );
 
-  console.log("\n## report/project with spec 8's requirements on and off (as the security lead)");
-  console.log(
-    `${pad('issues', 7)} ${pad('latency', 8)} ${pad('requirements', 13)} ${pad('requests', 9)} ${pad('wall', 9)} ${pad('CPU', 9)}  runs`,
-  );
-  // On: the demo company's settings (the Board group, the approver and attendees fields); off: every requirement off.
-  const substancePlan: [number, number, number][] = quick
-    ? [[10_000, 300, 1]]
-    : [
-        [1_000, 0, 3],
-        [1_000, 300, 1],
-        [10_000, 0, 3],
-        [10_000, 300, 1],
-      ];
-  let substanceRatio: number | undefined;
-  for (const [n, latency, repeat] of substancePlan) {
-    const [on, off] = await jiraRun(n, latency, ['substance-on', 'substance-off'], false, repeat, 'substance');
-    if (!on || !off) continue;
-    for (const r of [on, off])
-      console.log(
-        `${pad(n, 7)} ${pad(`${latency} ms`, 8)} ${pad(r === on ? 'on' : 'off', 13)} ${pad(r.requests, 9)} ${pad(ms(r.wallMs), 9)} ${pad(ms(r.cpuMs), 9)}  ${repeat}`,
-      );
-    if (n === 10_000 && latency === 300) substanceRatio = on.wallMs / off.wallMs;
-  }
+  const substanceRatio = await substanceSection();
 
   const quotaViews = await quotaSection();
 

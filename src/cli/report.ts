@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatFieldErrors, MAX_SCOPE_PROJECTS, validateConfig, withDefaults } from '../core/config';
 import { dayOf, isDay } from '../core/dates';
+import { JIRA_ID } from '../core/jira-ids';
 import { buildReport } from '../core/report';
 import { listed } from '../core/words';
 import { buildTimeline } from '../core/timeline';
@@ -99,7 +100,7 @@ export function runReport(argv: string[], today: Date): { stdout: string; stderr
     // Spec 11: several projects graded together, given as --project A --project B or --project A,B.
     const projects = [...new Set((values.project ?? []).flatMap((p) => p.split(',')).map((p) => p.trim()))];
     if (projects.length === 0) throw new UsageError(`--project is required. ${USAGE}`);
-    const badKey = projects.find((p) => !/^[A-Z][A-Z0-9_]{0,254}$/.test(p));
+    const badKey = projects.find((p) => !JIRA_ID.projectKey.test(p));
     if (badKey !== undefined)
       throw new UsageError(
         `--project "${badKey}" is not a Jira project key (capital letters, digits and _ starting with a letter).`,

@@ -58,7 +58,8 @@ export interface IssueRef {
 }
 
 /** Where a "Create issue" action was offered (spec 10): the fix is built from it on the server. */
-export type FixOrigin = 'finding' | 'upcoming' | 'panel';
+export const FIX_ORIGINS = ['finding', 'upcoming', 'panel'] as const;
+export type FixOrigin = (typeof FIX_ORIGINS)[number];
 
 /**
  * Which fixing issue to create: the server recomputes the finding, the upcoming lapse or the
@@ -291,7 +292,9 @@ export interface InvokeContract {
   'issue/create-fix': { payload: FixRequest; result: FixCreated };
   /**
    * The names of the site's standard issue types (not sub-tasks), for the admin's choice of the
-   * type "Create issue" makes; a project without that type falls back to the default (spec 10).
+   * type "Create issue" makes (spec 10). A project without the chosen type does not fall back to
+   * another: "Create issue" there is refused (INVALID_INPUT on `issuetype`) until an admin chooses
+   * a type it has. Only with no type chosen is it Task, else the project's first standard type.
    */
   'jira/issue-types': { payload: Record<string, never>; result: { types: string[] } };
   /** Projects the caller may browse whose key or name contains the query, for the scope and gadget pickers. */
@@ -307,21 +310,27 @@ export type InvokeKey = keyof InvokeContract;
 export type PayloadOf<K extends InvokeKey> = InvokeContract[K]['payload'];
 export type ResultOf<K extends InvokeKey> = Result<InvokeContract[K]['result']>;
 
-export const INVOKE_KEYS: readonly InvokeKey[] = [
-  'report/project',
-  'report/issue',
-  'config/get',
-  'config/save',
-  'config/reset',
-  'config/history',
-  'jira/labels',
-  'jira/date-fields',
-  'jira/groups',
-  'jira/users',
-  'jira/user-fields',
-  'issue/fix-preview',
-  'issue/create-fix',
-  'jira/issue-types',
-  'jira/projects',
-  'report/gadget',
-];
+/**
+ * Every key, once: an object literal over InvokeKey, so a key added to the contract and left out
+ * here (or one here the contract lacks) does not compile.
+ */
+const EVERY_KEY: Record<InvokeKey, true> = {
+  'report/project': true,
+  'report/issue': true,
+  'config/get': true,
+  'config/save': true,
+  'config/reset': true,
+  'config/history': true,
+  'jira/labels': true,
+  'jira/date-fields': true,
+  'jira/groups': true,
+  'jira/users': true,
+  'jira/user-fields': true,
+  'issue/fix-preview': true,
+  'issue/create-fix': true,
+  'jira/issue-types': true,
+  'jira/projects': true,
+  'report/gadget': true,
+};
+
+export const INVOKE_KEYS: readonly InvokeKey[] = Object.keys(EVERY_KEY) as InvokeKey[];

@@ -6,8 +6,9 @@ import type { CoverageConfig } from './types';
  * ever wrote into today's CoverageConfig. Records without a schema field are schema 1: what the
  * app wrote before settings were versioned.
  *
- * Adding a setting: add `N: (config) => ({ ...config, newSetting: itsDefault })` to MIGRATIONS and
- * raise CONFIG_SCHEMA to N + 1. Every step runs in turn, so a schema-1 record reaches today too.
+ * Adding a setting: its entry in SETTINGS (core/settings.ts) gives its default; add
+ * `N: (config) => withDefaults(config)` to MIGRATIONS, which fills it in, and raise CONFIG_SCHEMA
+ * to N + 1. Every step runs in turn, so a schema-1 record reaches today too.
  */
 export const CONFIG_SCHEMA = 5;
 

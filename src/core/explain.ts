@@ -1,4 +1,5 @@
-import { CATEGORIES, categoryDefinition } from './categories';
+import { approvedByLabel, CATEGORIES, categoryDefinition } from './categories';
+import type { CheckId } from './check-ids';
 import { addDaysTo, daysBetween, humanDay } from './dates';
 import { hasAnyLabel, plural } from './facts';
 import { cannotTell, cannotTellStep } from './unknown';
@@ -8,7 +9,7 @@ import { NOBODY_NAMED, type TopManagement } from './substance-types';
 import type { CategoryExplanation, Check, CoverageConfig, Day, EvidenceIssue, IssueExplanation } from './types';
 
 /** What a manager should do about the first failing check, in one sentence. */
-const NEXT_STEP: Record<string, (c: CategoryExplanation, config: CoverageConfig) => string> = {
+const NEXT_STEP: Record<CheckId, (c: CategoryExplanation, config: CoverageConfig) => string> = {
   enabled: (c) => `${c.name} is switched off by your Jira admin, so this issue is not graded for it.`,
   done: (c) =>
     `Finish the work and move the issue to a done status: only then does it count as ${inSentence(c.name)} evidence.`,
@@ -20,7 +21,7 @@ const NEXT_STEP: Record<string, (c: CategoryExplanation, config: CoverageConfig)
     `Ask the Board to approve this corrective action, then add the ${config.approvalLabel} label.`,
   overdue: () => 'Finish the action, or agree a new due date with the Board and update it.',
   'approved-by-top-management': (c, config) =>
-    c.id === 'corrective-action'
+    approvedByLabel(c.id)
       ? `Have a member of top management approve the action: they add ${config.approvalLabel} themselves, or are named in the approver field.`
       : 'Have top management sign it off: a member of top management moves it to done, or is named in the approver field.',
   'top-management-took-part': () =>
@@ -63,8 +64,7 @@ function firstStep(categories: CategoryExplanation[], config: CoverageConfig, ad
   // never for the evidence to change (spec 15), so it speaks when nothing else fails.
   for (const c of categories) {
     const known = failing(c).find((check) => check.unknown !== true);
-    const step = known ? NEXT_STEP[known.id] : undefined;
-    if (step && known?.id !== 'enabled') return step(c, config);
+    if (known && known.id !== 'enabled') return NEXT_STEP[known.id](c, config);
   }
   for (const c of categories) {
     const unknown = failing(c).find((check) => check.unknown === true);
@@ -77,8 +77,8 @@ function nextStep(categories: CategoryExplanation[], config: CoverageConfig, asO
   // What stops the issue counting comes first; an advisory check only once nothing else fails.
   const step = firstStep(categories, config, false) ?? firstStep(categories, config, true);
   if (step) return step;
-  const disabled = categories.find((c) => c.checks.some((check) => check.id === 'enabled'));
-  if (disabled && categories.every((c) => !c.counts)) return NEXT_STEP.enabled?.(disabled, config) ?? '';
+  const disabled = categories.find((c) => !config.categories[c.id].enabled);
+  if (disabled && categories.every((c) => !c.counts)) return NEXT_STEP.enabled(disabled, config);
   const counting = categories.filter((c) => c.counts);
   // Lapsing within the expiring-soon days is something to do, not "nothing to do".
   const soon = counting.filter((c) => c.lapsesSoon === true && c.expiresOn !== undefined);

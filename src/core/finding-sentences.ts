@@ -3,25 +3,14 @@
  * from the evidence behind the finding, so it never names a label, window or category that does
  * not apply, nor gives a reason the evidence does not show (spec section 5).
  */
+import { CATEGORY_DEFINITIONS } from './categories';
 import { humanDay } from './dates';
 import { plural, windowPosition } from './facts';
-import type { CategoryId, CategoryResult, CoverageConfig, Day, EvidenceEntry } from './types';
+import type { CategoryResult, CoverageConfig, Day, EvidenceEntry } from './types';
 import { capitalised, listed } from './words';
 
 /** At most this many keys are spelled out in a sentence; the finding's issueKeys hold them all. */
 const KEYS_IN_A_SENTENCE = 3;
-
-/** What to record for each dated category, in a manager's words. */
-const WHAT_TO_RECORD: Partial<Record<CategoryId, string>> = {
-  'workshop-outcome': 'the outcome of an executive security workshop',
-  'security-policy': "the CEO's signature of the current security policy",
-  resources: 'the approval of the ISMS budget and staffing',
-  'strategy-alignment': 'a security objective linked to a business objective',
-  'leadership-communication': 'a message from the CEO to staff about security',
-  'management-targets': "security targets in a department's goals",
-  'executive-training': 'executives completing security training or an incident drill',
-  'management-review': 'a management review with its minutes, KPIs and decisions',
-};
 
 /** "ISMS-1", "ISMS-1 and ISMS-2", "ISMS-1, ISMS-2, ISMS-3 and 4 more". */
 export function keyList(entries: EvidenceEntry[]): string {
@@ -125,7 +114,7 @@ export function gapFix(c: CategoryResult, config: CoverageConfig, asOf: Day): st
     case 'dated':
       return withChecks(
         checks,
-        `record ${WHAT_TO_RECORD[c.id] ?? 'new evidence'} in an issue labelled ${firstLabel(c)} and move it to done: it counts for ${window} days`,
+        `record ${CATEGORY_DEFINITIONS[c.id].whatToRecord ?? 'new evidence'} in an issue labelled ${firstLabel(c)} and move it to done: it counts for ${window} days`,
       );
   }
 }

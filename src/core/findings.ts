@@ -1,4 +1,4 @@
-import { INVOLVEMENT_CATEGORIES } from './categories';
+import { CATEGORY_DEFINITIONS } from './categories';
 import { daysBetween, humanDay } from './dates';
 import { plural } from './facts';
 import {
@@ -15,7 +15,7 @@ import {
 import { advisoryFindings, partialDatedFinding, topManagementNotSet } from './substance-findings';
 import type { TopManagement } from './substance-types';
 import { undecidedFinding, undecidedInvolvement } from './unknown';
-import type { CategoryId, CategoryResult, CoverageConfig, Day, Finding, Severity, Verdict } from './types';
+import type { CategoryResult, CoverageConfig, Day, Finding, Severity, Verdict } from './types';
 
 const SEVERITY_ORDER: Severity[] = ['major', 'minor', 'warning', 'observation'];
 
@@ -32,19 +32,12 @@ function gapKeys(c: CategoryResult): string[] {
   return c.evidence.filter((e) => !e.counts && (c.rule !== 'dated' || e.done)).map((e) => e.key);
 }
 
-function gapSeverity(id: CategoryId, status: 'missing' | 'stale'): Severity {
-  if (id === 'security-policy') return 'warning';
-  if (id === 'resources') return 'major';
-  if (id === 'management-review') return status === 'missing' ? 'major' : 'minor';
-  return 'minor';
-}
-
 function partialFinding(c: CategoryResult, config: CoverageConfig, asOf: Day): Finding {
   // A role issue that does not count is the gap; a corrective action may not count and still be no gap.
   const keys = c.rule === 'corrective' ? correctiveGaps(c, config, asOf).map((e) => e.key) : keysWithProblems(c);
   return {
     kind: 'partial',
-    severity: 'observation',
+    severity: CATEGORY_DEFINITIONS[c.id].severity.partial,
     categoryId: c.id,
     message: partialMessage(c, keys),
     fix: partialFix(c, config),
@@ -61,10 +54,11 @@ export function findingsFor(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const c of categories) {
+    const def = CATEGORY_DEFINITIONS[c.id];
     // Spec 15: a gap that only checks the app could not make hold open is said as such.
     const better = c.statusIfChecked !== undefined;
     if (c.status === 'missing' || c.status === 'stale') {
-      const severity = gapSeverity(c.id, c.status);
+      const severity = def.severity[c.status];
       findings.push(
         better
           ? undecidedFinding(c, 'gap', severity)
@@ -83,7 +77,7 @@ export function findingsFor(
       findings.push(better ? undecidedFinding(c, 'partial', found.severity) : found);
     }
     if (c.status !== 'disabled') findings.push(...advisoryFindings(c));
-    if (c.id === 'management-review' && c.status === 'met') {
+    if (def.reviewInterval && c.status === 'met') {
       const newest = c.evidence
         .flatMap((e) => (e.counts && e.effectiveDate ? [e.effectiveDate] : []))
         .sort()
@@ -118,7 +112,7 @@ export function findingsFor(
     }
   }
 
-  const involvement = categories.filter((c) => INVOLVEMENT_CATEGORIES.includes(c.id) && c.status !== 'disabled');
+  const involvement = categories.filter((c) => CATEGORY_DEFINITIONS[c.id].involvement && c.status !== 'disabled');
   if (involvement.length > 0 && !involvement.some((c) => c.showsInvolvement === true)) {
     // Met or partial once its unknown checks pass, a category would show involvement (spec 15).
     const undecided = involvement.filter((c) => c.statusIfChecked === 'met' || c.statusIfChecked === 'partial');

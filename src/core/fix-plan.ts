@@ -6,6 +6,7 @@
 import { categoryDefinition, CATEGORIES, type CategoryDefinition } from './categories';
 import { addDaysTo, humanDay } from './dates';
 import { hasAnyLabel } from './facts';
+import { projectOfKey } from './jira-ids';
 import { isLapse } from './status-order';
 import { inSentence } from './words';
 import type {
@@ -48,18 +49,13 @@ export interface Readers {
   canSee(key: string): boolean;
 }
 
-/** The project a key belongs to now: Jira keys a moved issue anew, in its new project. */
-function projectOfKey(key: string): string {
-  const dash = key.lastIndexOf('-');
-  return dash < 0 ? '' : key.slice(0, dash);
-}
-
 /**
  * The readers of a new issue in `projectKey`: they all see the evidence issues of that project
  * that have no security level. Any other issue is restricted evidence: another project's (its
  * browsers are other people), one with a security level, or one whose level the read did not tell.
  */
 export function readersOf(projectKey: string, issues: readonly EvidenceIssue[]): Readers {
+  // A key names the project the issue is in now: Jira keys a moved issue anew, in its new project.
   const open = new Set(
     issues.filter((i) => i.secured === false && projectOfKey(i.key) === projectKey).map((i) => i.key),
   );

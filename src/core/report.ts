@@ -2,7 +2,7 @@ import { CATEGORIES, categoryDefinition } from './categories';
 import { hasAnyLabel } from './facts';
 import { findingsFor, verdictOf } from './findings';
 import { RULES, type IssueAssessment, type Rule } from './rules';
-import { REQUIREMENT_IDS, TOP_MANAGEMENT_REQUIREMENTS } from './requirements';
+import { isRequirementId, TOP_MANAGEMENT_REQUIREMENTS } from './requirements';
 import { percentage, scoreOf } from './score';
 import { NOBODY_NAMED, type TopManagement } from './substance-types';
 import { cannotTell, provisionalOf } from './unknown';
@@ -37,14 +37,12 @@ function toEntry(a: IssueAssessment): EvidenceEntry {
   if (a.approvers.length > 0) entry.approvers = a.approvers;
   if (a.participants.length > 0) entry.participants = a.participants;
   for (const c of a.checks) {
-    if (c.pass || !(c.advisory || REQUIREMENT_CHECK_IDS.has(c.id))) continue;
+    if (c.pass || !(c.advisory || isRequirementId(c.id))) continue;
     (entry.failedChecks ??= []).push(c);
   }
   if (!a.counts && cannotTell(a.checks)) entry.cannotTell = true;
   return entry;
 }
-
-const REQUIREMENT_CHECK_IDS: ReadonlySet<string> = new Set(REQUIREMENT_IDS);
 
 /**
  * Spec 8.5's involvement: a category shows it when an issue counts, or when it is partial and one

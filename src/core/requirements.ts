@@ -1,8 +1,9 @@
-import type { CategoryId } from './types';
+import { CATEGORY_DEFINITIONS } from './categories';
+import { CATEGORY_IDS, type CategoryId } from './types';
 
 /**
- * What an auditor checks beyond the label (spec 8.3). Each category has the requirements listed
- * for it here and no others; an admin sets each one's mode.
+ * What an auditor checks beyond the label (spec 8.3). Each category has the requirements its
+ * definition lists (categories.ts) and no others; an admin sets each one's mode.
  */
 export const REQUIREMENT_IDS = [
   'approved-by-top-management',
@@ -25,29 +26,18 @@ export const TOP_MANAGEMENT_REQUIREMENTS: readonly RequirementId[] = [
   'top-management-took-part',
 ];
 
-/** Each category's requirements with their default modes; a category not listed has none. */
-export const DEFAULT_REQUIREMENTS: Readonly<Partial<Record<CategoryId, Readonly<RequirementModes>>>> = {
-  'security-policy': { 'approved-by-top-management': 'required', 'document-attached': 'required' },
-  resources: { 'approved-by-top-management': 'required' },
-  'corrective-action': { 'approved-by-top-management': 'required' },
-  'workshop-outcome': { 'top-management-took-part': 'required', 'decisions-recorded': 'advisory' },
-  'management-review': {
-    'top-management-took-part': 'required',
-    'document-attached': 'required',
-    'decisions-recorded': 'advisory',
-  },
-  'executive-training': { 'top-management-took-part': 'required' },
-  'leadership-communication': { 'top-management-took-part': 'required' },
-  'role-assignment': { 'duties-described': 'advisory' },
-};
+/** Each category's requirements with their default modes (its definition's); `{}` when it has none. */
+export const DEFAULT_REQUIREMENTS: Readonly<Record<CategoryId, Readonly<RequirementModes>>> = mapCategories(
+  (id) => CATEGORY_DEFINITIONS[id].requirements,
+);
 
 const BY_CATEGORY = new Map<CategoryId, readonly RequirementId[]>();
 
-/** The requirements a category may have, in the table's order (asked once per issue: kept). */
+/** The requirements a category may have, in REQUIREMENT_IDS order (asked once per issue: kept). */
 export function requirementsOf(category: CategoryId): readonly RequirementId[] {
   let ids = BY_CATEGORY.get(category);
   if (!ids) {
-    const defaults = DEFAULT_REQUIREMENTS[category] ?? {};
+    const defaults = CATEGORY_DEFINITIONS[category].requirements;
     ids = REQUIREMENT_IDS.filter((id) => defaults[id] !== undefined);
     BY_CATEGORY.set(category, ids);
   }
@@ -60,4 +50,9 @@ export function isRequirementId(value: string): value is RequirementId {
 
 export function isRequirementMode(value: unknown): value is RequirementMode {
   return typeof value === 'string' && (REQUIREMENT_MODES as readonly string[]).includes(value);
+}
+
+function mapCategories<T>(value: (id: CategoryId) => T): Record<CategoryId, T> {
+  const entries = CATEGORY_IDS.map((id) => [id, value(id)] as const);
+  return Object.fromEntries(entries) as Record<CategoryId, T>;
 }

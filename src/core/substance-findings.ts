@@ -2,20 +2,14 @@
  * The findings spec 8.5 adds: partial dated categories (current evidence without its substance),
  * advisory requirements that fail on counting issues, and top management not being named.
  */
+import { CATEGORY_DEFINITIONS } from './categories';
 import { plural } from './facts';
 import { isTopManagementNamed } from './people';
-import { TOP_MANAGEMENT_REQUIREMENTS, type RequirementId } from './requirements';
+import { isRequirementId, TOP_MANAGEMENT_REQUIREMENTS, type RequirementId } from './requirements';
 import type { TopManagement } from './substance-types';
-import type { CategoryId, CategoryResult, Finding, Severity } from './types';
+import type { CategoryId, CategoryResult, Finding } from './types';
 import { openQuestion } from './unknown';
 import { inSentence, listed } from './words';
-
-/** Severity of a partial dated category (spec 8.5); role and corrective partials stay observations. */
-export function partialDatedSeverity(id: CategoryId): Severity {
-  if (id === 'security-policy') return 'warning';
-  if (id === 'resources') return 'major';
-  return 'minor';
-}
 
 const REQUIREMENT_WORDS: Record<RequirementId, string> = {
   'approved-by-top-management': 'approved by top management',
@@ -23,14 +17,6 @@ const REQUIREMENT_WORDS: Record<RequirementId, string> = {
   'document-attached': 'with its document',
   'decisions-recorded': 'with its decisions recorded',
   'duties-described': "with the role's duties described",
-};
-
-const FIX: Partial<Record<CategoryId, string>> = {
-  'security-policy':
-    'Have the CEO (or another member of top management) sign off the current policy and attach the signed document.',
-  resources: 'Have top management approve the ISMS budget and staffing in Jira (sign-off or the approver field).',
-  'management-review':
-    'Hold the management review with top management, attach or link the minutes, and record the decisions.',
 };
 
 /**
@@ -49,6 +35,7 @@ function failedWords(c: CategoryResult, several: boolean): { known: string[]; un
 }
 
 export function partialDatedFinding(c: CategoryResult): Finding {
+  const def = CATEGORY_DEFINITIONS[c.id];
   const keys = c.evidence.filter((e) => !e.counts && (e.failedChecks ?? []).some((f) => !f.advisory)).map((e) => e.key);
   const { known, unknown } = failedWords(c, keys.length > 1);
   const lacks = [
@@ -57,11 +44,11 @@ export function partialDatedFinding(c: CategoryResult): Finding {
   ].filter(Boolean);
   return {
     kind: 'partial',
-    severity: partialDatedSeverity(c.id),
+    severity: def.severity.partial,
     categoryId: c.id,
     message: `${c.name}: ${plural(keys.length, 'current issue')} recorded ${lacks.join(', ') || 'but not complete'}, so none counts.`,
     fix:
-      FIX[c.id] ??
+      def.partialFix ??
       `Have top management take part in or sign off the ${inSentence(c.name)}, and record it on the issue.`,
     issueKeys: keys,
   };
@@ -81,12 +68,12 @@ export function advisoryFindings(c: CategoryResult): Finding[] {
   for (const entry of c.evidence) {
     if (!entry.counts) continue;
     for (const failed of entry.failedChecks ?? []) {
-      if (!failed.advisory) continue;
+      if (!failed.advisory || !isRequirementId(failed.id)) continue;
       const unknown = failed.unknown === true;
       const group = `${failed.id}|${unknown}`;
       const found = groups.get(group);
       if (found) found.keys.push(entry.key);
-      else groups.set(group, { id: failed.id as RequirementId, unknown, keys: [entry.key] });
+      else groups.set(group, { id: failed.id, unknown, keys: [entry.key] });
     }
   }
   return [...groups.values()].map(({ id, unknown, keys }) => {

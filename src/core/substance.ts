@@ -3,6 +3,7 @@
  * reason. They join the rule's own checks, so the report's problems and the issue panel cannot
  * disagree about them either.
  */
+import { approvedByLabel, CATEGORY_DEFINITIONS } from './categories';
 import { humanDay } from './dates';
 import {
   approverOf,
@@ -15,7 +16,7 @@ import {
   type IssueFacts,
   type Signers,
 } from './people';
-import { requirementsOf, type RequirementId, type RequirementModes } from './requirements';
+import { requirementsOf, TOP_MANAGEMENT_REQUIREMENTS, type RequirementId, type RequirementModes } from './requirements';
 import type { JiraUser, TopManagement } from './substance-types';
 import type { CategoryId, Check, UnknownReason } from './types';
 
@@ -43,17 +44,6 @@ export interface RequirementOutcome {
   participants: JiraUser[];
 }
 
-// Why each category needs top management's own approval, in an auditor's words.
-const WHY_TOP_APPROVES: Partial<Record<CategoryId, string>> = {
-  'security-policy': 'the security policy must be approved by the highest level of management',
-  resources: 'the ISMS budget and staffing must be approved by top management',
-  'corrective-action': 'a corrective action is Board-approved only when top management approved it',
-};
-const DOCUMENT_OF: Partial<Record<CategoryId, string>> = {
-  'security-policy': 'the signed policy',
-  'management-review': 'the minutes',
-};
-
 const names = (users: JiraUser[]): string => users.map((u) => u.displayName).join(', ');
 
 type Verdict = { pass: boolean; message: string; notChecked?: true; unknown?: UnknownReason };
@@ -68,7 +58,7 @@ const couldNotCheck = (top: TopManagement): string =>
   `whether they are top management could not be checked${top.unknownReason ? ` (${top.unknownReason})` : ''}`;
 
 function approvedCheck(signers: Signers, ctx: RequirementContext): Verdict {
-  const verb = ctx.categoryId === 'corrective-action' ? 'Approved' : 'Signed off';
+  const verb = approvedByLabel(ctx.categoryId) ? 'Approved' : 'Signed off';
   if (signers.kind === 'unknown')
     return {
       pass: false,
@@ -83,7 +73,7 @@ function approvedCheck(signers: Signers, ctx: RequirementContext): Verdict {
   if (yes) return { pass: true, message: `${by(yes.displayName)}, who is top management.` };
   if (unknown.length > 0)
     return { pass: false, message: `${by(names(unknown))}, but ${couldNotCheck(ctx.top)}.`, unknown: 'membership' };
-  const why = WHY_TOP_APPROVES[ctx.categoryId] ?? 'top management must approve it';
+  const why = CATEGORY_DEFINITIONS[ctx.categoryId].whyTopApproves ?? 'top management must approve it';
   const who = signers.users.length > 1 ? 'none of whom is' : 'who is not';
   return { pass: false, message: `${by(names(signers.users))}, ${who} top management: ${why}.` };
 }
@@ -118,7 +108,7 @@ function documentCheck(issue: IssueFacts, categoryId: CategoryId): Verdict {
       message: `Whether it has its document could not be checked: ${document.reason}.`,
       unknown: 'links',
     };
-  const what = DOCUMENT_OF[categoryId] ?? 'the document';
+  const what = CATEGORY_DEFINITIONS[categoryId].document ?? 'the document';
   return {
     pass: false,
     message: `Has no attachment and links to no document: an auditor asks to see ${what}, not only the ticket.`,
@@ -147,10 +137,9 @@ export type PeopleContext = Pick<RequirementContext, 'categoryId' | 'approvalLab
  * checks and the edge that looks people up use, so nobody a check names goes unlooked-up.
  */
 export function peopleOf(issue: IssueFacts, ctx: PeopleContext): { signers: Signers; participants: JiraUser[] } {
-  const signers =
-    ctx.categoryId === 'corrective-action'
-      ? grantorOf(issue, ctx.approvalLabel, ctx.approverFieldName)
-      : approverOf(issue, ctx.approverFieldName);
+  const signers = approvedByLabel(ctx.categoryId)
+    ? grantorOf(issue, ctx.approvalLabel, ctx.approverFieldName)
+    : approverOf(issue, ctx.approverFieldName);
   return { signers, participants: participantsOf(issue, signers) };
 }
 
@@ -168,7 +157,7 @@ export function requirementChecks(issue: IssueFacts, ctx: RequirementContext): R
   if (ids.length === 0) return NO_OUTCOME;
   // Who signed and who took part matter only to the categories whose requirements ask; a report of
   // 100,000 issues should not work them out for the rest.
-  const needsPeople = ids.some((id) => id === 'approved-by-top-management' || id === 'top-management-took-part');
+  const needsPeople = ids.some((id) => TOP_MANAGEMENT_REQUIREMENTS.includes(id));
   const { signers, participants } = needsPeople ? peopleOf(issue, ctx) : NOBODY;
   const named = isTopManagementNamed(ctx.top);
   const checks: RequirementCheck[] = [];

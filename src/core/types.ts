@@ -1,3 +1,4 @@
+import type { CheckId } from './check-ids';
 import type { RequirementModes } from './requirements';
 import type { JiraUser, SubstanceFacts } from './substance-types';
 
@@ -74,6 +75,10 @@ export interface TopManagementConfig {
   accountIds: string[];
 }
 
+/**
+ * The settings. Each field has its entry in SETTINGS (core/settings.ts), which the compiler
+ * demands: its default, its parser, its words and where the admin page shows it.
+ */
 export interface CoverageConfig {
   categories: Record<CategoryId, CategoryConfig>;
   approvalLabel: string;
@@ -215,7 +220,7 @@ export interface CoverageTimeline {
 }
 
 export interface Check {
-  id: string;
+  id: CheckId;
   pass: boolean;
   message: string;
   /** An advisory requirement's check: reported, but it never makes `counts` false. */

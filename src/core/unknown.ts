@@ -5,10 +5,11 @@
  * evidence, so an issue that fails only such checks is "cannot tell", and the report that rests
  * on them is a lower bound.
  */
+import { approvedByLabel } from './categories';
+import type { CheckId } from './check-ids';
 import { plural } from './facts';
 import { keyList } from './finding-sentences';
-import type { RequirementId } from './requirements';
-import type { CategoryResult, Check, CoverageReport, Finding, Severity, UnknownReason } from './types';
+import type { CategoryId, CategoryResult, Check, CoverageReport, Finding, Severity, UnknownReason } from './types';
 import { capitalised, listed } from './words';
 
 /** The checks that stop an issue counting: those that fail and are not advisory. */
@@ -66,13 +67,11 @@ export function provisionalOf(
 }
 
 /** What an unknown requirement check leaves open, in words that fit "whether ...". */
-export function openQuestion(id: string, categoryId: CategoryResult['id'], several: boolean): string {
+export function openQuestion(id: CheckId, categoryId: CategoryId, several: boolean): string {
   const them = several ? 'them' : 'it';
-  switch (id as RequirementId) {
+  switch (id) {
     case 'approved-by-top-management':
-      return categoryId === 'corrective-action'
-        ? `top management approved ${them}`
-        : `top management signed ${them} off`;
+      return approvedByLabel(categoryId) ? `top management approved ${them}` : `top management signed ${them} off`;
     case 'top-management-took-part':
       return 'top management took part';
     case 'document-attached':

@@ -1,11 +1,9 @@
 import { route } from '@forge/api';
-import { AppError } from '../resolvers/app-error';
+import { AppError } from '../errors';
 import type { JiraClient } from './client';
 import { failureOf } from './errors';
 import { isRecord } from '../core/guards';
-
-const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,254}$/;
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,254}-[1-9]\d{0,17}$/;
+import { JIRA_ID } from '../core/jira-ids';
 
 export interface ProjectRef {
   id: string;
@@ -18,7 +16,7 @@ export interface ProjectRef {
  * proves it exists and that they may browse it. Returns Jira's own key and name.
  */
 export async function confirmProject(client: JiraClient, key: string): Promise<ProjectRef> {
-  if (!PROJECT_KEY.test(key))
+  if (!JIRA_ID.projectKey.test(key))
     throw new AppError(
       'NOT_FOUND',
       `Project ${key.slice(0, 40)} does not exist, or you do not have permission to see it.`,
@@ -33,7 +31,7 @@ export async function confirmProject(client: JiraClient, key: string): Promise<P
 
 /** The issue as the user may see it (404 when they may not): confirms a forged key and reads it at once. */
 export async function readIssue(client: JiraClient, key: string, fields: string[]): Promise<unknown> {
-  if (!ISSUE_KEY.test(key))
+  if (!JIRA_ID.issueKey.test(key))
     throw new AppError(
       'NOT_FOUND',
       `Issue ${key.slice(0, 40)} does not exist, or you do not have permission to see it.`,

@@ -1,5 +1,5 @@
 import api, { type route } from '@forge/api';
-import { AppError } from '../resolvers/app-error';
+import { AppError } from '../errors';
 import { type Budget } from './budget';
 
 type Route = ReturnType<typeof route>;

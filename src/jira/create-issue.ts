@@ -7,7 +7,7 @@ import { route } from '@forge/api';
 import type { FieldError } from '../core/config';
 import { isRecord } from '../core/guards';
 import type { FixAvailability } from '../contract/invoke';
-import { AppError } from '../resolvers/app-error';
+import { AppError } from '../errors';
 import { OutcomeUnknown, type JiraClient, type JiraResponse } from './client';
 import { failureOf, jiraMessages } from './errors';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../resolvers/app-error';
+import { AppError } from '../errors';
 import type { JiraResponse } from './client';
 
 /** Jira's own error text (`errorMessages`), which names the problem but holds no issue data. */
@@ -27,6 +27,10 @@ export function missingIssueKeys(response: JiraResponse): string[] | undefined {
   if (keys.length === 0 || keys.some((k) => k === undefined)) return undefined;
   return keys.filter((k): k is string => k !== undefined);
 }
+
+/** A 200 whose body is not what the request returns. */
+export const unreadableAnswer = (what: string): AppError =>
+  new AppError('JIRA_UNAVAILABLE', `Jira answered the ${what} request with something the app cannot read.`);
 
 /** Turns a Jira answer that is not 2xx into the resolver error the screen understands. */
 export function failureOf(response: JiraResponse, what: string): AppError {

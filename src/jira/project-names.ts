@@ -1,15 +1,15 @@
 import { route } from '@forge/api';
 import { isRecord } from '../core/guards';
-import { AppError } from '../resolvers/app-error';
+import { isJiraId } from '../core/jira-ids';
+import { AppError } from '../errors';
 import type { JiraClient } from './client';
 import { failureOf } from './errors';
-import { mapLimit } from './parallel';
+import { mapLimit } from '../concurrency';
 
 /** Jira's cap on `keys` in one project search ("Up to 50 project keys can be provided"). */
 const KEYS_PER_SEARCH = 50;
 /** Searches at once, for a settings check naming many pages' projects. */
 const PARALLEL_SEARCHES = 5;
-const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,254}$/;
 
 /** The projects of `keys` the caller may browse, by key with their names: one request for up to 50 keys. */
 async function browsable(client: JiraClient, keys: readonly string[]): Promise<Map<string, string>> {
@@ -38,7 +38,7 @@ export async function projectNames(
   keys: readonly string[],
 ): Promise<Record<string, string | null>> {
   // A key that cannot be one is not asked about: it names no project anyone can see.
-  const asked = [...new Set(keys.filter((key) => PROJECT_KEY.test(key)))];
+  const asked = [...new Set(keys.filter((key) => isJiraId('projectKey', key)))];
   const batches: string[][] = [];
   for (let i = 0; i < asked.length; i += KEYS_PER_SEARCH) batches.push(asked.slice(i, i + KEYS_PER_SEARCH));
   const found = await mapLimit(batches, PARALLEL_SEARCHES, (batch) => browsable(client, batch));

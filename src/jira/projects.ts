@@ -4,7 +4,7 @@
  */
 import { route } from '@forge/api';
 import { isRecord } from '../core/guards';
-import { AppError } from '../resolvers/app-error';
+import { AppError } from '../errors';
 import type { JiraClient } from './client';
 import { failureOf } from './errors';
 

@@ -1,5 +1,6 @@
 import { route } from '@forge/api';
-import { AppError } from '../resolvers/app-error';
+import { mapLimit } from '../concurrency';
+import { AppError } from '../errors';
 import type { JiraClient, JiraResponse } from './client';
 import { failureOf, missingIssueKeys } from './errors';
 import { inKeyOrder, keysJql } from './jql';
@@ -162,31 +163,35 @@ interface Progress {
   failure?: AppError;
 }
 
-/** Reads the chunks PARALLEL_READS at a time; the first failure stops new reads and is returned. */
+/**
+ * Reads the chunks PARALLEL_READS at a time; the first failure stops new reads. Jira's failures
+ * (AppError) make a partial read, and the first is returned; anything else is a fault, thrown.
+ */
 async function readChunks(
   chunks: readonly string[][],
   read: (chunk: readonly string[]) => Promise<{ issues: unknown[]; gone: number }>,
   /** Keeps a page and says how many of its issues were new. */
   take: (page: unknown[]) => number,
 ): Promise<Progress> {
+  const { results, failures } = await mapLimit(
+    chunks,
+    PARALLEL_READS,
+    async (chunk) => {
+      // A key page fits in one response: it has no more issues than Jira's page size.
+      const page = await read(chunk);
+      return { read: take(page.issues), gone: page.gone };
+    },
+    'return',
+  );
+  const faults = failures.filter((error) => !(error instanceof AppError));
+  if (faults.length > 0) throw faults[0];
   const progress: Progress = { read: 0, gone: 0 };
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < chunks.length && !progress.failure) {
-      const chunk = chunks[next++];
-      if (!chunk) return;
-      try {
-        // A key page fits in one response: it has no more issues than Jira's page size.
-        const page = await read(chunk);
-        progress.read += take(page.issues);
-        progress.gone += page.gone;
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        progress.failure = error;
-      }
-    }
+  for (const done of results) {
+    progress.read += done?.read ?? 0;
+    progress.gone += done?.gone ?? 0;
   }
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, chunks.length) }, worker));
+  const failure = failures.find((error): error is AppError => error instanceof AppError);
+  if (failure) progress.failure = failure;
   return progress;
 }
 

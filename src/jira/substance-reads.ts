@@ -1,19 +1,21 @@
 /**
- * The reads of spec 8.1 and 8.2 beyond the search, as the user: changelogs in bulk (1,000 issues a
- * request, paged), group membership once per distinct person, remote links only for the issues that
+ * The reads of spec 8.1 and 8.2 beyond the search, as the user: changelogs in bulk (up to 1,000 issues
+ * a request, paged), group membership once per distinct person, remote links only for the issues that
  * still need a document. Nothing here is read per issue but the remote links 8.2 allows.
  */
 import { route } from '@forge/api';
 import { isRecord } from '../core/guards';
 import type { ChangeEntry, RemoteLinkFact } from '../core/substance-types';
-import { AppError } from '../resolvers/app-error';
+import { AppError } from '../errors';
 import { toChangeEntries } from './changelog';
 import type { JiraClient } from './client';
 import { failureOf } from './errors';
-import { mapLimit } from './parallel';
+import { mapLimit } from '../concurrency';
 import { toRemoteLinks } from './remote-links';
 
 export const CHANGELOG_BATCH = 1000;
+/** Fewer issues than this are not split further: one more request is worth a round saved, not less. */
+export const CHANGELOG_BATCH_MIN = 250;
 const CHANGELOG_PAGE_MAX = 10_000;
 export const CHANGELOG_FIELDS = ['status', 'labels'];
 /** Per-person and per-issue reads at once: quick, and gentle on Jira's per-second limits. */
@@ -72,6 +74,22 @@ async function changelogBatch(client: JiraClient, issueIds: string[]): Promise<M
 }
 
 /**
+ * The issues in batches of at most 1,000, as many as are read at once when there are enough issues:
+ * a batch's pages come one after another, so ten batches of 600 take two rounds where six of 1,000
+ * take three. A small read stays one request.
+ */
+export function changelogBatches(issueIds: readonly string[]): string[][] {
+  const count = Math.max(
+    Math.ceil(issueIds.length / CHANGELOG_BATCH),
+    Math.min(PARALLEL_BATCHES, Math.ceil(issueIds.length / CHANGELOG_BATCH_MIN)),
+  );
+  const size = Math.ceil(issueIds.length / Math.max(count, 1));
+  const batches: string[][] = [];
+  for (let i = 0; i < issueIds.length; i += size) batches.push(issueIds.slice(i, i + size));
+  return batches;
+}
+
+/**
  * The status and label history of each issue, by issue id. An issue whose batch could not be read
  * is missing from the map: its approver is then unknown, never guessed.
  */
@@ -79,8 +97,7 @@ export async function bulkChangelogs(
   client: JiraClient,
   issueIds: string[],
 ): Promise<ReadResult<Map<string, ChangeEntry[]>>> {
-  const batches: string[][] = [];
-  for (let i = 0; i < issueIds.length; i += CHANGELOG_BATCH) batches.push(issueIds.slice(i, i + CHANGELOG_BATCH));
+  const batches = changelogBatches(issueIds);
   const value = new Map<string, ChangeEntry[]>();
   let gap: string | undefined;
   // Batches at once, like the search's pages: each is one request per page of 1,000 entries.
@@ -97,10 +114,15 @@ export async function bulkChangelogs(
 
 export const NO_BROWSE_USERS = "you lack Jira's Browse users and groups permission";
 
-/** Group ids of each person, read once per person; persons whose groups could not be read are left out. */
+/**
+ * Group ids of each person, read once per person; persons whose groups could not be read are left out.
+ * `permitted`: an earlier read already had Jira answer for someone, so the viewer may browse users and
+ * nobody is read alone first.
+ */
 export async function groupsOfPeople(
   client: JiraClient,
   accountIds: string[],
+  { permitted = false }: { permitted?: boolean } = {},
 ): Promise<ReadResult<Map<string, string[]>>> {
   const value = new Map<string, string[]>();
   let gap: string | undefined;
@@ -126,9 +148,10 @@ export async function groupsOfPeople(
     }
   };
   // The first person alone: a viewer without the permission is refused once, not once per person.
-  const [first, ...rest] = [...new Set(accountIds)];
-  if (first !== undefined) await lookUp(first);
-  await mapLimit(rest, PARALLEL_LOOKUPS, lookUp);
+  const people = [...new Set(accountIds)];
+  const alone = permitted ? 0 : 1;
+  for (const person of people.slice(0, alone)) await lookUp(person);
+  await mapLimit(people.slice(alone), PARALLEL_LOOKUPS, lookUp);
   return gap ? { value, gap } : { value };
 }
 

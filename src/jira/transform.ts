@@ -1,6 +1,7 @@
 import { toDay } from '../core/dates';
 import type { Assignee, Day, EvidenceIssue } from '../core/types';
 import { isRecord } from '../core/guards';
+import { checked, parseFields, type FieldError, type Fields, type Parser } from '../core/shape';
 import type { JiraUser } from '../core/substance-types';
 import { isDescribed } from './adf';
 import { changelogOfIssue } from './changelog';
@@ -58,24 +59,63 @@ export class IssueDataError extends Error {
   }
 }
 
-function optionalDay(fields: Record<string, unknown>, name: string, where: string): Day | undefined {
-  const value = fields[name];
+/** A Jira date or datetime as its UTC day; absent, null or empty is no date, anything else a problem. */
+const jiraDay: Parser<Day | undefined> = (value, at, problems) => {
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') throw new IssueDataError(where, name, `should be a date, not ${typeof value}`);
+  if (typeof value !== 'string') {
+    problems.push({ field: at, message: `should be a date, not ${typeof value}` });
+    return undefined;
+  }
   const day = toDay(value);
-  if (!day) throw new IssueDataError(where, name, `is not a valid date: "${value.slice(0, 40)}"`);
-  return day;
-}
+  if (!day) problems.push({ field: at, message: `is not a valid date: "${value.slice(0, 40)}"` });
+  return day ?? undefined;
+};
 
-function assigneeOf(value: unknown, where: string): Assignee | null {
+const isLabelList = (v: unknown): v is string[] => Array.isArray(v) && v.every((l) => typeof l === 'string');
+const labelList = checked(isLabelList, 'should be a list of labels', []);
+
+/** Jira omits `labels` for an issue without any; otherwise a list of text. */
+const labels: Parser<string[]> = (value, at, problems) =>
+  value === undefined || value === null ? [] : labelList(value, at, problems);
+
+/** A user object or none; its parts are read leniently (a user without a name is still the assignee). */
+const assignee: Parser<Assignee | null> = (value, at, problems) => {
   if (value === undefined || value === null) return null;
-  if (!isRecord(value)) throw new IssueDataError(where, 'assignee', 'should be a user object or null');
+  if (!isRecord(value)) {
+    problems.push({ field: at, message: 'should be a user object or null' });
+    return null;
+  }
   const accountId = typeof value.accountId === 'string' ? value.accountId : '';
   const displayName =
     typeof value.displayName === 'string' && value.displayName ? value.displayName : accountId || 'Unknown user';
   // Jira omits `active` for some app and migrated users; only an explicit false means inactive.
   return { accountId, displayName, active: value.active !== false };
+};
+
+/**
+ * The Jira fields read strictly, by their Jira names: those where a wrong value would silently
+ * change a grade. Everything else of the issue is read leniently (substanceOf, the status).
+ */
+interface StrictFields {
+  labels: string[];
+  assignee: Assignee | null;
+  created?: Day;
+  updated?: Day;
+  resolutiondate?: Day;
+  statuscategorychangedate?: Day;
+  duedate?: Day;
 }
+
+/** In the order they are checked: the first problem is the one an error names. */
+const STRICT_FIELDS: Fields<StrictFields> = {
+  labels,
+  assignee,
+  created: jiraDay,
+  updated: jiraDay,
+  resolutiondate: jiraDay,
+  statuscategorychangedate: jiraDay,
+  duedate: jiraDay,
+};
 
 function commentFacts(value: unknown): { humanCommentCount?: number; commentTotal?: number } {
   if (!isRecord(value)) return {};
@@ -125,46 +165,41 @@ export function toEvidenceIssue(
   const fieldSettings: FieldSettings =
     typeof settings === 'string' || settings === null ? { effectiveDateField: settings } : settings;
   const effectiveDateField = fieldSettings.effectiveDateField;
-  const where0 = position ? `issue ${position}` : 'issue';
-  if (!isRecord(raw)) throw new IssueDataError(where0, '(issue)', 'is not a Jira issue object');
+  // What an error calls the issue until its key is known: its place in the input, if given.
+  const unkeyed = position ? `issue ${position}` : 'issue';
+  if (!isRecord(raw)) throw new IssueDataError(unkeyed, '(issue)', 'is not a Jira issue object');
   if (typeof raw.key !== 'string' || raw.key === '')
-    throw new IssueDataError(where0, 'key', 'is missing: this does not look like a Jira issue');
+    throw new IssueDataError(unkeyed, 'key', 'is missing: this does not look like a Jira issue');
   const where = position ? `issue ${position} (${raw.key})` : raw.key;
   if (!isRecord(raw.fields)) throw new IssueDataError(where, 'fields', 'is missing: export issues with their fields');
   const fields = raw.fields;
 
-  const labels = fields.labels ?? [];
-  if (!Array.isArray(labels) || !labels.every((l): l is string => typeof l === 'string')) {
-    throw new IssueDataError(where, 'labels', 'should be a list of labels');
-  }
+  const problems: FieldError[] = [];
+  const strict = parseFields(fields, STRICT_FIELDS, '', problems);
+  const custom = effectiveDateField ? jiraDay(fields[effectiveDateField], effectiveDateField, problems) : undefined;
+  const problem = problems[0];
+  if (problem) throw new IssueDataError(where, problem.field, problem.message);
+
   const status = isRecord(fields.status) ? fields.status : undefined;
   const statusCategory = status && isRecord(status.statusCategory) ? status.statusCategory : undefined;
 
   const issue: EvidenceIssue = {
     key: raw.key,
     summary: typeof fields.summary === 'string' ? fields.summary : '',
-    labels,
+    labels: strict.labels,
     // Unknown or missing status categories are not done: only Jira's "done" category finishes work.
     done: statusCategory?.key === 'done',
-    assignee: assigneeOf(fields.assignee, where),
+    assignee: strict.assignee,
     customDates: {},
     ...substanceOf(raw, fields, fieldSettings),
   };
   if (status && typeof status.name === 'string') issue.statusName = status.name;
-  const created = optionalDay(fields, 'created', where);
-  if (created) issue.created = created;
-  const updated = optionalDay(fields, 'updated', where);
-  if (updated) issue.updated = updated;
-  const resolved = optionalDay(fields, 'resolutiondate', where);
-  if (resolved) issue.resolutionDate = resolved;
-  const changed = optionalDay(fields, 'statuscategorychangedate', where);
-  if (changed) issue.statusCategoryChangeDate = changed;
-  const due = optionalDay(fields, 'duedate', where);
-  if (due) issue.dueDate = due;
-  if (effectiveDateField) {
-    const custom = optionalDay(fields, effectiveDateField, where);
-    if (custom) issue.customDates[effectiveDateField] = custom;
-  }
+  if (strict.created) issue.created = strict.created;
+  if (strict.updated) issue.updated = strict.updated;
+  if (strict.resolutiondate) issue.resolutionDate = strict.resolutiondate;
+  if (strict.statuscategorychangedate) issue.statusCategoryChangeDate = strict.statuscategorychangedate;
+  if (strict.duedate) issue.dueDate = strict.duedate;
+  if (effectiveDateField && custom) issue.customDates[effectiveDateField] = custom;
   // Jira sends null for an issue without a level, when asked for the field. Any other value is
   // taken as a level: a value the app cannot read must not make Board-only evidence public.
   if ('security' in fields) issue.secured = fields.security !== null && fields.security !== undefined;

@@ -1,32 +1,12 @@
-import { AppError } from './app-error';
+import type { Caller } from '../app/caller';
 import { isRecord } from '../core/guards';
+import { AppError } from '../errors';
 
-/**
- * Who is calling, and from where. `accountId` is set by Forge from the invocation's principal
- * and can be trusted; the extension (project, issue) comes from the browser and cannot, so
- * handlers confirm it with an asUser() read before using it.
- */
-export interface Caller {
-  accountId: string;
-  extension: Record<string, unknown>;
-}
-
+/** The caller from Forge's context: the account from the invocation's principal, the extension as the browser sent it. */
 export function callerOf(context: unknown): Caller {
   const accountId =
     isRecord(context) && typeof context.accountId === 'string' && context.accountId ? context.accountId : undefined;
   if (!accountId) throw new AppError('FORBIDDEN', 'Log in to Jira to see Clause 5.1 coverage.');
   const extension = isRecord(context) && isRecord(context.extension) ? context.extension : {};
   return { accountId, extension };
-}
-
-/** The key of `extension[kind]` (project or issue) as the browser claims it. */
-export function claimedKey(caller: Caller, kind: 'project' | 'issue'): string {
-  const holder = caller.extension[kind];
-  const key = isRecord(holder) ? holder.key : undefined;
-  if (typeof key !== 'string' || key === '') {
-    throw AppError.invalid(`This screen was opened without a ${kind}.`, [
-      { field: `context.extension.${kind}.key`, message: 'is missing' },
-    ]);
-  }
-  return key;
 }

@@ -1,5 +1,5 @@
 import type { InvokeContract, InvokeKey, Result } from '../contract/invoke';
-import { AppError } from './app-error';
+import { AppError } from '../errors';
 
 /**
  * Runs a handler and turns every outcome into the contract's envelope: nothing throws out of a

@@ -12,7 +12,7 @@
  */
 import { kvs, type PolicySetOptions, type SetOptions } from '@forge/kvs';
 import { Budget } from '../jira/budget';
-import { AppError } from '../resolvers/app-error';
+import { AppError } from '../errors';
 
 /**
  * The store did not answer inside the budget. An AppError, so a caller that does not catch it still

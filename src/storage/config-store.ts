@@ -6,7 +6,7 @@ import { isRecord } from '../core/guards';
 import type { CoverageConfig } from '../core/types';
 import type { ConfigChange, Person, StoredSettingsProblem } from '../contract/invoke';
 import type { Budget } from '../jira/budget';
-import { AppError } from '../resolvers/app-error';
+import { AppError } from '../errors';
 import { BudgetedKvs, StoreTooSlow } from './budgeted-kvs';
 import { configChanges, HISTORY_TEXT_LENGTH } from './config-diff';
 import { changeOf, parseRecord, type ConfigRecord } from './config-record';

@@ -18,12 +18,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { canonicalJson } from '../core/canonical-json';
-import { isRecord } from '../core/guards';
+import { isJiraId } from '../core/jira-ids';
+import { checked, flag, listOf, optional, recordOf, text, tryParse, valuesOf } from '../core/shape';
 import type { EvidenceIssue } from '../core/types';
 import type { ScopeProject } from '../contract/invoke';
 import type { Budget } from '../jira/budget';
 import type { CreatePermission } from '../jira/create-issue';
-import { mapLimit } from '../jira/parallel';
+import { mapLimit } from '../concurrency';
 import { BudgetedKvs } from './budgeted-kvs';
 import { storedEvidenceIssue } from './evidence-shape';
 
@@ -94,18 +95,19 @@ export interface LoadedRead {
 /** Every key of a stored read (head and chunks) starts so. */
 export const READ_KEY_PREFIX = 'evidence-read:';
 /**
- * Account ids hold `:` ("557058:f58131cb-..."), so ACCOUNT admits it; neither it nor PAGE admits
- * `#`. So a key's `<page>:<account>` ends at its first `#`, and no account id, however made, names
- * another user's head or chunk (with `:` after the account, the id `<id>:<generation>:0` named that
- * user's first chunk).
+ * The account id (core/jira-ids.ts) holds `:` ("557058:f58131cb-...") and may hold `.`, but neither
+ * it nor a project key holds `#`. So a key's `<page>:<account>` ends at its first `#`, and no account
+ * id, however made, names another user's head or chunk (with `:` after the account, the id
+ * `<id>:<generation>:0` named that user's first chunk). Every character is one Forge KVS allows in a
+ * key (`[a-zA-Z0-9:._\s-#]`), and the longest key, about 440 characters, is under its 500.
  */
-const ACCOUNT = /^[A-Za-z0-9:_-]{1,128}$/;
-const PAGE = /^[A-Z][A-Z0-9_]{0,254}$/;
 const CHUNKS_AFTER = '#';
 
 /** The head's key, or undefined for an account id or page key that cannot be a KVS key (never stored). */
 function headKey(pageKey: string, accountId: string): string | undefined {
-  return PAGE.test(pageKey) && ACCOUNT.test(accountId) ? `${READ_KEY_PREFIX}${pageKey}:${accountId}` : undefined;
+  return isJiraId('projectKey', pageKey) && isJiraId('accountId', accountId)
+    ? `${READ_KEY_PREFIX}${pageKey}:${accountId}`
+    : undefined;
 }
 const chunkKey = (head: string, generation: string, index: number) => `${head}${CHUNKS_AFTER}${generation}:${index}`;
 
@@ -117,72 +119,35 @@ export function readFingerprint(config: unknown, fields: readonly string[]): str
 }
 
 const isInstant = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+const instant = checked(isInstant, 'must be an ISO instant', '');
+const isGeneration = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9]{1,40}$/.test(v);
+const isChunkCount = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_CHUNKS;
 
-function projectOf(v: unknown): StoredRead['project'] | undefined {
-  return isRecord(v) && typeof v.id === 'string' && typeof v.key === 'string' && typeof v.name === 'string'
-    ? { id: v.id, key: v.key, name: v.name }
-    : undefined;
-}
+/** A stored head: one of another format, or with any field not as written, is of no use. */
+const HEAD = recordOf<Head>({
+  format: checked((v): v is number => v === READ_FORMAT, `must be ${READ_FORMAT}`, READ_FORMAT),
+  fingerprint: text,
+  project: recordOf<StoredRead['project']>({ id: text, key: text, name: text }),
+  projects: listOf(recordOf<ScopeProject>({ key: text, name: text, visible: flag })),
+  readAt: instant,
+  fullReadAt: instant,
+  sweptAt: instant,
+  permission: optional(recordOf<CreatePermission>({ canCreate: flag, problem: optional(text) })),
+  membership: valuesOf(flag),
+  notChecked: listOf(text),
+  chunks: recordOf<Chunks>({
+    generation: checked(isGeneration, 'must be letters and digits', ''),
+    count: checked(isChunkCount, `must be a whole number from 0 to ${MAX_CHUNKS}`, 0),
+    hash: text,
+    writtenAt: instant,
+  }),
+});
 
-function scopeProjectOf(v: unknown): ScopeProject | undefined {
-  return isRecord(v) && typeof v.key === 'string' && typeof v.name === 'string' && typeof v.visible === 'boolean'
-    ? { key: v.key, name: v.name, visible: v.visible }
-    : undefined;
-}
-
-function permissionOf(v: unknown): CreatePermission | undefined {
-  if (!isRecord(v) || typeof v.canCreate !== 'boolean') return undefined;
-  return typeof v.problem === 'string' ? { canCreate: v.canCreate, problem: v.problem } : { canCreate: v.canCreate };
-}
-
+/** The head as stored (only the fields it names), or undefined when it is not one. */
 function headOf(value: unknown): Head | undefined {
-  if (!isRecord(value) || value.format !== READ_FORMAT || typeof value.fingerprint !== 'string') return undefined;
-  const project = projectOf(value.project);
-  const projects = Array.isArray(value.projects) ? value.projects.map(scopeProjectOf) : undefined;
-  const chunks = value.chunks;
-  const membership = value.membership;
-  if (
-    !project ||
-    !projects ||
-    projects.some((p) => p === undefined) ||
-    !isInstant(value.readAt) ||
-    !isInstant(value.fullReadAt) ||
-    !isInstant(value.sweptAt) ||
-    !isRecord(membership) ||
-    !Object.values(membership).every((m) => typeof m === 'boolean') ||
-    !Array.isArray(value.notChecked) ||
-    !value.notChecked.every((n) => typeof n === 'string') ||
-    !isRecord(chunks) ||
-    typeof chunks.generation !== 'string' ||
-    !/^[a-z0-9]{1,40}$/.test(chunks.generation) ||
-    typeof chunks.count !== 'number' ||
-    !Number.isInteger(chunks.count) ||
-    chunks.count < 0 ||
-    chunks.count > MAX_CHUNKS ||
-    typeof chunks.hash !== 'string' ||
-    !isInstant(chunks.writtenAt)
-  )
-    return undefined;
-  const permission = value.permission === undefined ? undefined : permissionOf(value.permission);
-  if (value.permission !== undefined && !permission) return undefined;
-  return {
-    format: READ_FORMAT,
-    fingerprint: value.fingerprint,
-    project,
-    projects: projects as ScopeProject[],
-    readAt: value.readAt,
-    fullReadAt: value.fullReadAt,
-    sweptAt: value.sweptAt,
-    ...(permission ? { permission } : {}),
-    membership: membership as Record<string, boolean>,
-    notChecked: value.notChecked,
-    chunks: {
-      generation: chunks.generation,
-      count: chunks.count,
-      hash: chunks.hash,
-      writtenAt: chunks.writtenAt,
-    },
-  };
+  const parsed = tryParse(HEAD, value);
+  return 'value' in parsed ? parsed.value : undefined;
 }
 
 async function deleteQuietly(store: BudgetedKvs, keys: readonly string[]): Promise<void> {

@@ -16,7 +16,7 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import { isRecord } from '../core/guards';
 import type { CategoryId } from '../core/types';
-import { AppError } from '../resolvers/app-error';
+import { AppError } from '../errors';
 import type { BudgetedKvs } from './budgeted-kvs';
 import { isKeyConflict } from './kvs-errors';
 

@@ -201,7 +201,7 @@ describe('participants, documents, decisions', () => {
 describe('requirement checks (spec 8.3): every requirement in every mode', () => {
   const ctx = (
     categoryId: CategoryId,
-    modes: RequirementModes = DEFAULT_REQUIREMENTS[categoryId] ?? {},
+    modes: RequirementModes = DEFAULT_REQUIREMENTS[categoryId],
     top = TOP,
   ): RequirementContext => ({
     categoryId,

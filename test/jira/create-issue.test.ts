@@ -16,7 +16,7 @@ import {
   type AdfDoc,
   type NewIssueFields,
 } from '../../src/jira/create-issue';
-import { AppError } from '../../src/resolvers/app-error';
+import { AppError } from '../../src/errors';
 
 const ALICE = 'acc-alice';
 const BOB = 'acc-bob';

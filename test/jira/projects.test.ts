@@ -11,7 +11,7 @@ import type { SiteData, SiteProject } from '../../dev/simulator/site-types';
 import { Budget } from '../../src/jira/budget';
 import { JiraClient } from '../../src/jira/client';
 import { browsableProjects } from '../../src/jira/projects';
-import { AppError } from '../../src/resolvers/app-error';
+import { AppError } from '../../src/errors';
 
 const ALICE = 'acc-alice';
 const BOB = 'acc-bob';

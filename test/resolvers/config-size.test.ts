@@ -2,7 +2,7 @@ import { defaultConfig, type FieldError } from '../../src/core/config';
 import type { ConfigChange } from '../../src/contract/invoke';
 import type { CategoryId, CoverageConfig } from '../../src/core/types';
 import { CATEGORY_IDS } from '../../src/core/types';
-import { AppError } from '../../src/resolvers/app-error';
+import { AppError } from '../../src/errors';
 import { Budget } from '../../src/jira/budget';
 import { storeConfig } from '../../src/storage/config-store';
 import type { JsonValue } from '../../dev/simulator/json';

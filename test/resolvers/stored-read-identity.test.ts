@@ -14,7 +14,7 @@ import { jiraDateTime, jiraIssue } from '../../dev/demo/jira-issue';
 import type { SiteIssue, SiteIssueFields } from '../../dev/simulator/site-types';
 import { CATEGORIES } from '../../src/core/categories';
 import { defaultConfig } from '../../src/core/config';
-import { SWEEP_INTERVAL_MS } from '../../src/resolvers/evidence-read';
+import { SWEEP_INTERVAL_MS } from '../../src/app/evidence-read';
 import { demoSite, USERS } from '../support/app-harness';
 import { evidenceKeys, graded, startClockedApp, type ClockedApp } from './support/clocked-app';
 import { seededRandom } from '../support/seeded-random';

@@ -8,7 +8,7 @@ import { BOARD_ONLY } from '../../dev/demo/demo-site';
 import { demoSettings } from '../../dev/demo/demo-settings';
 import type { GadgetReport } from '../../src/contract/invoke';
 import { MAX_CHUNKS } from '../../src/storage/evidence-store';
-import { SWEEP_INTERVAL_MS } from '../../src/resolvers/evidence-read';
+import { SWEEP_INTERVAL_MS } from '../../src/app/evidence-read';
 import { demoSite, USERS } from '../support/app-harness';
 import { plant } from './support/stored-settings';
 import { evidenceKeys, graded, READ_PREFIX, startClockedApp, type ClockedApp } from './support/clocked-app';

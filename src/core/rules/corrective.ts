@@ -21,9 +21,13 @@ import {
  * dated by its effective date when done, else by its creation.
  */
 export const correctiveRule: Rule = {
+  // The approval label is what is approved: who added it, and the other requirements, are asked of it.
+  gradesRequirements: (issue, config) => issue.labels.includes(config.approvalLabel),
+  gradesRequirementsOn: (issue, ctx) => correctiveRule.gradesRequirements(issue, ctx.config),
+
   assess(issue, ctx): IssueAssessment {
     const { config, category, asOf } = ctx;
-    const labelled = issue.labels.includes(config.approvalLabel);
+    const labelled = correctiveRule.gradesRequirements(issue, config);
     const requirements = labelled ? requirementsFor(issue, ctx) : NO_REQUIREMENTS;
     const approved = labelled && requirements.failedRequired.length === 0;
     const checks: Check[] = [
@@ -108,6 +112,7 @@ export const correctiveRule: Rule = {
       expiresOn: approved && inside ? lapse : undefined,
       problem: gap,
       approved,
+      recent: inside,
       failedRequired: requirements.failedRequired,
       approvers: requirements.approvers,
       participants: requirements.participants,
@@ -117,13 +122,12 @@ export const correctiveRule: Rule = {
   status(assessments) {
     const approved = assessments.filter((a) => a.approved);
     if (approved.length === 0) return 'missing';
-    const recent = approved.some((a) => a.checks.some((c) => c.id === 'window' && c.pass));
-    if (!recent) return 'stale';
+    if (!approved.some((a) => a.recent === true)) return 'stale';
     return assessments.some((a) => a.problem) ? 'partial' : 'met';
   },
 
   facts(issue, ctx) {
-    const labelled = issue.labels.includes(ctx.config.approvalLabel);
+    const labelled = correctiveRule.gradesRequirements(issue, ctx.config);
     const requirements = labelled ? requirementsFor(issue, ctx) : NO_REQUIREMENTS;
     return {
       key: issue.key,

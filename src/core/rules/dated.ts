@@ -20,6 +20,15 @@ import {
  * does not count whoever signed it.
  */
 export const datedRule: Rule = {
+  // Only a done issue can be current on some day; requirements are asked only of current issues.
+  gradesRequirements: (issue) => issue.done,
+  // On a given day, only while current: done, dated, inside the window.
+  gradesRequirementsOn(issue, { config, category, asOf }) {
+    if (!issue.done) return false;
+    const date = effectiveDate(issue, config);
+    return date !== undefined && windowPosition(date.day, asOf, category.windowDays).kind === 'inside';
+  },
+
   assess(issue, ctx): IssueAssessment {
     const { config, category, asOf } = ctx;
     // One shape for every assessment (the report reads thousands of them): the same fields, always.
@@ -32,6 +41,7 @@ export const datedRule: Rule = {
       problem,
       current: false,
       approved: undefined,
+      recent: undefined,
       failedRequired: NO_REQUIREMENTS.failedRequired,
       approvers: NO_REQUIREMENTS.approvers,
       participants: NO_REQUIREMENTS.participants,
@@ -82,6 +92,7 @@ export const datedRule: Rule = {
       problem: !counts,
       current: true,
       approved: undefined,
+      recent: undefined,
       failedRequired: requirements.failedRequired,
       approvers: requirements.approvers,
       participants: requirements.participants,

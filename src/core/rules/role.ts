@@ -15,6 +15,10 @@ import {
  * that fails a required requirement is treated like one without an active assignee (spec 8.4).
  */
 export const roleRule: Rule = {
+  // A role is held whatever the issue's status or age: its requirements are always asked.
+  gradesRequirements: () => true,
+  gradesRequirementsOn: () => true,
+
   assess(issue, ctx): IssueAssessment {
     const checks: Check[] = [];
     const assignee = issue.assignee;

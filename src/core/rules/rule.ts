@@ -1,3 +1,4 @@
+import type { CheckId } from '../check-ids';
 import { ordinal } from '../dates';
 import { TOP_MANAGEMENT_REQUIREMENTS, type RequirementId } from '../requirements';
 import { requirementChecks, type RequirementOutcome } from '../substance';
@@ -27,6 +28,8 @@ export interface IssueAssessment {
   current?: boolean;
   /** Corrective: carries the approval label and passes every required requirement (spec 8.4). */
   approved?: boolean;
+  /** Corrective: dated within the window (its `window` check passes), approved or not. */
+  recent?: boolean;
   /** The required requirements it fails. */
   failedRequired: RequirementId[];
   approvers: JiraUser[];
@@ -60,6 +63,14 @@ export interface TimedStatus {
 
 /** How a rule grades a category from its issues' assessments (spec sections 4 and 8.4). */
 export interface Rule {
+  /**
+   * Whether the issue's requirements may be graded on some day, whatever as-of: the checks name
+   * people only then, so the edges look people up only for such issues (an over-estimate costs a
+   * read, never a wrong answer).
+   */
+  gradesRequirements(issue: EvidenceIssue, config: CoverageConfig): boolean;
+  /** Whether `assess` grades the issue's requirements on `asOf` (what the checks of that day ask about). */
+  gradesRequirementsOn(issue: EvidenceIssue, ctx: RuleContext): boolean;
   assess(issue: EvidenceIssue, ctx: RuleContext): IssueAssessment;
   status(assessments: IssueAssessment[]): Exclude<CategoryStatus, 'disabled'>;
   /** The facts of `assess` that do not depend on as-of. */
@@ -87,7 +98,7 @@ export function insideOn(dated: number, day: number, windowDays: number): boolea
   return age >= 0 && age <= windowDays;
 }
 
-export function check(id: string, pass: boolean, message: string): Check {
+export function check(id: CheckId, pass: boolean, message: string): Check {
   return { id, pass, message };
 }
 

@@ -1,6 +1,7 @@
 import Heading from '@atlaskit/heading';
 import { Stack, Text } from '@atlaskit/primitives';
 import type { DateField } from '../../../src/contract/invoke';
+import { SETTINGS } from '../../../src/core/settings';
 import { InlineError } from '../shared/components/InlineError';
 import type { Remote } from '../shared/hooks';
 import { DaysSetting, describedBy, FieldLabel, FieldMessages, selectStyle, TextSetting } from './controls';
@@ -132,7 +133,7 @@ export function GeneralSettings({
         </Heading>
         <TextSetting
           id="c51-approval-label"
-          label="Approval label"
+          label={SETTINGS.approvalLabel.label}
           help="The label that records the Board's approval of a corrective action. It cannot also be an evidence label."
           value={form.approvalLabel}
           onChange={(approvalLabel) => update({ approvalLabel })}
@@ -141,7 +142,7 @@ export function GeneralSettings({
         />
         <JiraListSelect
           id="c51-effective-date-field"
-          label="Effective-date field"
+          label={SETTINGS.effectiveDateField.label}
           help={`The date evidence takes effect, read before Jira's own dates (resolved, status changed, updated), e.g. an "Approved on" field.`}
           what="Jira's date fields"
           defaultOption="Jira's own dates (default)"
@@ -154,7 +155,7 @@ export function GeneralSettings({
         />
         <DaysSetting
           id="c51-review-interval"
-          label="Management review interval (days)"
+          label={SETTINGS.reviewIntervalDays.label}
           help="A management review older than this is flagged as an observation (92 = quarterly). 1 to 3660 days."
           value={form.reviewIntervalDays}
           onChange={(reviewIntervalDays) => update({ reviewIntervalDays })}
@@ -162,7 +163,7 @@ export function GeneralSettings({
         />
         <DaysSetting
           id="c51-expiring-soon"
-          label="Expiring-soon notice (days)"
+          label={SETTINGS.expiringSoonDays.label}
           help="A met category whose evidence lapses within this many days is flagged. 1 to 3660 days."
           value={form.expiringSoonDays}
           onChange={(expiringSoonDays) => update({ expiringSoonDays })}
@@ -170,7 +171,7 @@ export function GeneralSettings({
         />
         <JiraListSelect
           id="c51-fix-issue-type"
-          label="Issue type for new issues"
+          label={SETTINGS.fixIssueType.label}
           help={`The type of the issue "Create issue" makes from a finding or a lapse. A project without it cannot take new issues from the app until you choose another.`}
           what="Jira's issue types"
           defaultOption="Task, else the project's first standard type (default)"

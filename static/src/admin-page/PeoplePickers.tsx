@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Stack, Text } from '@atlaskit/primitives';
 import Select from '@atlaskit/select';
 import type { JiraGroup, JiraPerson } from '../../../src/contract/invoke';
+import { MAX_TOP_GROUPS, MAX_TOP_PEOPLE } from '../../../src/core/settings';
 import * as api from '../shared/api';
 import { SearchFailure } from '../shared/components/SearchFailure';
 import { useJiraSearch } from '../shared/hooks';
@@ -133,7 +134,7 @@ export default function PeoplePickers({ groups, people }: { groups: PickerProps;
       <JiraPicker<JiraGroup>
         id="c51-top-groups"
         label="Top management groups"
-        help="Jira groups whose members are top management, e.g. the Board. Membership is read from Jira when coverage is graded. At most 20."
+        help={`Jira groups whose members are top management, e.g. the Board. Membership is read from Jira when coverage is graded. At most ${MAX_TOP_GROUPS}.`}
         placeholder="Search Jira's groups"
         what="groups"
         search={api.searchGroups}
@@ -145,7 +146,7 @@ export default function PeoplePickers({ groups, people }: { groups: PickerProps;
       <JiraPicker<JiraPerson>
         id="c51-top-people"
         label="Top management people"
-        help="People who are top management themselves, e.g. the CEO, whatever their groups. At most 200."
+        help={`People who are top management themselves, e.g. the CEO, whatever their groups. At most ${MAX_TOP_PEOPLE}.`}
         placeholder="Search Jira's people by name"
         what="people"
         search={api.searchUsers}

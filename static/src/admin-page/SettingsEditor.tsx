@@ -29,7 +29,7 @@ import { GeneralSettings } from './GeneralSettings';
 import { ConflictNotice, FailedNotice, StoredProblemNotice, TheirVersionNotice } from './Notices';
 import { Refusal, SUBTITLE, TITLE } from './Refusal';
 import { SaveBar } from './SaveBar';
-import { countBySection, type SectionId } from './section-list';
+import { countBySection, hasControl, type SectionId } from './section-list';
 import { SectionNav, useSections } from './SectionNav';
 import { ScopeSettings } from './ScopeSettings';
 import { HistorySection, ResetSection } from './Sections';
@@ -43,14 +43,10 @@ const layoutStyle = { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start
 const navStyle = { flex: '0 0 240px', maxWidth: '100%' } as const;
 const sectionStyle = { flex: '1 1 480px', minWidth: 0 } as const;
 
-/** Paths shown next to a control; any other problem is listed by the Save button. */
-const PLACED =
-  /^(categories\.[a-z-]+\.(labels(\.\d+)?|disabledReason|windowDays|requirements\.[a-z-]+)|approvalLabel|effectiveDateField|reviewIntervalDays|expiringSoonDays|topManagement\.(groups|accountIds)(\.\d+)?|approverField|attendeesField|fixIssueType|scopes(\.[A-Z][A-Z0-9_]*(\.\d+)?)?)$/;
-
 /** Whether a problem is shown at its control: a page's scope only while the page is on the form. */
 function isPlaced(field: string, form: ConfigForm): boolean {
   const page = /^scopes\.([^.]+)/.exec(field)?.[1];
-  return PLACED.test(field) && (page === undefined || Object.hasOwn(form.scopes, page));
+  return hasControl(field) && (page === undefined || Object.hasOwn(form.scopes, page));
 }
 
 function savedLine(state: ConfigState): string {

@@ -3,6 +3,7 @@ import Heading from '@atlaskit/heading';
 import { Stack, Text } from '@atlaskit/primitives';
 import type { ConfiguredNames, UserField } from '../../../src/contract/invoke';
 import { TOP_MANAGEMENT_REQUIREMENTS, requirementsOf } from '../../../src/core/requirements';
+import { SETTINGS } from '../../../src/core/settings';
 import { CATEGORY_IDS } from '../../../src/core/types';
 import { InlineError } from '../shared/components/InlineError';
 import { LoadingState } from '../shared/components/States';
@@ -222,7 +223,7 @@ export function TopManagementSettings({
         </Suspense>
         <UserFieldSelect
           id="c51-approver-field"
-          label="Approver field"
+          label={SETTINGS.approverField.label}
           help="A user-picker field that records who approved or signed off what the issue records. Where it is empty, the person who moved the issue to done is the approver."
           none="None: who moved the issue to done (default)"
           need="user"
@@ -235,7 +236,7 @@ export function TopManagementSettings({
         />
         <UserFieldSelect
           id="c51-attendees-field"
-          label="Attendees field"
+          label={SETTINGS.attendeesField.label}
           help="A multi-user-picker field listing who took part, e.g. a meeting's attendees. Where it is empty, the assignee and the approver took part."
           none="None: the assignee and the approver (default)"
           need="multi"

@@ -1,5 +1,6 @@
 /** Settings in words, for error summaries, the conflict diff and the change history. */
 import { CATEGORIES } from '../../../src/core/categories';
+import { settingOf } from '../../../src/core/settings';
 import { isRequirementId, type RequirementId, type RequirementMode } from '../../../src/core/requirements';
 
 const PART: Record<string, string> = {
@@ -10,21 +11,11 @@ const PART: Record<string, string> = {
   requirements: 'requirements',
 };
 
-const TOP: Record<string, string> = {
-  '': 'Settings',
-  categories: 'Categories',
-  approvalLabel: 'Approval label',
-  effectiveDateField: 'Effective-date field',
-  fixIssueType: 'Issue type for new issues',
-  reviewIntervalDays: 'Management review interval (days)',
-  expiringSoonDays: 'Expiring-soon notice (days)',
-  topManagement: 'Top management',
-  'topManagement.groups': 'Top management: groups',
-  'topManagement.accountIds': 'Top management: people',
-  approverField: 'Approver field',
-  attendeesField: 'Attendees field',
-  scopes: 'Evidence from several projects',
-};
+/** The parts of top management; each setting's own name is its label in the settings table. */
+const TOP_MANAGEMENT_PART: ReadonlyMap<string, string> = new Map([
+  ['topManagement.groups', 'Top management: groups'],
+  ['topManagement.accountIds', 'Top management: people'],
+]);
 
 /** Each requirement of spec 8.3 in the admin's words: its name, and when an issue passes it. */
 export const REQUIREMENT_WORDS: Record<RequirementId, { name: string; passes: string }> = {
@@ -52,8 +43,11 @@ export const MODE_WORDS: Record<RequirementMode, string> = {
  * -> "Top management: group 1"; `scopes.ISMS` -> "Evidence projects of ISMS".
  */
 export function describeField(path: string): string {
-  const top = TOP[path];
-  if (top) return top;
+  if (path === '') return 'Settings';
+  const setting = settingOf(path);
+  if (setting) return setting.label;
+  const topPart = TOP_MANAGEMENT_PART.get(path);
+  if (topPart) return topPart;
   const member = /^topManagement\.(groups|accountIds)\.(\d+)$/.exec(path);
   if (member) return `Top management: ${member[1] === 'groups' ? 'group' : 'person'} ${Number(member[2]) + 1}`;
   const scope = /^scopes\.([^.]+)(?:\.(\d+))?$/.exec(path);

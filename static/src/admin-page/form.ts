@@ -10,6 +10,8 @@ import {
   requirementsOf,
   type RequirementModes,
 } from '../../../src/core/requirements';
+import { isRecord } from '../../../src/core/guards';
+import { isSettingKey, SETTING_KEYS, SETTINGS, type SettingKey } from '../../../src/core/settings';
 import { CATEGORY_IDS, type CategoryId, type CoverageConfig } from '../../../src/core/types';
 
 export interface CategoryForm {
@@ -22,23 +24,26 @@ export interface CategoryForm {
   requirements: RequirementModes;
 }
 
-export interface ConfigForm {
+/** A day count stays text while it is typed; any other setting is edited as it is. */
+type Typed<T> = T extends number ? string : T;
+
+/** What the admin is typing: each setting of the settings table (core/settings.ts), as Typed says. */
+type SettingsForm = { [K in Exclude<SettingKey, 'categories'>]: Typed<CoverageConfig[K]> };
+
+export interface ConfigForm extends SettingsForm {
   categories: Record<CategoryId, CategoryForm>;
-  approvalLabel: string;
-  effectiveDateField: string | null;
-  reviewIntervalDays: string;
-  expiringSoonDays: string;
-  /** Group ids and account ids, in the order the admin added them (spec 8.1). */
-  topManagement: { groups: string[]; accountIds: string[] };
-  approverField: string | null;
-  attendeesField: string | null;
-  /** The issue type "Create issue" makes, by name; null for the default (spec 10). */
-  fixIssueType: string | null;
-  /**
-   * Spec 11: for a project page (by its key), the projects whose issues are its evidence, as saved
-   * or as the admin left them. A page not listed grades its own project alone.
-   */
-  scopes: Record<string, string[]>;
+}
+
+/** The settings typed as text and sent as numbers: those whose value is a number. */
+const TYPED_AS_TEXT: ReadonlySet<SettingKey> = new Set(
+  SETTING_KEYS.filter((key) => typeof SETTINGS[key].default() === 'number'),
+);
+
+/** A JSON value's copy, so the form never shares a list with the config it came from. */
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+function typed<T>(value: T): Typed<T> {
+  return (typeof value === 'number' ? String(value) : copy(value)) as Typed<T>;
 }
 
 export function fromConfig(config: CoverageConfig): ConfigForm {
@@ -53,18 +58,9 @@ export function fromConfig(config: CoverageConfig): ConfigForm {
       requirements: { ...c.requirements },
     };
   }
-  return {
-    categories,
-    approvalLabel: config.approvalLabel,
-    effectiveDateField: config.effectiveDateField,
-    reviewIntervalDays: String(config.reviewIntervalDays),
-    expiringSoonDays: String(config.expiringSoonDays),
-    topManagement: { groups: [...config.topManagement.groups], accountIds: [...config.topManagement.accountIds] },
-    approverField: config.approverField,
-    attendeesField: config.attendeesField,
-    fixIssueType: config.fixIssueType,
-    scopes: Object.fromEntries(Object.entries(config.scopes).map(([page, keys]) => [page, [...keys]])),
-  };
+  const form: Partial<Record<keyof ConfigForm, unknown>> = { categories };
+  for (const key of SETTING_KEYS) if (key !== 'categories') form[key] = typed(config[key]);
+  return form as ConfigForm;
 }
 
 /** Text to a number for validation: "" and "abc" become NaN, which validateConfig refuses. */
@@ -85,18 +81,12 @@ export function toCandidate(form: ConfigForm): unknown {
       ...(c.enabled ? {} : { disabledReason: c.disabledReason }),
     };
   }
-  return {
-    categories,
-    approvalLabel: form.approvalLabel,
-    effectiveDateField: form.effectiveDateField,
-    reviewIntervalDays: days(form.reviewIntervalDays),
-    expiringSoonDays: days(form.expiringSoonDays),
-    topManagement: form.topManagement,
-    approverField: form.approverField,
-    attendeesField: form.attendeesField,
-    fixIssueType: form.fixIssueType,
-    scopes: form.scopes,
-  };
+  const candidate: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    const value = key === 'categories' ? categories : form[key];
+    candidate[key] = TYPED_AS_TEXT.has(key) && typeof value === 'string' ? days(value) : value;
+  }
+  return candidate;
 }
 
 export const checkForm = (form: ConfigForm): ConfigResult => validateConfig(toCandidate(form));
@@ -126,37 +116,44 @@ export interface FormChange {
   to: FieldValue;
 }
 
+/**
+ * Every setting the admin can change, by its path: each category's fields, then each setting in
+ * the table's order. A setting that is a record (top management, the scopes) is one per entry: the
+ * default's entries in their order, then the others sorted, so two forms list them alike.
+ */
 function fields(form: ConfigForm): [string, FieldValue][] {
   const list: [string, FieldValue][] = [];
-  for (const id of CATEGORY_IDS) {
-    const c = form.categories[id];
-    list.push(
-      [`categories.${id}.labels`, c.labels],
-      [`categories.${id}.enabled`, c.enabled],
-      [`categories.${id}.disabledReason`, c.disabledReason],
-      [`categories.${id}.windowDays`, c.windowDays],
-      ...requirementsOf(id).map((r): [string, FieldValue] => [
-        `categories.${id}.requirements.${r}`,
-        c.requirements[r] ?? null,
-      ]),
-    );
+  for (const key of SETTING_KEYS) {
+    if (key === 'categories') {
+      for (const id of CATEGORY_IDS) list.push(...categoryFields(id, form.categories[id]));
+      continue;
+    }
+    const value = form[key];
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      list.push([key, value]);
+      continue;
+    }
+    const record = value as Record<string, FieldValue | undefined>;
+    const own = Object.keys(SETTINGS[key].default() ?? {});
+    const others = Object.keys(record)
+      .filter((entry) => !own.includes(entry))
+      .sort();
+    for (const entry of [...own, ...others]) list.push([`${key}.${entry}`, record[entry] ?? null]);
   }
-  list.push(
-    ['approvalLabel', form.approvalLabel],
-    ['effectiveDateField', form.effectiveDateField],
-    ['reviewIntervalDays', form.reviewIntervalDays],
-    ['expiringSoonDays', form.expiringSoonDays],
-    ['topManagement.groups', form.topManagement.groups],
-    ['topManagement.accountIds', form.topManagement.accountIds],
-    ['approverField', form.approverField],
-    ['attendeesField', form.attendeesField],
-    ['fixIssueType', form.fixIssueType],
-    // One setting per page, in key order so two forms list them alike.
-    ...Object.keys(form.scopes)
-      .sort()
-      .map((page): [string, FieldValue] => [`scopes.${page}`, form.scopes[page] ?? null]),
-  );
   return list;
+}
+
+function categoryFields(id: CategoryId, c: CategoryForm): [string, FieldValue][] {
+  return [
+    [`categories.${id}.labels`, c.labels],
+    [`categories.${id}.enabled`, c.enabled],
+    [`categories.${id}.disabledReason`, c.disabledReason],
+    [`categories.${id}.windowDays`, c.windowDays],
+    ...requirementsOf(id).map((r): [string, FieldValue] => [
+      `categories.${id}.requirements.${r}`,
+      c.requirements[r] ?? null,
+    ]),
+  ];
 }
 
 /** A page's scope as it is graded: its own project first and once, then the others listed. */
@@ -200,15 +197,21 @@ export function formChanges(base: ConfigForm, draft: ConfigForm): FormChange[] {
 
 export const sameForm = (a: ConfigForm, b: ConfigForm): boolean => formChanges(a, b).length === 0;
 
+/**
+ * Whether `to` can stand where the setting's default is `byDefault`: text for text and day counts,
+ * text or null where the default is null, a list for a list.
+ */
+function fits(to: FieldValue, byDefault: unknown): boolean {
+  if (byDefault === null) return typeof to === 'string' || to === null;
+  if (typeof byDefault === 'string' || typeof byDefault === 'number') return typeof to === 'string';
+  if (typeof byDefault === 'boolean') return typeof to === 'boolean';
+  return Array.isArray(byDefault) && Array.isArray(to);
+}
+
 /** `form` with each change's `to` value set (re-applying an admin's own edits on another version). */
 export function applyChanges(form: ConfigForm, changes: readonly FormChange[]): ConfigForm {
   const next: ConfigForm = { ...form, categories: { ...form.categories } };
   for (const { field, to } of changes) {
-    const page = scopePage(field);
-    if (page !== null) {
-      if (Array.isArray(to) || to === null) next.scopes = withScope(next.scopes, page, to);
-      continue;
-    }
     const id = CATEGORY_IDS.find((c) => field.startsWith(`categories.${c}.`));
     if (id) {
       const current = next.categories[id];
@@ -221,22 +224,23 @@ export function applyChanges(form: ConfigForm, changes: readonly FormChange[]): 
       else if (key === 'windowDays' && typeof to === 'string') next.categories[id] = { ...current, windowDays: to };
       else if (requirement !== undefined && isRequirementId(requirement) && isRequirementMode(to))
         next.categories[id] = { ...current, requirements: { ...current.requirements, [requirement]: to } };
-    } else if (
-      (field === 'effectiveDateField' ||
-        field === 'approverField' ||
-        field === 'attendeesField' ||
-        field === 'fixIssueType') &&
-      (typeof to === 'string' || to === null)
-    ) {
-      next[field] = to;
-    } else if ((field === 'topManagement.groups' || field === 'topManagement.accountIds') && Array.isArray(to)) {
-      const list = field === 'topManagement.groups' ? 'groups' : 'accountIds';
-      next.topManagement = { ...next.topManagement, [list]: [...to] };
-    } else if (
-      (field === 'approvalLabel' || field === 'reviewIntervalDays' || field === 'expiringSoonDays') &&
-      typeof to === 'string'
-    ) {
-      next[field] = to;
+      continue;
+    }
+    const [key = '', entry, ...deeper] = field.split('.');
+    if (!isSettingKey(key) || key === 'categories' || deeper.length > 0) continue;
+    const byDefault: unknown = SETTINGS[key].default();
+    const settings: Partial<Record<SettingKey, unknown>> = next;
+    if (entry === undefined) {
+      if (fits(to, byDefault)) settings[key] = to;
+    } else if (isRecord(byDefault) && isRecord(settings[key])) {
+      const record = settings[key] as Record<string, string[]>;
+      // A record with entries by default (top management's lists) has those alone, each keeping
+      // its kind; one empty by default (the scopes) has entries that come and go: a page's list is
+      // set, or removed with null.
+      if (Object.hasOwn(byDefault, entry)) {
+        if (fits(to, byDefault[entry])) settings[key] = { ...record, [entry]: copy(to) };
+      } else if (Object.keys(byDefault).length === 0 && (Array.isArray(to) || to === null))
+        settings[key] = withScope(record, entry, to);
     }
   }
   return next;

@@ -5,6 +5,7 @@
  * stays in reach. Each category is a section of its own: the ten together are over 3,000 px tall.
  */
 import { CATEGORIES } from '../../../src/core/categories';
+import { settingOf } from '../../../src/core/settings';
 import { CATEGORY_IDS, type CategoryId } from '../../../src/core/types';
 
 export type SectionId = 'general' | 'scopes' | 'top-management' | CategoryId | 'reset-history';
@@ -28,26 +29,25 @@ export const SECTIONS: readonly Section[] = [
 
 export const FIRST_SECTION: SectionId = 'general';
 
-const GENERAL = new Set([
-  'approvalLabel',
-  'effectiveDateField',
-  'reviewIntervalDays',
-  'expiringSoonDays',
-  'fixIssueType',
-]);
-const TOP_MANAGEMENT = new Set(['topManagement', 'approverField', 'attendeesField']);
-
 /**
  * The section whose controls show a setting, by its dotted path (`categories.resources.labels.2`,
- * `scopes.ISMS`); undefined for a path no section shows (a problem with the whole config).
+ * `scopes.ISMS`), as the settings table says; undefined for a path no section shows (a problem
+ * with the whole config).
  */
 export function sectionOf(field: string): SectionId | undefined {
   const [head = '', second] = field.split('.');
-  if (head === 'categories') return CATEGORY_IDS.find((id) => id === second);
-  if (head === 'scopes') return 'scopes';
-  if (GENERAL.has(head)) return 'general';
-  if (TOP_MANAGEMENT.has(head)) return 'top-management';
-  return undefined;
+  const section = settingOf(head)?.section;
+  return section === 'categories' ? CATEGORY_IDS.find((id) => id === second) : section;
+}
+
+/**
+ * Whether a problem at `field` is shown beside a control (the setting's `placed` paths, the
+ * setting itself by default); any other is listed by the Save button.
+ */
+export function hasControl(field: string): boolean {
+  const head = field.split('.')[0] ?? '';
+  const setting = settingOf(head);
+  return setting !== undefined && (setting.placed ?? /^$/).test(field.slice(head.length));
 }
 
 /** How many of `fields` each section shows; sections with none are left out. */

@@ -1,20 +1,13 @@
 import type { ReactNode } from 'react';
 import Heading from '@atlaskit/heading';
-import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { CategoryExplanation, Check } from '../../../src/core/types';
 import { CountsLozenge } from '../shared/components/Lozenges';
 import { VisuallyHidden } from '../shared/components/VisuallyHidden';
 import { formatDay } from '../shared/format';
+import { bareListStyle, cardStyle } from '../shared/styles';
 import { groupChecks, lookOf, type CheckLook } from './checks';
-
-const cardStyle = xcss({
-  borderColor: 'color.border',
-  borderStyle: 'solid',
-  borderWidth: 'border.width',
-  borderRadius: 'radius.medium',
-});
-const listStyle = { margin: 0, padding: 0, listStyle: 'none' } as const;
 
 // The word carries the meaning; the mark and the colour repeat it.
 const LOOK: Record<CheckLook, { mark: string; word: string; color: string }> = {
@@ -82,7 +75,7 @@ export function CategoryCard({
             <strong>{formatDay(category.expiresOn)}</strong>
           </Text>
         ) : null}
-        <ul style={listStyle} aria-label={`Checks for ${category.name}`}>
+        <ul style={bareListStyle} aria-label={`Checks for ${category.name}`}>
           {required.map((check) => (
             <CheckRow key={check.id} check={check} />
           ))}
@@ -96,7 +89,7 @@ export function CategoryCard({
             <Text size="small" color="color.text.subtle">
               Reported for the audit file: these never stop the issue counting.
             </Text>
-            <ul style={listStyle} aria-label={`Advisory checks for ${category.name}`}>
+            <ul style={bareListStyle} aria-label={`Advisory checks for ${category.name}`}>
               {advisory.map((check) => (
                 <CheckRow key={check.id} check={check} />
               ))}

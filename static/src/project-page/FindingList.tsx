@@ -5,10 +5,10 @@ import { token } from '@atlaskit/tokens';
 import type { FixAvailability } from '../../../src/contract/invoke';
 import { TOP_MANAGEMENT_NOT_SET_FIX } from '../../../src/core/substance-findings';
 import type { Finding } from '../../../src/core/types';
-import { IssueLinks } from '../shared/components/JiraLink';
-import { SeverityLozenge } from '../shared/components/Lozenges';
 import { FixAction, fixableCategory } from '../shared/fix';
 import { navigateTo, SETTINGS_PAGE } from '../shared/navigation';
+import { bareListStyle } from '../shared/styles';
+import { FindingText } from './FindingText';
 
 /** A finding fixed on the app's settings page (top management not named) offers the way there. */
 const fixedInSettings = (finding: Finding): boolean => finding.fix.startsWith(TOP_MANAGEMENT_NOT_SET_FIX);
@@ -43,7 +43,7 @@ export function FindingList({
         {findings.length === 0 ? (
           <Text as="p">No findings: every enabled category is met and nothing lapses soon.</Text>
         ) : (
-          <ul style={{ margin: 0, padding: 0, listStyle: 'none' }}>
+          <ul style={bareListStyle}>
             {findings.map((finding, index) => (
               <li
                 key={`${finding.categoryId ?? ''}-${index}`}
@@ -52,17 +52,7 @@ export function FindingList({
                   borderBottom: `${token('border.width')} solid ${token('color.border')}`,
                 }}
               >
-                <Stack space="space.075">
-                  <Inline space="space.100" alignBlock="start">
-                    <span style={{ flexShrink: 0 }}>
-                      <SeverityLozenge severity={finding.severity} />
-                    </span>
-                    <Text weight="medium">{finding.message}</Text>
-                  </Inline>
-                  <Text as="p">
-                    <strong>{finding.unknown ? 'To settle it:' : 'To fix:'}</strong> {finding.fix}
-                  </Text>
-                  <IssueLinks keys={finding.issueKeys} />
+                <FindingText finding={finding}>
                   {fixedInSettings(finding) ? (
                     <div className="c51-no-print">
                       <Inline space="space.100" alignBlock="center" shouldWrap>
@@ -76,7 +66,7 @@ export function FindingList({
                     </div>
                   ) : null}
                   {fixes && offersCreate(finding) ? <FindingFix finding={finding} fixes={fixes} /> : null}
-                </Stack>
+                </FindingText>
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
 import Heading from '@atlaskit/heading';
-import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Box, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { ProjectReport } from '../../../src/contract/invoke';
 import { categoryDefinition } from '../../../src/core/categories';
@@ -7,17 +7,11 @@ import { FORECAST_DAYS } from '../../../src/core/timeline';
 import type { Finding } from '../../../src/core/types';
 import { STATUS_WORDS } from '../../../src/export/words';
 import { IssueLinks } from '../shared/components/JiraLink';
-import { SeverityLozenge } from '../shared/components/Lozenges';
 import { FixAction, fixableCategory, isLapse, upcomingFixAction } from '../shared/fix';
 import { formatDay } from '../shared/format';
+import { bareListStyle, cardStyle } from '../shared/styles';
+import { FindingText } from './FindingText';
 
-const cardStyle = xcss({
-  borderColor: 'color.border',
-  borderStyle: 'solid',
-  borderWidth: 'border.width',
-  borderRadius: 'radius.medium',
-});
-const listStyle = { margin: 0, padding: 0, listStyle: 'none' } as const;
 const itemStyle = {
   padding: `${token('space.100')} 0`,
   borderBottom: `${token('border.width')} solid ${token('color.border')}`,
@@ -41,19 +35,9 @@ function FixFirstItem({ finding, report }: { finding: Finding; report: ProjectRe
   const categoryId = offersCreate(finding, report.findings) ? fixableCategory(finding.categoryId) : undefined;
   return (
     <li style={itemStyle}>
-      <Stack space="space.075">
-        <Inline space="space.100" alignBlock="start">
-          <span style={{ flexShrink: 0 }}>
-            <SeverityLozenge severity={finding.severity} />
-          </span>
-          <Text weight="medium">{finding.message}</Text>
-        </Inline>
-        <Text as="p">
-          <strong>{finding.unknown ? 'To settle it:' : 'To fix:'}</strong> {finding.fix}
-        </Text>
-        <IssueLinks keys={finding.issueKeys} />
+      <FindingText finding={finding}>
         {categoryId ? <FixAction request={{ categoryId, origin: 'finding' }} fixes={report.fixes} /> : null}
-      </Stack>
+      </FindingText>
     </li>
   );
 }
@@ -74,7 +58,7 @@ export function FixFirst({ report }: { report: ProjectReport }) {
         {first.length === 0 ? (
           <Text as="p">No non-conformity or warning: what an auditor would write up is met.</Text>
         ) : (
-          <ul style={listStyle} aria-labelledby="c51-fix-first">
+          <ul style={bareListStyle} aria-labelledby="c51-fix-first">
             {first.map((finding, index) => (
               <FixFirstItem key={`${finding.categoryId ?? ''}-${index}`} finding={finding} report={report} />
             ))}

@@ -1,20 +1,15 @@
 import type { ReactNode } from 'react';
 import Heading from '@atlaskit/heading';
-import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { ProjectReport } from '../../../src/contract/invoke';
 import { notVisibleSentence } from '../../../src/core/words';
 import { VerdictLozenge } from '../shared/components/Lozenges';
 import { Notice } from '../shared/components/Notice';
 import { formatDay, formatPercent } from '../shared/format';
+import { cardStyle } from '../shared/styles';
 import { readFact, readSentence } from './read-words';
 
-const cardStyle = xcss({
-  borderColor: 'color.border',
-  borderStyle: 'solid',
-  borderWidth: 'border.width',
-  borderRadius: 'radius.medium',
-});
 const bigNumber = { font: token('font.heading.xxlarge'), color: token('color.text'), margin: 0 } as const;
 const termStyle = { font: token('font.body.small'), color: token('color.text.subtle') } as const;
 

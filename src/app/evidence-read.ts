@@ -10,6 +10,7 @@
  * the stored read is served as it was, with its age: cut to the scope this view confirmed, and, if
  * Jira could not confirm even that, only while it is under UNCONFIRMED_MAX_AGE_MS old.
  */
+import { projectOfKey } from '../core/jira-ids';
 import { enabledLabels } from '../core/config';
 import { compareIssueKeys } from '../core/report';
 import type { TopManagement } from '../core/substance-types';
@@ -23,8 +24,16 @@ import { changedSince, evidenceCondition, keysJql } from '../jira/jql';
 import { listKeys, searchAll } from '../jira/search';
 import { IssueDataError, fieldsToRead, toEvidenceIssue, type FieldSettings } from '../jira/transform';
 import { loadConfig, type StoredConfig } from '../storage/config-store';
-import { discardRead, loadRead, readFingerprint, saveRead, type StoredRead } from '../storage/evidence-store';
-import { AppError } from './app-error';
+import {
+  discardRead,
+  loadRead,
+  readFingerprint,
+  saveRead,
+  type LoadedRead,
+  type StoredRead,
+} from '../storage/evidence-store';
+import { allSettledOrThrow } from '../concurrency';
+import { AppError } from '../errors';
 import { confirmScope } from './scope';
 import { readSubstance } from './substance';
 
@@ -87,7 +96,8 @@ const unreadableReason = (keys: readonly string[]) =>
 
 const isRateLimit = (error: unknown): error is AppError => error instanceof AppError && error.code === 'RATE_LIMITED';
 
-interface Setting {
+/** How this view asks Jira for the page's issues: as whom, when, with which settings, fields and JQL condition. */
+interface EvidenceQuery {
   jira: JiraClient;
   now: Date;
   stored: StoredConfig;
@@ -106,7 +116,7 @@ interface IssuesRead {
   removed: number;
 }
 
-async function readAll({ jira, stored, fields, condition }: Setting): Promise<IssuesRead> {
+async function readAll({ jira, stored, fields, condition }: EvidenceQuery): Promise<IssuesRead> {
   const { convert, unreadable } = converter(stored.config);
   const search = await searchAll(jira, condition, fields, convert);
   const reasons = [search.incompleteReason, unreadable.length > 0 ? unreadableReason(unreadable) : undefined];
@@ -135,17 +145,13 @@ function trusted(prior: StoredRead, now: Date): boolean {
 }
 
 /** The stored read with what changed since; `undefined` when only a full read can tell (see MAX_ARRIVALS). */
-async function readChanges(setting: Setting, prior: StoredRead, sweep: boolean): Promise<IssuesRead | undefined> {
-  const { jira, now, stored, fields, condition } = setting;
+async function readChanges(query: EvidenceQuery, prior: StoredRead, sweep: boolean): Promise<IssuesRead | undefined> {
+  const { jira, now, stored, fields, condition } = query;
   const { convert, unreadable } = converter(stored.config);
-  const [changedRead, listingRead] = await Promise.allSettled([
+  const [changed, listing] = await allSettledOrThrow([
     searchAll(jira, changedSince(condition, window(prior.readAt, now)), fields, convert),
-    sweep ? listKeys(jira, condition) : Promise.resolve(undefined),
+    sweep ? listKeys(jira, condition) : undefined,
   ]);
-  if (changedRead.status === 'rejected') throw changedRead.reason;
-  if (listingRead.status === 'rejected') throw listingRead.reason;
-  const changed = changedRead.value;
-  const listing = listingRead.value;
   // A listing that may not be whole cannot say what left: read everything, which says why it is incomplete.
   if (listing && listing.problems.length > 0) return undefined;
 
@@ -201,9 +207,6 @@ function sweepDue(prior: StoredRead, now: Date): boolean {
   return since >= SWEEP_INTERVAL_MS || since < 0;
 }
 
-/** The project an issue belongs to, by its key (`BOARD-12` -> `BOARD`). */
-const projectOfKey = (issueKey: string): string => issueKey.slice(0, issueKey.lastIndexOf('-'));
-
 /**
  * The stored read as the scope confirmed in this view allows: the issues of projects the viewer can
  * no longer see are dropped, and the scope is as confirmed now. Undefined when a project visible now
@@ -245,8 +248,19 @@ function fromStore(read: StoredRead, stored: StoredConfig, reason: string): Page
   };
 }
 
-/** The settings and the user's stored read of the page: no Jira request, so it runs beside the first one. */
-async function local(key: string, accountId: string, budget: Budget) {
+/** The settings, and the user's stored read of the page made with them. */
+interface StoredPage {
+  stored: StoredConfig;
+  /** The issue fields those settings read. */
+  fields: string[];
+  /** What a stored read must have been made with to serve them. */
+  fingerprint: string;
+  /** The user's stored read of the page, if there is one for these settings. */
+  loaded: LoadedRead | undefined;
+}
+
+/** The settings and the user's stored read of the page: storage only, no Jira request, so it runs beside the first one. */
+async function loadStoredPage(key: string, accountId: string, budget: Budget): Promise<StoredPage> {
   const stored = await loadConfig(budget);
   const fields = fieldsToRead(stored.config);
   const fingerprint = readFingerprint(stored.config, fields);
@@ -282,31 +296,33 @@ export async function readPageEvidence(
   asOf: Day,
   request: ReadRequest,
 ): Promise<PageEvidence> {
-  // Independent, so neither waits for the other; both settle before going on, so nothing is left
-  // running after a failure. The project's failure (NOT_FOUND) is reported first.
-  const [projectRead, localRead] = await Promise.allSettled([
-    confirmProject(jira, key),
-    local(key, request.accountId, jira.budget),
-  ]);
-  const loaded = localRead.status === 'fulfilled' ? localRead.value.loaded : undefined;
-  if (projectRead.status === 'rejected') {
-    const error: unknown = projectRead.reason;
-    if (isRateLimit(error) && loaded && localRead.status === 'fulfilled')
-      return servedAsStored(loaded.read, localRead.value.stored, error, now, undefined);
-    if (error instanceof AppError && error.code === 'NOT_FOUND' && loaded)
-      await discardRead(key, request.accountId, jira.budget, loaded.chunks);
+  // Independent, so neither waits for the other. The project's failure (NOT_FOUND) is reported first.
+  const confirming = confirmProject(jira, key);
+  const loading = loadStoredPage(key, request.accountId, jira.budget);
+  let project: ProjectRef;
+  let page: StoredPage;
+  try {
+    [project, page] = await allSettledOrThrow([confirming, loading]);
+  } catch (error) {
+    // When the stored page loaded, what failed is the project: the user's stored read may answer
+    // for it (Jira rate limiting), or goes with it (the project gone from the user's view).
+    const storedPage = await loading.catch(() => undefined);
+    const prior = storedPage?.loaded;
+    if (storedPage && prior && isRateLimit(error))
+      return servedAsStored(prior.read, storedPage.stored, error, now, undefined);
+    if (prior && error instanceof AppError && error.code === 'NOT_FOUND')
+      await discardRead(key, request.accountId, jira.budget, prior.chunks);
     throw error;
   }
-  if (localRead.status === 'rejected') throw localRead.reason;
-  const project = projectRead.value;
+  const { loaded } = page;
   let projects: ScopeProject[] | undefined;
   try {
-    projects = await confirmScope(jira, project, localRead.value.stored.config);
-    return await readFromJira(jira, project, projects, now, asOf, request, localRead.value);
+    projects = await confirmScope(jira, project, page.stored.config);
+    return await readFromJira(jira, project, projects, now, asOf, request, page);
   } catch (error) {
     // The page's project is confirmed; what else the viewer may see is as confirmed now, if it was.
     if (isRateLimit(error) && loaded && loaded.read.project.id === project.id)
-      return servedAsStored(loaded.read, localRead.value.stored, error, now, projects);
+      return servedAsStored(loaded.read, page.stored, error, now, projects);
     throw error;
   }
 }
@@ -318,24 +334,26 @@ async function readFromJira(
   now: Date,
   asOf: Day,
   request: ReadRequest,
-  { stored, fields, fingerprint, loaded }: Awaited<ReturnType<typeof local>>,
+  { stored, fields, fingerprint, loaded }: StoredPage,
 ): Promise<PageEvidence> {
   const { config } = stored;
   const visible = projects.filter((p) => p.visible).map((p) => p.key);
-  const setting: Setting = { jira, now, stored, fields, condition: evidenceCondition(visible, enabledLabels(config)) };
+  const query: EvidenceQuery = {
+    jira,
+    now,
+    stored,
+    fields,
+    condition: evidenceCondition(visible, enabledLabels(config)),
+  };
   const usable = !request.fullRead && loaded && sameScope(loaded.read, project, projects) && trusted(loaded.read, now);
   const prior = usable ? loaded.read : undefined;
   const sweep = prior === undefined || sweepDue(prior, now);
   // Whether the user may create issues changes rarely: asked again with each sweep, else as stored.
   const askPermission = request.permission && (sweep || prior.permission === undefined);
-  const [permissionRead, issuesRead] = await Promise.allSettled([
-    askPermission ? createPermission(jira, project.key) : Promise.resolve(prior?.permission),
-    (async () => (prior ? await readChanges(setting, prior, sweep) : undefined) ?? (await readAll(setting)))(),
+  const [permission, read] = await allSettledOrThrow([
+    askPermission ? createPermission(jira, project.key) : prior?.permission,
+    (async () => (prior ? await readChanges(query, prior, sweep) : undefined) ?? (await readAll(query)))(),
   ]);
-  if (permissionRead.status === 'rejected') throw permissionRead.reason;
-  if (issuesRead.status === 'rejected') throw issuesRead.reason;
-  const permission = permissionRead.value;
-  const read = issuesRead.value;
   const changes = read.kind === 'changes' && prior !== undefined ? prior : undefined;
   // Membership known from the stored read is asked again with each sweep, like the permission.
   const substance = await readSubstance(

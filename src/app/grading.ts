@@ -15,7 +15,7 @@ import type { CreatePermission } from '../jira/create-issue';
 import { IssueDataError, fieldsToRead, projectKeyOf, toEvidenceIssue } from '../jira/transform';
 import { loadConfig, type StoredConfig } from '../storage/config-store';
 import type { ReportRead, ScopeProject } from '../contract/invoke';
-import { AppError } from './app-error';
+import { AppError } from '../errors';
 import { claimedKey, type Caller } from './caller';
 import { readPageEvidence } from './evidence-read';
 import { readSubstance } from './substance';

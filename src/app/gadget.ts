@@ -8,7 +8,7 @@ import { isRecord } from '../core/guards';
 import { isLapse } from '../core/status-order';
 import type { GadgetReport } from '../contract/invoke';
 import type { JiraClient } from '../jira/client';
-import { AppError } from './app-error';
+import { AppError } from '../errors';
 import type { Caller } from './caller';
 import { gradeProjectKey } from './grading';
 

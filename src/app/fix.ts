@@ -31,7 +31,7 @@ import {
   type FixClaim,
 } from '../storage/fix-claims';
 import { BudgetedKvs } from '../storage/budgeted-kvs';
-import { AppError } from './app-error';
+import { AppError } from '../errors';
 import type { Caller } from './caller';
 import { gradeIssue, gradeProject, type GradedIssue, type GradedProject } from './grading';
 
