@@ -1,5 +1,11 @@
 /** Public entry point of the local Jira Cloud simulator. */
-export { startJiraSimulator, CLIENT_CLOSED_REQUEST, type JiraSimulator, type JiraSimulatorOptions } from './server';
+export {
+  startJiraSimulator,
+  CLIENT_CLOSED_REQUEST,
+  type JiraSimulator,
+  type JiraSimulatorOptions,
+  type SimAttachmentAddition,
+} from './server';
 export { loadSite, validateSite, SiteValidationError } from './site';
 export { FaultController, type FaultScope, type PageFault, type ProjectChange } from './faults';
 export { RequestStats, type RequestLogEntry } from './stats';
@@ -33,6 +39,21 @@ export {
   siteRemoteLink,
   type IssueSpec,
 } from './site-builders';
+export {
+  attachmentAdded,
+  attachmentRemoved,
+  descriptionChange,
+  descriptionText,
+  siteAttachment,
+  nextAttachmentId,
+  withAttachmentAdded,
+  withAttachmentRemoved,
+  withDescriptionChanged,
+  SIMULATOR_CLOUD_ID,
+  type AttachmentAddition,
+  type ChangeAuthor,
+  type ChangeableIssue,
+} from './site-history';
 export { USER_PICKER_TYPE, MULTI_USER_PICKER_TYPE } from './site-substance';
 export type { SimulatorLimits } from './http-types';
 export type * from './site-types';

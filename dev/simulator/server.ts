@@ -21,11 +21,18 @@ import {
   type SiteWriter,
 } from './http-types';
 import { ACCOUNT_ID_HEADER, APP_HEADER } from './identity';
-import { parseJson } from './json';
+import { parseJson, type JsonObject } from './json';
 import type { Caller } from './permissions';
 import { QuotaMeter, QuotaPool, quotaExceededHeaders, quotaHeaders, requestCost } from './quota';
 import { matchRoute } from './router';
 import { validateSite } from './site';
+import {
+  nextAttachmentId,
+  withAttachmentAdded,
+  withAttachmentRemoved,
+  withDescriptionChanged,
+  type AttachmentAddition,
+} from './site-history';
 import { SiteIndex } from './site-index';
 import type { SiteData, SiteIssue, SiteIssueFields, SiteProject, SiteUser } from './site-types';
 import { RequestStats } from './stats';
@@ -85,7 +92,19 @@ export interface JiraSimulator {
   updateProject(idOrKey: string, patch: Partial<Omit<SiteProject, 'id' | 'key'>>): void;
   /** Jira's "Issue linking" switch: off, remote link reads answer 403. */
   setIssueLinking(enabled: boolean): void;
+  /**
+   * A site user attaches a file to the issue (`at`: a Jira date-time, default the simulator's clock): it joins
+   * `fields.attachment` and the changelog gains Jira's `Attachment` item. Returns the attachment id.
+   */
+  addAttachment(idOrKey: string, addition: SimAttachmentAddition): string;
+  /** A site user deletes an attachment: it leaves `fields.attachment`, with Jira's removal item in the changelog. */
+  removeAttachment(idOrKey: string, attachmentId: string, by: string, at?: string): void;
+  /** A site user edits the description (an ADF document, or null): with Jira's `description` changelog item. */
+  changeDescription(idOrKey: string, description: JsonObject | null, by: string, at?: string): void;
 }
+
+/** What `addAttachment` takes: `by` is the account id of a site user. */
+export type SimAttachmentAddition = Omit<AttachmentAddition, 'by' | 'at' | 'siteUrl'> & { by: string; at?: string };
 
 const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
 /** nginx's status for a request the client gave up on before it was answered; only ever seen in `stats`. */
@@ -353,6 +372,19 @@ export async function startJiraSimulator(
   const mutate = (change: (data: SiteData) => SiteData): void => {
     site = new SiteIndex(validateSite(change(structuredClone(site.data)), 'Jira simulator site update'));
   };
+  const changeIssue = (idOrKey: string, change: (issue: SiteIssue) => SiteIssue): void => {
+    mutate((data) => {
+      const index = findIssueIndex(data, idOrKey);
+      return { ...data, issues: data.issues.map((issue, i) => (i === index ? change(issue) : issue)) };
+    });
+  };
+  const author = (accountId: string): SiteUser => {
+    const user = site.users.get(accountId);
+    if (!user) throw new Error(`Jira simulator: no user '${accountId}'`);
+    return user;
+  };
+  /** The simulator's clock as a Jira date-time (UTC, `+0000`). */
+  const jiraNow = (): string => new Date((options.now ?? Date.now)()).toISOString().replace('Z', '+0000');
 
   return {
     url,
@@ -414,6 +446,25 @@ export async function startJiraSimulator(
     },
     setIssueLinking(enabled) {
       mutate((data) => ({ ...data, issueLinking: enabled }));
+    },
+    addAttachment(idOrKey, { by, at, ...addition }) {
+      let id = '';
+      changeIssue(idOrKey, (issue) => {
+        id = addition.id ?? nextAttachmentId(issue);
+        const siteUrl = options.siteUrl ?? url;
+        return withAttachmentAdded(issue, { ...addition, id, at: at ?? jiraNow(), by: author(by), siteUrl });
+      });
+      return id;
+    },
+    removeAttachment(idOrKey, attachmentId, by, at) {
+      changeIssue(idOrKey, (issue) =>
+        withAttachmentRemoved(issue, { id: attachmentId, at: at ?? jiraNow(), by: author(by) }),
+      );
+    },
+    changeDescription(idOrKey, description, by, at) {
+      changeIssue(idOrKey, (issue) =>
+        withDescriptionChanged(issue, { description, at: at ?? jiraNow(), by: author(by) }),
+      );
     },
     updateProject(idOrKey, patch) {
       mutate((data) => {

@@ -166,9 +166,12 @@ export function checkSubstanceFields(
   fp: string,
   customFields: ReadonlyMap<string, SiteCustomField>,
 ): void {
+  // Attachment, as Jira lists them: spec section 12 compares `created` with the approval time.
   checkObjectList(p, fields['attachment'], `${fp}.attachment`, (item, path) => {
     p.string(item, 'id', path);
     p.string(item, 'filename', path);
+    if (!isDateTime(item['created']))
+      p.add(`${path}.created`, `expected a Jira date-time string, got ${describe(item['created'])}`);
     checkAuthor(p, item, path);
   });
 
@@ -223,7 +226,7 @@ export function checkSubstanceFields(
 
 /**
  * Gives every history and remote link without an id the next free one, as Jira numbers them site-wide, after
- * checking that the ids given are unique. Returns the issues with ids filled in.
+ * checking that the ids given (attachment ids too) are unique. Returns the issues with ids filled in.
  */
 export function assignIds(p: Problems, issues: readonly SiteIssue[], issuesPath: string): SiteIssue[] {
   const historyIds = new Set<string>();
@@ -238,6 +241,19 @@ export function assignIds(p: Problems, issues: readonly SiteIssue[], issuesPath:
       if (l.id === undefined) return;
       if (linkIds.has(l.id)) p.add(`${issuesPath}[${i}].remoteLinks[${j}].id`, `duplicate remote link id ${l.id}`);
       linkIds.add(l.id);
+    });
+  });
+  // Attachment ids are unique on a Jira site, as history ids are.
+  const attachmentIds = new Set<string>();
+  issues.forEach((issue, i) => {
+    const attachments = issue.fields['attachment'];
+    if (!Array.isArray(attachments)) return;
+    attachments.forEach((a, j) => {
+      const id = isPlainObject(a) ? a['id'] : undefined;
+      if (typeof id !== 'string') return;
+      if (attachmentIds.has(id))
+        p.add(`${issuesPath}[${i}].fields.attachment[${j}].id`, `duplicate attachment id '${id}'`);
+      attachmentIds.add(id);
     });
   });
   let nextHistory = [...historyIds].reduce((max, id) => Math.max(max, Number(id)), 10000) + 1;
