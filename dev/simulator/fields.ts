@@ -198,6 +198,13 @@ export function projectIssue(site: SiteIndex, indexed: IndexedIssue, options: Pr
   const fields: Record<string, JsonValue> = {};
   if (selection.all) {
     for (const [name, value] of Object.entries(source)) if (value !== undefined) fields[name] = value;
+    // `*all` names every field: Jira sends those the issue has no value for empty too (`attachment: []`,
+    // `duedate: null`), as the captured answers show, so a reader cannot tell "none" from "not asked".
+    for (const name of [...SYSTEM_FIELD_IDS, ...site.customFields.keys()]) {
+      if (fields[name] !== undefined) continue;
+      const empty = emptyValue(site, name, issue.id, siteUrl);
+      if (empty !== undefined) fields[name] = empty;
+    }
   }
   for (const name of selection.include) {
     if (name === 'id' || name === 'key') continue;

@@ -32,9 +32,15 @@ type Groups = ReadResult<Map<string, string[]>>;
 const NOTHING_READ: Groups = { value: new Map() };
 
 /** The issues with the history read for them; the others as they were. */
-async function withChangelogs(jira: JiraClient, issues: EvidenceIssue[], ids: string[], notes: string[]) {
+async function withChangelogs(
+  jira: JiraClient,
+  issues: EvidenceIssue[],
+  ids: string[],
+  approverField: string | null,
+  notes: string[],
+) {
   if (ids.length === 0) return issues;
-  const read = await bulkChangelogs(jira, ids);
+  const read = await bulkChangelogs(jira, ids, approverField);
   if (read.gap) notes.push(read.gap);
   return issues.map((issue) => {
     const changelog = issue.id === undefined ? undefined : read.value.get(issue.id);
@@ -67,7 +73,7 @@ async function historyAndPeople(
   const named = peopleToLookUp(searched, config);
   const historyNotes: string[] = [];
   const [issues, first] = await allSettledOrThrow([
-    withChangelogs(jira, searched, changelogIds, historyNotes),
+    withChangelogs(jira, searched, changelogIds, config.approverField, historyNotes),
     groupsOf(jira, named, known),
   ]);
   notes.push(...historyNotes);

@@ -7,17 +7,11 @@
 import { utc } from '@date-fns/utc';
 import { isValid, parseISO } from 'date-fns';
 import { dayOf, humanDay } from './dates';
-import type { ChangeEntry, ChangeItem, JiraUser } from './substance-types';
-import { listed } from './words';
+import { isDecision } from './people';
+import type { AttachmentFact, ChangeEntry, ChangeItem, JiraUser } from './substance-types';
 
-/** One attachment as `fields.attachment` gives it. */
-export interface AttachmentFact {
-  id: string;
-  filename: string;
-  /** When it was attached: a UTC ISO instant (epoch milliseconds are accepted too). */
-  created: string;
-  author?: JiraUser | null;
-}
+export type { AttachmentFact } from './substance-types';
+import { listed } from './words';
 
 /** How the approver (or a corrective action's approval grantor) was found (spec 8.2). */
 export type ApprovalSource =
@@ -72,15 +66,6 @@ export function instantOf(value: string | number): number | null {
 }
 
 const isoOf = (ms: number): string => new Date(ms).toISOString();
-
-/**
- * Entries that record someone's decision (spec 8.2): an author who is a person, and no workflow
- * migration. The same reading as the approver's in people.ts.
- */
-function isDecision(entry: ChangeEntry): boolean {
-  if (!entry.author || entry.author.isApp) return false;
-  return !entry.items.some((item) => item.field.toLowerCase() === 'workflow');
-}
 
 function knownAt(value: string | undefined, why: string): ApprovalTime {
   const ms = value === undefined ? null : instantOf(value);

@@ -1,14 +1,26 @@
-import { approvedByLabel, CATEGORIES, categoryDefinition } from './categories';
+import { CATEGORIES, categoryDefinition } from './categories';
 import type { CheckId } from './check-ids';
 import { addDaysTo, daysBetween, humanDay } from './dates';
 import { hasAnyLabel, plural } from './facts';
 import { cannotTell, cannotTellStep } from './unknown';
+import { REQUIREMENT_IDS, REQUIREMENTS, type RequirementId } from './requirements';
 import { inSentence } from './words';
 import { RULES } from './rules';
 import { NOBODY_NAMED, type TopManagement } from './substance-types';
 import type { CategoryExplanation, Check, CoverageConfig, Day, EvidenceIssue, IssueExplanation } from './types';
 
 /** What a manager should do about the first failing check, in one sentence. */
+type NextStep = (c: CategoryExplanation, config: CoverageConfig) => string;
+
+/** Each requirement's next step, from its definition. */
+const requirementSteps = (): Record<RequirementId, NextStep> =>
+  Object.fromEntries(
+    REQUIREMENT_IDS.map((id): [RequirementId, NextStep] => [
+      id,
+      (c, config) => REQUIREMENTS[id].nextStep(c.id, config.approvalLabel),
+    ]),
+  ) as Record<RequirementId, NextStep>;
+
 const NEXT_STEP: Record<CheckId, (c: CategoryExplanation, config: CoverageConfig) => string> = {
   enabled: (c) => `${c.name} is switched off by your Jira admin, so this issue is not graded for it.`,
   done: (c) =>
@@ -20,16 +32,7 @@ const NEXT_STEP: Record<CheckId, (c: CategoryExplanation, config: CoverageConfig
   approval: (_c, config) =>
     `Ask the Board to approve this corrective action, then add the ${config.approvalLabel} label.`,
   overdue: () => 'Finish the action, or agree a new due date with the Board and update it.',
-  'approved-by-top-management': (c, config) =>
-    approvedByLabel(c.id)
-      ? `Have a member of top management approve the action: they add ${config.approvalLabel} themselves, or are named in the approver field.`
-      : 'Have top management sign it off: a member of top management moves it to done, or is named in the approver field.',
-  'top-management-took-part': () =>
-    'Record that top management took part: name the executives who attended in the attendees field.',
-  'document-attached': () =>
-    'Attach the signed document or the minutes to the issue, or link them (Confluence, SharePoint).',
-  'decisions-recorded': () => 'Record the decisions taken in a comment, or link the follow-up issues.',
-  'duties-described': () => "Describe the role's duties and authority in the issue's description.",
+  ...requirementSteps(),
 };
 
 function explainCategory(
@@ -66,6 +69,9 @@ function firstStep(categories: CategoryExplanation[], config: CoverageConfig, ad
     const known = failing(c).find((check) => check.unknown !== true);
     if (known && known.id !== 'enabled') return NEXT_STEP[known.id](c, config);
   }
+  // An advisory check never decides whether the issue counts: one that could not be made is
+  // shown as such in the checks, but is no reason to say the app cannot tell.
+  if (advisory) return undefined;
   for (const c of categories) {
     const unknown = failing(c).find((check) => check.unknown === true);
     if (unknown) return cannotTellStep(unknown);

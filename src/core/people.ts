@@ -2,12 +2,20 @@
  * Who signed, who approved, who took part, and what the issue holds (spec 8.1, 8.2): pure
  * readings of an issue's facts. Each answer says how it was found, for the panel's sentences.
  */
+import type { ApprovalSource } from './approval-changes';
 import type { ChangeEntry, JiraUser, Membership, SubstanceFacts, TopManagement } from './substance-types';
 import type { Assignee, Day } from './types';
 
 /** Who stands behind a decision, and how the app found out; or why it cannot tell. */
 export type Signers =
-  | { kind: 'known'; users: JiraUser[]; how: string; on?: Day }
+  | {
+      kind: 'known';
+      users: JiraUser[];
+      how: string;
+      on?: Day;
+      /** Where the approval was found, for its time (spec 12.1). */
+      approval?: ApprovalSource;
+    }
   | { kind: 'none'; reason: string }
   | { kind: 'unknown'; reason: string };
 
@@ -21,7 +29,7 @@ export interface IssueFacts extends SubstanceFacts {
 const NO_CHANGELOG = 'the issue history was not read (an export without expand=changelog, or a failed read)';
 
 /** Entries that record someone's decision: an author who is a person, and no workflow migration. */
-function isDecision(entry: ChangeEntry): boolean {
+export function isDecision(entry: ChangeEntry): boolean {
   if (!entry.author || entry.author.isApp) return false;
   return !entry.items.some((item) => item.field.toLowerCase() === 'workflow');
 }
@@ -41,10 +49,27 @@ function fieldUsers(users: JiraUser[] | undefined): JiraUser[] {
   return (users ?? []).filter((u) => !u.isApp);
 }
 
-/** Who approved or signed off what a done issue records (spec 8.2, approver). */
-export function approverOf(issue: IssueFacts, approverFieldName = 'the approver field'): Signers {
+/** The approver field's people, when it names any: the field is then the answer (spec 8.2). */
+function namedInField(issue: IssueFacts, field: ApproverField): Signers | undefined {
   const named = fieldUsers(issue.approverFieldUsers);
-  if (named.length > 0) return { kind: 'known', users: named, how: `named in ${approverFieldName}` };
+  if (named.length === 0) return undefined;
+  const signers: Signers = { kind: 'known', users: named, how: `named in ${field.name}` };
+  if (field.id !== undefined) signers.approval = { source: 'field', fieldId: field.id };
+  return signers;
+}
+
+/** The admin's approver field: what the sentences call it, and its id (for when it was set). */
+export interface ApproverField {
+  name: string;
+  id?: string;
+}
+
+const APPROVER_FIELD: ApproverField = { name: 'the approver field' };
+
+/** Who approved or signed off what a done issue records (spec 8.2, approver). */
+export function approverOf(issue: IssueFacts, field: ApproverField = APPROVER_FIELD): Signers {
+  const named = namedInField(issue, field);
+  if (named) return named;
   if (!issue.done) return { kind: 'none', reason: 'the issue is not done, so nobody has signed it off yet' };
   if (!issue.changelog) return { kind: 'unknown', reason: NO_CHANGELOG };
   const status = issue.statusName ?? 'its status';
@@ -55,13 +80,19 @@ export function approverOf(issue: IssueFacts, approverFieldName = 'the approver 
     : undefined;
   if (!entry?.author)
     return { kind: 'none', reason: `the history shows no person moving it to ${status} (only apps or migrations)` };
-  return { kind: 'known', users: [entry.author], how: `moved to ${status}`, on: entry.at.slice(0, 10) };
+  return {
+    kind: 'known',
+    users: [entry.author],
+    how: `moved to ${status}`,
+    on: entry.at.slice(0, 10),
+    approval: { source: 'changelog', entry },
+  };
 }
 
 /** Who approved a corrective action: who added the approval label (spec 8.2, approval grantor). */
-export function grantorOf(issue: IssueFacts, approvalLabel: string, approverFieldName = 'the approver field'): Signers {
-  const named = fieldUsers(issue.approverFieldUsers);
-  if (named.length > 0) return { kind: 'known', users: named, how: `named in ${approverFieldName}` };
+export function grantorOf(issue: IssueFacts, approvalLabel: string, field: ApproverField = APPROVER_FIELD): Signers {
+  const named = namedInField(issue, field);
+  if (named) return named;
   if (!issue.changelog) return { kind: 'unknown', reason: NO_CHANGELOG };
   const entry = newestDecision(issue.changelog, (e) =>
     e.items.some(
@@ -72,10 +103,21 @@ export function grantorOf(issue: IssueFacts, approvalLabel: string, approverFiel
     ),
   );
   if (entry?.author)
-    return { kind: 'known', users: [entry.author], how: `added ${approvalLabel}`, on: entry.at.slice(0, 10) };
+    return {
+      kind: 'known',
+      users: [entry.author],
+      how: `added ${approvalLabel}`,
+      on: entry.at.slice(0, 10),
+      approval: { source: 'changelog', entry },
+    };
   // The label was there from the start: whoever raised the issue gave it.
   if (issue.reporter && !issue.reporter.isApp)
-    return { kind: 'known', users: [issue.reporter], how: `raised it with ${approvalLabel}` };
+    return {
+      kind: 'known',
+      users: [issue.reporter],
+      how: `raised it with ${approvalLabel}`,
+      approval: { source: 'reporter' },
+    };
   return { kind: 'none', reason: `no person is recorded adding ${approvalLabel}` };
 }
 

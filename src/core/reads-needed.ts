@@ -1,5 +1,5 @@
 /**
- * What a view must read beyond the search for spec 8 (8.1, 8.2), decided from the issues, the
+ * What a view must read beyond the search for spec 8 (8.1, 8.2) and 12, decided from the issues, the
  * config and the as-of day alone: whose history, whose remote links, and whose groups. The edge
  * (src/app/substance.ts) only follows the plan; the report is then built once, from what it read.
  */
@@ -12,8 +12,9 @@ import type { CategoryId, CoverageConfig, Day, EvidenceIssue } from './types';
 
 export interface ReadsPlan {
   /**
-   * Ids of the issues whose history is read: top management is named, a check asks who signed or
-   * approved the issue, the approver field names nobody, and the history is not read yet.
+   * Ids of the issues whose history is read (not read yet, and graded on some day): top management
+   * is named, a check asks who signed or approved the issue and the approver field names nobody; or
+   * a check asks whether the approval covers the current version (spec 12), whoever the approver is.
    */
   changelogIds: string[];
   /**
@@ -109,18 +110,37 @@ export function linksNeeded(issues: readonly EvidenceIssue[], config: CoverageCo
   return keys;
 }
 
+/** The enabled categories that ask whether the approval covers the current version (spec 12.3, not `off`). */
+function versionAskedCategories(config: CoverageConfig): CategoryId[] {
+  return categoryIds(config).filter(
+    (id) => config.categories[id].enabled && asks(config, id, 'approval-covers-current-version'),
+  );
+}
+
+/**
+ * Whether the issue's history must be read. Who signed or approved it can only be found in its
+ * history when the approver field names nobody (when it does, the field is the answer). When the
+ * approval covers the current version is asked, the history is read whatever the approver's source:
+ * the approval's time is a changelog entry's (the status change, the label, the newest setting of
+ * the approver field), and what changed after it is the rest of the history (spec 12.1, 12.2).
+ */
+function historyNeeded(
+  issue: EvidenceIssue,
+  config: CoverageConfig,
+  topAsked: readonly CategoryId[],
+  versionAsked: readonly CategoryId[],
+): boolean {
+  if (issue.changelog !== undefined || issue.id === undefined) return false;
+  if (!issue.approverFieldUsers?.length && topChecked(issue, config, topAsked).length > 0) return true;
+  return categoriesOf(issue, config, versionAsked).some((id) => gradesRequirements(id, issue, config));
+}
+
 /** What to read for the issues as searched: whose history, and whose remote links. */
 export function readsNeeded(issues: readonly EvidenceIssue[], config: CoverageConfig, asOf: Day): ReadsPlan {
-  const asked = isTopManagementSet(config) ? topAskedCategories(config) : [];
-  // Who signed or approved it can only be found in its history: a check asks, and the approver
-  // field names nobody (when it does, the field is the answer, and the history is not read).
+  const topAsked = isTopManagementSet(config) ? topAskedCategories(config) : [];
+  const versionAsked = versionAskedCategories(config);
   const changelogIds = issues.flatMap((i) =>
-    i.changelog === undefined &&
-    i.id !== undefined &&
-    !i.approverFieldUsers?.length &&
-    topChecked(i, config, asked).length > 0
-      ? [i.id]
-      : [],
+    i.id !== undefined && historyNeeded(i, config, topAsked, versionAsked) ? [i.id] : [],
   );
   return { changelogIds, linkKeys: linksNeeded(issues, config, asOf) };
 }

@@ -5,19 +5,17 @@
 import { CATEGORY_DEFINITIONS } from './categories';
 import { plural } from './facts';
 import { isTopManagementNamed } from './people';
-import { isRequirementId, TOP_MANAGEMENT_REQUIREMENTS, type RequirementId } from './requirements';
+import {
+  isRequirementId,
+  REQUIREMENT_IDS,
+  REQUIREMENTS,
+  TOP_MANAGEMENT_REQUIREMENTS,
+  type RequirementId,
+} from './requirements';
 import type { TopManagement } from './substance-types';
 import type { CategoryId, CategoryResult, Finding } from './types';
 import { openQuestion } from './unknown';
 import { inSentence, listed } from './words';
-
-const REQUIREMENT_WORDS: Record<RequirementId, string> = {
-  'approved-by-top-management': 'approved by top management',
-  'top-management-took-part': 'attended by top management',
-  'document-attached': 'with its document',
-  'decisions-recorded': 'with its decisions recorded',
-  'duties-described': "with the role's duties described",
-};
 
 /**
  * What the current, non-counting issues of a partial dated category lack, in words: a requirement
@@ -27,10 +25,9 @@ function failedWords(c: CategoryResult, several: boolean): { known: string[]; un
   const failed = c.evidence.flatMap((e) => (e.counts ? [] : (e.failedChecks ?? []).filter((f) => !f.advisory)));
   const knownIds = new Set(failed.filter((f) => f.unknown !== true).map((f) => f.id));
   const unknownIds = new Set(failed.filter((f) => f.unknown === true && !knownIds.has(f.id)).map((f) => f.id));
-  const ids = Object.keys(REQUIREMENT_WORDS) as RequirementId[];
   return {
-    known: ids.filter((id) => knownIds.has(id)).map((id) => REQUIREMENT_WORDS[id]),
-    unknown: ids.filter((id) => unknownIds.has(id)).map((id) => openQuestion(id, c.id, several)),
+    known: REQUIREMENT_IDS.filter((id) => knownIds.has(id)).map((id) => REQUIREMENTS[id].notWords),
+    unknown: REQUIREMENT_IDS.filter((id) => unknownIds.has(id)).map((id) => openQuestion(id, c.id, several)),
   };
 }
 
@@ -53,11 +50,6 @@ export function partialDatedFinding(c: CategoryResult): Finding {
     issueKeys: keys,
   };
 }
-
-/** What an advisory check left open when it could not be made, in words that fit "whether ... has ...". */
-const UNKNOWN_WORDS: Partial<Record<RequirementId, string>> = {
-  'document-attached': 'its document',
-};
 
 /**
  * One observation per category and advisory requirement that fails on issues that count; one
@@ -83,15 +75,11 @@ export function advisoryFindings(c: CategoryResult): Finding[] {
       severity: 'observation' as const,
       categoryId: c.id,
       message: unknown
-        ? `${c.name}: whether ${plural(keys.length, 'issue')} that count${many ? '' : 's'} ${many ? 'have' : 'has'} ${UNKNOWN_WORDS[id] ?? 'what it should'} could not be checked (advisory).`
-        : `${c.name}: ${plural(keys.length, 'issue')} that count${many ? '' : 's'} ${many ? 'are' : 'is'} not ${REQUIREMENT_WORDS[id]} (advisory).`,
+        ? `${c.name}: whether ${plural(keys.length, 'issue')} that count${many ? '' : 's'} ${many ? 'have' : 'has'} ${REQUIREMENTS[id].hasWords} could not be checked (advisory).`
+        : `${c.name}: ${plural(keys.length, 'issue')} that count${many ? '' : 's'} ${many ? 'are' : 'is'} not ${REQUIREMENTS[id].notWords} (advisory).`,
       fix: unknown
         ? 'Nothing needs recording for this yet: reload the page later to check again.'
-        : id === 'duties-described'
-          ? "Describe each role's duties and authority in its issue."
-          : id === 'document-attached'
-            ? 'Attach the signed document or the minutes to each issue, or link them.'
-            : 'Record the decisions taken in a comment, or link the follow-up issues.',
+        : REQUIREMENTS[id].advisoryFix,
       issueKeys: keys,
       ...(unknown ? { unknown: true } : {}),
     };

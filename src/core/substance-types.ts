@@ -30,6 +30,15 @@ export interface ChangeEntry {
   items: ChangeItem[];
 }
 
+/** One attachment as `fields.attachment` gives it (spec 12.2). */
+export interface AttachmentFact {
+  id: string;
+  filename: string;
+  /** When it was attached: a UTC ISO instant (epoch milliseconds are accepted too). */
+  created: string;
+  author?: JiraUser | null;
+}
+
 export interface RemoteLinkFact {
   url: string;
   relationship?: string;
@@ -44,9 +53,16 @@ export interface SubstanceFacts {
   approverFieldUsers?: JiraUser[];
   /** The admin's attendees field's users; undefined when no attendees field is set. */
   attendeeFieldUsers?: JiraUser[];
-  /** Status and label changes; undefined when the changelog was not read (or could not be). */
+  /**
+   * Status, label, approver-field, attachment and description changes; undefined when the
+   * changelog was not read (or could not be).
+   */
   changelog?: ChangeEntry[];
   attachmentCount?: number;
+  /** Each attachment with its id and time (spec 12.2); undefined when `fields.attachment` was not read. */
+  attachments?: AttachmentFact[];
+  /** The issue's `created` as a UTC ISO instant: an approval time (spec 12.1) needs more than the day. */
+  createdAt?: string;
   /** Remote links; undefined when they were not read (only read when a document is still needed). */
   remoteLinks?: RemoteLinkFact[];
   /** Comments written by people (not app accounts), when Jira sent the comments themselves. */

@@ -13,9 +13,19 @@ import {
   isTopManagementNamed,
   membershipOf,
   participantsOf,
+  type ApproverField,
   type IssueFacts,
   type Signers,
 } from './people';
+import {
+  approvalNotCheckedSentence,
+  approvalTime,
+  changedAfterApprovalSentence,
+  changesAfterApproval,
+  NO_HISTORY,
+  newestChange,
+  unchangedSinceApprovalSentence,
+} from './approval-changes';
 import { requirementsOf, TOP_MANAGEMENT_REQUIREMENTS, type RequirementId, type RequirementModes } from './requirements';
 import type { JiraUser, TopManagement } from './substance-types';
 import type { CategoryId, Check, UnknownReason } from './types';
@@ -31,8 +41,8 @@ export interface RequirementContext {
   modes: RequirementModes;
   top: TopManagement;
   approvalLabel: string;
-  /** What the admin's approver field is called in Jira, for the sentences. */
-  approverFieldName?: string;
+  /** The admin's approver field: what it is called in Jira (for the sentences) and its id (for when it was set). */
+  approverField?: ApproverField;
 }
 
 export interface RequirementOutcome {
@@ -129,7 +139,7 @@ function activeRequirements(category: CategoryId, modes: RequirementModes): read
   return ids;
 }
 
-export type PeopleContext = Pick<RequirementContext, 'categoryId' | 'approvalLabel' | 'approverFieldName'>;
+export type PeopleContext = Pick<RequirementContext, 'categoryId' | 'approvalLabel' | 'approverField'>;
 
 /**
  * Who a category's top-management checks of the issue are about: who signed or approved it (for a
@@ -138,8 +148,8 @@ export type PeopleContext = Pick<RequirementContext, 'categoryId' | 'approvalLab
  */
 export function peopleOf(issue: IssueFacts, ctx: PeopleContext): { signers: Signers; participants: JiraUser[] } {
   const signers = approvedByLabel(ctx.categoryId)
-    ? grantorOf(issue, ctx.approvalLabel, ctx.approverFieldName)
-    : approverOf(issue, ctx.approverFieldName);
+    ? grantorOf(issue, ctx.approvalLabel, ctx.approverField)
+    : approverOf(issue, ctx.approverField);
   return { signers, participants: participantsOf(issue, signers) };
 }
 
@@ -151,36 +161,67 @@ const NOBODY: { signers: Signers; participants: JiraUser[] } = {
 /** Whether the approver is among those who took part (spec 8.2: the attendees field names nobody). */
 const approverTakesPart = (issue: IssueFacts): boolean => !(issue.attendeeFieldUsers ?? []).some((u) => !u.isApp);
 
+type People = { signers: Signers; participants: JiraUser[] };
+
+/** How each requirement is checked (spec 8.3, 12.3): one entry per requirement, so none is left unchecked. */
+const VERDICTS: Record<RequirementId, (issue: IssueFacts, ctx: RequirementContext, people: People) => Verdict> = {
+  'approved-by-top-management': (_issue, ctx, { signers }) =>
+    isTopManagementNamed(ctx.top) ? approvedCheck(signers, ctx) : { pass: true, message: NOT_SET, notChecked: true },
+  'top-management-took-part': (issue, ctx, { signers, participants }) =>
+    isTopManagementNamed(ctx.top)
+      ? tookPartCheck(participants, approverTakesPart(issue) ? signers : NOBODY.signers, ctx.top)
+      : { pass: true, message: NOT_SET, notChecked: true },
+  'document-attached': (issue, ctx) => documentCheck(issue, ctx.categoryId),
+  'decisions-recorded': (issue) =>
+    hasDecisions(issue)
+      ? { pass: true, message: 'The decisions are recorded (comments or linked follow-up issues).' }
+      : { pass: false, message: 'No comment or linked issue records the decisions taken.' },
+  'duties-described': (issue) =>
+    issue.described === true
+      ? { pass: true, message: "The role's duties are described." }
+      : { pass: false, message: "The description is empty: write down the role's duties and authority." },
+  'approval-covers-current-version': (issue, _ctx, { signers }) => coversCheck(issue, signers),
+};
+
+/** Whether anything changed on the issue after it was approved (spec 12): a new file, one removed, the description. */
+function coversCheck(issue: IssueFacts, signers: Signers): Verdict {
+  if (signers.kind === 'unknown')
+    return { pass: false, message: approvalNotCheckedSentence(signers.reason), unknown: 'history' };
+  if (signers.kind === 'none')
+    return {
+      pass: true,
+      message: 'Not checked: no approval is recorded to compare the document with.',
+      notChecked: true,
+    };
+  const time = signers.approval
+    ? approvalTime({ ...signers.approval, created: issue.createdAt, changelog: issue.changelog })
+    : { known: false as const, why: NO_HISTORY };
+  if (!time.known) return { pass: false, message: approvalNotCheckedSentence(time.why), unknown: 'history' };
+  if (issue.attachments === undefined)
+    return { pass: false, message: approvalNotCheckedSentence(NO_ATTACHMENTS), unknown: 'history' };
+  const approval = { at: time.at, approvers: signers.users };
+  const newest = newestChange(changesAfterApproval(time.at, issue.changelog ?? [], issue.attachments));
+  return newest
+    ? { pass: false, message: changedAfterApprovalSentence(newest, approval) }
+    : { pass: true, message: unchangedSinceApprovalSentence(approval, issue.attachments.length > 0) };
+}
+
+const NO_ATTACHMENTS = "the issue's attachments were not read";
+
 /** The checks of every requirement of the category that is not `off`, for one issue. */
 export function requirementChecks(issue: IssueFacts, ctx: RequirementContext): RequirementOutcome {
   const ids = activeRequirements(ctx.categoryId, ctx.modes);
   if (ids.length === 0) return NO_OUTCOME;
   // Who signed and who took part matter only to the categories whose requirements ask; a report of
   // 100,000 issues should not work them out for the rest.
-  const needsPeople = ids.some((id) => TOP_MANAGEMENT_REQUIREMENTS.includes(id));
-  const { signers, participants } = needsPeople ? peopleOf(issue, ctx) : NOBODY;
-  const named = isTopManagementNamed(ctx.top);
+  const people = ids.some((id) => TOP_MANAGEMENT_REQUIREMENTS.includes(id) || id === 'approval-covers-current-version')
+    ? peopleOf(issue, ctx)
+    : NOBODY;
   const checks: RequirementCheck[] = [];
   const failedRequired: RequirementId[] = [];
   for (const id of ids) {
     const mode = ctx.modes[id] ?? 'off';
-    let verdict: Verdict;
-    if (id === 'approved-by-top-management')
-      verdict = named ? approvedCheck(signers, ctx) : { pass: true, message: NOT_SET, notChecked: true };
-    else if (id === 'top-management-took-part')
-      verdict = named
-        ? tookPartCheck(participants, approverTakesPart(issue) ? signers : NOBODY.signers, ctx.top)
-        : { pass: true, message: NOT_SET, notChecked: true };
-    else if (id === 'document-attached') verdict = documentCheck(issue, ctx.categoryId);
-    else if (id === 'decisions-recorded')
-      verdict = hasDecisions(issue)
-        ? { pass: true, message: 'The decisions are recorded (comments or linked follow-up issues).' }
-        : { pass: false, message: 'No comment or linked issue records the decisions taken.' };
-    else
-      verdict =
-        issue.described === true
-          ? { pass: true, message: "The role's duties are described." }
-          : { pass: false, message: "The description is empty: write down the role's duties and authority." };
+    const verdict = VERDICTS[id](issue, ctx, people);
     const result: RequirementCheck = { id, pass: verdict.pass, message: verdict.message };
     if (verdict.notChecked) result.notChecked = true;
     if (verdict.unknown) {
@@ -191,5 +232,6 @@ export function requirementChecks(issue: IssueFacts, ctx: RequirementContext): R
     else if (!verdict.pass) failedRequired.push(id);
     checks.push(result);
   }
+  const { signers, participants } = people;
   return { checks, failedRequired, approvers: signers.kind === 'known' ? signers.users : [], participants };
 }

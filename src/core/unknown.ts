@@ -5,10 +5,10 @@
  * evidence, so an issue that fails only such checks is "cannot tell", and the report that rests
  * on them is a lower bound.
  */
-import { approvedByLabel } from './categories';
 import type { CheckId } from './check-ids';
 import { plural } from './facts';
 import { keyList } from './finding-sentences';
+import { isRequirementId, REQUIREMENTS } from './requirements';
 import type { CategoryId, CategoryResult, Check, CoverageReport, Finding, Severity, UnknownReason } from './types';
 import { capitalised, listed } from './words';
 
@@ -68,17 +68,9 @@ export function provisionalOf(
 
 /** What an unknown requirement check leaves open, in words that fit "whether ...". */
 export function openQuestion(id: CheckId, categoryId: CategoryId, several: boolean): string {
-  const them = several ? 'them' : 'it';
-  switch (id) {
-    case 'approved-by-top-management':
-      return approvedByLabel(categoryId) ? `top management approved ${them}` : `top management signed ${them} off`;
-    case 'top-management-took-part':
-      return 'top management took part';
-    case 'document-attached':
-      return several ? 'they have their document' : 'it has its document';
-    default:
-      return `${them} passed every check`;
-  }
+  return isRequirementId(id)
+    ? REQUIREMENTS[id].question(categoryId, several)
+    : `${several ? 'them' : 'it'} passed every check`;
 }
 
 function remedies(checks: readonly Check[]): string {

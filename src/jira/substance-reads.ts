@@ -7,7 +7,7 @@ import { route } from '@forge/api';
 import { isRecord } from '../core/guards';
 import type { ChangeEntry, RemoteLinkFact } from '../core/substance-types';
 import { AppError } from '../errors';
-import { toChangeEntries } from './changelog';
+import { keptFields, toChangeEntries, type KeptFields } from './changelog';
 import type { JiraClient } from './client';
 import { failureOf } from './errors';
 import { mapLimit } from '../concurrency';
@@ -17,7 +17,20 @@ export const CHANGELOG_BATCH = 1000;
 /** Fewer issues than this are not split further: one more request is worth a round saved, not less. */
 export const CHANGELOG_BATCH_MIN = 250;
 const CHANGELOG_PAGE_MAX = 10_000;
-export const CHANGELOG_FIELDS = ['status', 'labels'];
+/**
+ * The fields whose history is asked for: who signed (status, labels, spec 8.2) and what changed after
+ * (attachments, the description, spec 12.2); the approver field's id is added when one is set. Fewer
+ * fields would leave an approval's changes unseen; more only make the pages longer.
+ */
+export const CHANGELOG_FIELDS: readonly string[] = ['status', 'labels', 'attachment', 'description'];
+
+/** The bulk fetch's `fieldIds`, and the items the reader keeps: CHANGELOG_FIELDS plus the approver field (12.1). */
+export function changelogFields(approverField?: string | null): { fieldIds: string[]; kept: KeptFields } {
+  const extra = approverField && !CHANGELOG_FIELDS.includes(approverField) ? [approverField] : [];
+  return { fieldIds: [...CHANGELOG_FIELDS, ...extra], kept: keptFields(extra) };
+}
+
+type ChangelogFields = ReturnType<typeof changelogFields>;
 /** Per-person and per-issue reads at once: quick, and gentle on Jira's per-second limits. */
 export const PARALLEL_LOOKUPS = 8;
 export const PARALLEL_BATCHES = 10;
@@ -50,21 +63,25 @@ function changelogPage(body: unknown): ChangelogPage {
 }
 
 /** Every page of one batch of at most 1,000 issues; a token that repeats ends the batch as unread. */
-async function changelogBatch(client: JiraClient, issueIds: string[]): Promise<Map<string, ChangeEntry[]>> {
+async function changelogBatch(
+  client: JiraClient,
+  issueIds: string[],
+  { fieldIds, kept }: ChangelogFields,
+): Promise<Map<string, ChangeEntry[]>> {
   const byIssue = new Map<string, ChangeEntry[]>(issueIds.map((id) => [id, []]));
   const seen = new Set<string>();
   let token: string | undefined;
   do {
     const response = await client.post(route`/rest/api/3/changelog/bulkfetch`, {
       issueIdsOrKeys: issueIds,
-      fieldIds: CHANGELOG_FIELDS,
+      fieldIds,
       // The most the document allows: Jira pages at what it will, so this asks for the fewest pages.
       maxResults: CHANGELOG_PAGE_MAX,
       ...(token ? { nextPageToken: token } : {}),
     });
     if (response.status !== 200) throw failureOf(response, 'the issues’ history');
     const page = changelogPage(response.body);
-    for (const log of page.logs) byIssue.get(log.issueId)?.push(...toChangeEntries(log.histories));
+    for (const log of page.logs) byIssue.get(log.issueId)?.push(...toChangeEntries(log.histories, kept));
     token = page.nextPageToken;
     if (token && seen.has(token))
       throw new AppError('JIRA_UNAVAILABLE', 'Jira served the same page of issue history twice.');
@@ -90,23 +107,26 @@ export function changelogBatches(issueIds: readonly string[]): string[][] {
 }
 
 /**
- * The status and label history of each issue, by issue id. An issue whose batch could not be read
- * is missing from the map: its approver is then unknown, never guessed.
+ * The history of each issue (CHANGELOG_FIELDS and the approver field, `approverField`), by issue id.
+ * An issue whose batch could not be read is missing from the map: its approver and its approval time
+ * are then unknown, never guessed.
  */
 export async function bulkChangelogs(
   client: JiraClient,
   issueIds: string[],
+  approverField?: string | null,
 ): Promise<ReadResult<Map<string, ChangeEntry[]>>> {
   const batches = changelogBatches(issueIds);
+  const fields = changelogFields(approverField);
   const value = new Map<string, ChangeEntry[]>();
   let gap: string | undefined;
   // Batches at once, like the search's pages: each is one request per page of 1,000 entries.
   await mapLimit(batches, PARALLEL_BATCHES, async (batch) => {
     try {
-      for (const [id, entries] of await changelogBatch(client, batch)) value.set(id, entries);
+      for (const [id, entries] of await changelogBatch(client, batch, fields)) value.set(id, entries);
     } catch (error) {
       if (!transient(error)) throw error;
-      gap = `The history of ${batch.length} issues could not be read (${error.message}), so who signed them off is unknown.`;
+      gap = `The history of ${batch.length} issues could not be read (${error.message}), so who signed them off is unknown, as is what changed after their approval.`;
     }
   });
   return gap ? { value, gap } : { value };

@@ -2,9 +2,9 @@ import { toDay } from '../core/dates';
 import type { Assignee, Day, EvidenceIssue } from '../core/types';
 import { isRecord } from '../core/guards';
 import { checked, parseFields, type FieldError, type Fields, type Parser } from '../core/shape';
-import type { JiraUser } from '../core/substance-types';
+import type { AttachmentFact, JiraUser } from '../core/substance-types';
 import { isDescribed } from './adf';
-import { changelogOfIssue } from './changelog';
+import { changeInstant, changelogOfIssue, keptFields, type KeptFields } from './changelog';
 import { toRemoteLinks } from './remote-links';
 import { toJiraUser, usersOfField } from './users';
 
@@ -127,6 +127,33 @@ function commentFacts(value: unknown): { humanCommentCount?: number; commentTota
   return facts;
 }
 
+/**
+ * `fields.attachment` as the attachments of spec 12.2: id, file name, when (a UTC instant, as the
+ * changelog's times) and by whom. An entry without an id, a file name or a readable time says nothing
+ * the engine can place, so it is skipped; the count of 8.2 still counts it (a document is there).
+ */
+function attachmentsOf(value: unknown[]): AttachmentFact[] {
+  return value.flatMap((entry) => {
+    if (!isRecord(entry)) return [];
+    const id = typeof entry.id === 'string' ? entry.id : Number.isSafeInteger(entry.id) ? String(entry.id) : '';
+    const created = changeInstant(entry.created);
+    if (id === '' || typeof entry.filename !== 'string' || !created) return [];
+    return [{ id, filename: entry.filename, created, author: toJiraUser(entry.author) }];
+  });
+}
+
+/** The changelog items kept for an approver field (spec 12.1), made once per field id. */
+const keptByApproverField = new Map<string, KeptFields>();
+function keptFor(approverField: string | null | undefined): KeptFields | undefined {
+  if (!approverField) return undefined;
+  let kept = keptByApproverField.get(approverField);
+  if (!kept) {
+    kept = keptFields([approverField]);
+    keptByApproverField.set(approverField, kept);
+  }
+  return kept;
+}
+
 /** The facts of spec 8.2 that a search result (or an export) carries on the issue itself. */
 function substanceOf(raw: Record<string, unknown>, fields: Record<string, unknown>, settings: FieldSettings) {
   const facts: Partial<EvidenceIssue> = {};
@@ -134,7 +161,13 @@ function substanceOf(raw: Record<string, unknown>, fields: Record<string, unknow
   const status = isRecord(fields.status) ? fields.status : undefined;
   if (status && typeof status.id === 'string') facts.statusId = status.id;
   if ('reporter' in fields) facts.reporter = toJiraUser(fields.reporter);
-  if (Array.isArray(fields.attachment)) facts.attachmentCount = fields.attachment.length;
+  if (Array.isArray(fields.attachment)) {
+    facts.attachmentCount = fields.attachment.length;
+    facts.attachments = attachmentsOf(fields.attachment);
+  }
+  // The day of `created` is read strictly (STRICT_FIELDS); the instant is for the approval time (spec 12.1).
+  const createdAt = changeInstant(fields.created);
+  if (typeof fields.created === 'string' && createdAt) facts.createdAt = createdAt;
   if (Array.isArray(fields.issuelinks)) facts.issueLinkCount = fields.issuelinks.length;
   if ('description' in fields) facts.described = isDescribed(fields.description);
   Object.assign(facts, commentFacts(fields.comment));
@@ -145,7 +178,8 @@ function substanceOf(raw: Record<string, unknown>, fields: Record<string, unknow
   const attendees = settings.attendeesField ? usersOfField(fields[settings.attendeesField]) : undefined;
   if (attendees) facts.attendeeFieldUsers = attendees;
   // An export made with expand=changelog carries the history; a live search reads it in bulk later.
-  const changelog = changelogOfIssue(raw);
+  // The approver field's changes are kept too: the newest one is the approval's time (spec 12.1).
+  const changelog = changelogOfIssue(raw, keptFor(settings.approverField));
   if (changelog) facts.changelog = changelog;
   // An export may carry the issue's remote links (what GET .../remotelink returns).
   if (Array.isArray(raw.remotelinks)) facts.remoteLinks = toRemoteLinks(raw.remotelinks);

@@ -22,10 +22,18 @@ import {
   type Fields,
   type Parser,
 } from '../core/shape';
-import type { ChangeEntry, ChangeItem, JiraUser, RemoteLinkFact } from '../core/substance-types';
+import type { AttachmentFact, ChangeEntry, ChangeItem, JiraUser, RemoteLinkFact } from '../core/substance-types';
 import type { Assignee, Day, EvidenceIssue } from '../core/types';
 
 const day: Parser<Day> = checked((v): v is Day => typeof v === 'string' && isDay(v), 'must be a day (YYYY-MM-DD)', '');
+
+/** A UTC ISO instant as the reads write it (`toISOString`): an approval time is compared by it (spec 12). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const instant: Parser<string> = checked(
+  (v): v is string => typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)),
+  'must be a UTC instant (YYYY-MM-DDTHH:mm:ss.sssZ)',
+  '',
+);
 
 const user = recordOf<JiraUser>({ accountId: text, displayName: text, isApp: flag });
 
@@ -41,6 +49,13 @@ const changeItem = recordOf<ChangeItem>({
 });
 
 const changeEntry = recordOf<ChangeEntry>({ author: orNull(user), at: text, items: listOf(changeItem) });
+
+const attachment = recordOf<AttachmentFact>({
+  id: text,
+  filename: text,
+  created: instant,
+  author: optional(orNull(user)),
+});
 
 const remoteLink = recordOf<RemoteLinkFact>({ url: text, relationship: optional(text) });
 
@@ -66,6 +81,8 @@ export const EVIDENCE_ISSUE_FIELDS: Fields<EvidenceIssue> = {
   attendeeFieldUsers: optional(listOf(user)),
   changelog: optional(listOf(changeEntry)),
   attachmentCount: optional(count),
+  attachments: optional(listOf(attachment)),
+  createdAt: optional(instant),
   remoteLinks: optional(listOf(remoteLink)),
   humanCommentCount: optional(count),
   commentTotal: optional(count),

@@ -31,8 +31,10 @@ import { storedEvidenceIssue } from './evidence-shape';
 /**
  * Bumped whenever what is stored, or what the reads put in it, changes: older entries then start afresh.
  * 2: chunk keys separate the account id with `#` (issue 19).
+ * 3: issues carry their attachments and creation instant, and their histories the attachment, description
+ *    and approver-field items (spec 12); a read stored before has none of them, and is read afresh once.
  */
-export const READ_FORMAT = 2;
+export const READ_FORMAT = 3;
 /** Unused this long, an entry is gone (KVS's own TTL). */
 export const ENTRY_TTL_DAYS = 30;
 /** Chunks are rewritten at least this often while used, so they never expire before their head. */

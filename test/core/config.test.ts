@@ -199,7 +199,7 @@ describe('config files may leave out what they do not change', () => {
         labels: ['iso27001-budget-approval'],
         enabled: true,
         windowDays: 180,
-        requirements: { 'approved-by-top-management': 'required' },
+        requirements: { 'approved-by-top-management': 'required', 'approval-covers-current-version': 'advisory' },
       });
       expect(result.config.categories['security-policy'].windowDays).toBe(365);
     }
@@ -367,7 +367,8 @@ describe('config: top management, approver and attendees fields, requirement mod
       withRequirements('resources', { 'document-attached': 'required' }),
       {
         field: 'categories.resources.requirements.document-attached',
-        message: 'is not a requirement of this category (it has approved-by-top-management)',
+        message:
+          'is not a requirement of this category (it has approved-by-top-management, approval-covers-current-version)',
       },
     ],
     [
@@ -416,6 +417,8 @@ describe('config: top management, approver and attendees fields, requirement mod
     expect(result.ok && result.config.categories['security-policy'].requirements).toEqual({
       'approved-by-top-management': 'required',
       'document-attached': 'advisory',
+      // Spec 12.3's default.
+      'approval-covers-current-version': 'advisory',
     });
     const fromFile = validateConfig(
       withDefaults({ categories: { 'management-review': { requirements: { 'decisions-recorded': 'off' } } } }),

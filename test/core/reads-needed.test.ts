@@ -9,7 +9,7 @@ import { defaultConfig } from '../../src/core/config';
 import { addDaysTo } from '../../src/core/dates';
 import { linksNeeded, peopleToLookUp, readsNeeded } from '../../src/core/reads-needed';
 import { buildReport } from '../../src/core/report';
-import { REQUIREMENT_MODES } from '../../src/core/requirements';
+import { REQUIREMENT_MODES, type RequirementMode } from '../../src/core/requirements';
 import type { ChangeEntry, JiraUser } from '../../src/core/substance-types';
 import type { CategoryId, CoverageConfig, Day, EvidenceIssue } from '../../src/core/types';
 import { toEvidenceIssue } from '../../src/jira/transform';
@@ -193,6 +193,16 @@ describe('whose history is read, and whose groups', () => {
   const policy = (overrides: Partial<EvidenceIssue> = {}) =>
     anIssue({ id: '7', labels: [label('security-policy')], resolved: '2026-11-01', ...overrides });
 
+  /** Only the top-management checks ask for the history: spec 12's requirement is off (it has its own tests). */
+  const withoutVersionCheck = (top: Partial<CoverageConfig>): CoverageConfig => {
+    const config = aConfig({}, top);
+    for (const id of CATEGORY_IDS) {
+      const { requirements } = config.categories[id];
+      if (requirements['approval-covers-current-version']) requirements['approval-covers-current-version'] = 'off';
+    }
+    return config;
+  };
+
   test.each([
     { name: 'top management named, nobody in the approver field', top: BOARD, overrides: {}, ids: ['7'] },
     { name: 'top management not named', top: {}, overrides: {}, ids: [] },
@@ -201,7 +211,57 @@ describe('whose history is read, and whose groups', () => {
     { name: 'not done', top: BOARD, overrides: { done: false }, ids: [] },
     { name: 'no id to ask by', top: BOARD, overrides: { id: undefined }, ids: [] },
   ])('a policy, $name: history read for $ids', ({ top, overrides, ids }) => {
-    expect(readsNeeded([policy(overrides)], aConfig({}, top), AS_OF).changelogIds).toEqual(ids);
+    expect(readsNeeded([policy(overrides)], withoutVersionCheck(top), AS_OF).changelogIds).toEqual(ids);
+  });
+
+  /** The config with spec 12's requirement in `mode` for the policy (its default is advisory). */
+  const versionChecked = (mode: RequirementMode, top: Partial<CoverageConfig> = {}) => {
+    const config = aConfig({}, top);
+    config.categories['security-policy'].requirements['approval-covers-current-version'] = mode;
+    return config;
+  };
+
+  // Spec 12: the approval's time and what changed after it are in the history, whoever approved.
+  test.each<{ name: string; mode: RequirementMode; overrides: Partial<EvidenceIssue>; ids: string[] }>([
+    { name: 'advisory (the default), top management not named', mode: 'advisory', overrides: {}, ids: ['7'] },
+    { name: 'required', mode: 'required', overrides: {}, ids: ['7'] },
+    {
+      name: 'advisory, the approver field naming someone',
+      mode: 'advisory',
+      overrides: { approverFieldUsers: [CEO] },
+      ids: ['7'],
+    },
+    { name: 'off, the approver field naming someone', mode: 'off', overrides: { approverFieldUsers: [CEO] }, ids: [] },
+    { name: 'off, top management not named', mode: 'off', overrides: {}, ids: [] },
+    { name: 'advisory, not done (never graded yet)', mode: 'advisory', overrides: { done: false }, ids: [] },
+    { name: 'advisory, its history already read', mode: 'advisory', overrides: { changelog: [] }, ids: [] },
+    { name: 'advisory, no id to ask by', mode: 'advisory', overrides: { id: undefined }, ids: [] },
+  ] as const)(
+    'whether the approval covers the current version, $name: history read for $ids',
+    ({ mode, overrides, ids }) => {
+      expect(readsNeeded([policy(overrides)], versionChecked(mode), AS_OF).changelogIds).toEqual(ids);
+    },
+  );
+
+  test('the version check asked of a category the issue is not evidence of, or a disabled one: no history', () => {
+    const config = versionChecked('advisory');
+    const workshop = anIssue({ id: '9', labels: [label('workshop-outcome')], resolved: '2026-11-01' });
+    expect(readsNeeded([workshop], config, AS_OF).changelogIds).toEqual([]);
+    config.categories['security-policy'] = {
+      ...config.categories['security-policy'],
+      enabled: false,
+      disabledReason: 'Not used here.',
+    };
+    expect(readsNeeded([policy()], config, AS_OF).changelogIds).toEqual([]);
+  });
+
+  test('budget approvals ask it by default; a corrective action only when the admin turns it on', () => {
+    const budget = anIssue({ id: '10', labels: [label('resources')], resolved: '2026-11-01' });
+    const config = aConfig();
+    const action = anIssue({ id: '11', labels: [label('corrective-action'), config.approvalLabel], done: false });
+    expect(readsNeeded([budget, action], config, AS_OF).changelogIds).toEqual(['10']);
+    config.categories['corrective-action'].requirements['approval-covers-current-version'] = 'advisory';
+    expect(readsNeeded([budget, action], config, AS_OF).changelogIds).toEqual(['10', '11']);
   });
 
   test('a corrective action: its history is read once it carries the approval label, done or not', () => {

@@ -212,7 +212,14 @@ describe('requirement checks (spec 8.3): every requirement in every mode', () =>
   const signedByCiso = facts({ changelog: [toDone(CISO, '2026-03-04T09:00:00.000Z')], attachmentCount: 1 });
 
   test('the table: each category has its requirements and no others', () => {
-    expect(requirementsOf('security-policy')).toEqual(['approved-by-top-management', 'document-attached']);
+    expect(requirementsOf('security-policy')).toEqual([
+      'approved-by-top-management',
+      'document-attached',
+      'approval-covers-current-version',
+    ]);
+    // Spec 12.3: budgets advisory, corrective actions off by default.
+    expect(DEFAULT_REQUIREMENTS.resources['approval-covers-current-version']).toBe('advisory');
+    expect(DEFAULT_REQUIREMENTS['corrective-action']['approval-covers-current-version']).toBe('off');
     expect(requirementsOf('management-review')).toEqual([
       'top-management-took-part',
       'document-attached',

@@ -22,6 +22,8 @@ describe('Jira issue JSON to the engine issue', () => {
       done: true,
       statusName: 'Closed',
       created: '2026-01-05',
+      // Spec 12.1: the approval time may be the issue's creation, so its instant is kept too.
+      createdAt: '2026-01-05T08:15:30.000Z',
       updated: '2026-02-10',
       resolutionDate: '2026-02-10',
       statusCategoryChangeDate: '2026-02-10',

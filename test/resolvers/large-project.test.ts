@@ -1,9 +1,13 @@
 import { largeSite } from '../../dev/bench/large-site';
+import { parseFieldSelection, projectIssue } from '../../dev/simulator/fields';
+import { validateSite } from '../../dev/simulator/site';
+import { SiteIndex } from '../../dev/simulator/site-index';
 import { defaultConfig } from '../../src/core/config';
+import { readsNeeded } from '../../src/core/reads-needed';
 import { buildReport } from '../../src/core/report';
 import { buildTimeline } from '../../src/core/timeline';
 import { toRemoteLinks } from '../../src/jira/remote-links';
-import { toEvidenceIssue } from '../../src/jira/transform';
+import { fieldsToRead, toEvidenceIssue } from '../../src/jira/transform';
 import { AS_OF, USERS, projectPage, startApp, type App } from '../support/app-harness';
 
 const SEARCH = '/rest/api/3/search/jql';
@@ -20,13 +24,48 @@ beforeAll(async () => {
 afterAll(() => app.stop());
 beforeEach(() => app.forge.jira.stats.reset());
 
-/** The report the engine gives on the same issues, read straight from the site: the direct path. */
+/** The site as the simulator answers from it: each issue with its fields as read, and its whole history. */
+const index = new SiteIndex(validateSite(site, 'large site'));
+const lead = index.users.get(USERS.lead);
+if (!lead) throw new Error('large site: no security lead');
+const rawByKey = new Map(site.issues.map((i) => [i.key, i]));
+const selection = parseFieldSelection(fieldsToRead(defaultConfig()), '*all');
+const withHistory = new Map(
+  index.issues.map((indexed) => [
+    indexed.issue.key,
+    projectIssue(index, indexed, {
+      selection,
+      siteUrl: 'https://example.atlassian.net',
+      idOnlyShape: false,
+      caller: { kind: 'user', user: lead },
+      changelogMax: Number.MAX_SAFE_INTEGER,
+    }),
+  ]),
+);
+
+/**
+ * The report the engine gives on the same issues, read straight from the site: the direct path. The
+ * history comes with the issues the engine's plan reads it for (spec 8.2, 12), as the resolver's bulk
+ * fetch brings it; the rest carry none.
+ */
 function directReport(visible: (issue: { fields: Record<string, unknown> }) => boolean) {
-  const issues = site.issues
+  const config = defaultConfig();
+  const searched = site.issues
     .filter((i) => i.key.startsWith('ISMS-') && visible(i))
+    .map((i) => withHistory.get(i.key))
+    .map((raw) => {
+      const { changelog: _changelog, ...issue } = toEvidenceIssue(raw, config);
+      return issue;
+    });
+  const historyOf = new Set(readsNeeded(searched, config, AS_OF).changelogIds);
+  const issues = searched.map((issue) => ({
+    ...(issue.id !== undefined && historyOf.has(issue.id)
+      ? toEvidenceIssue(withHistory.get(issue.key), config)
+      : issue),
     // The resolver reads remote links for the issues that still need a document; the site holds them.
-    .map((i) => ({ ...toEvidenceIssue(i), remoteLinks: toRemoteLinks(i.remoteLinks ?? []) }));
-  return { ...buildReport('ISMS', issues, defaultConfig(), AS_OF), ...buildTimeline(issues, defaultConfig(), AS_OF) };
+    remoteLinks: toRemoteLinks(rawByKey.get(issue.key)?.remoteLinks ?? []),
+  }));
+  return { ...buildReport('ISMS', issues, config, AS_OF), ...buildTimeline(issues, config, AS_OF) };
 }
 
 describe('a large project, read in parallel with latency on every search', () => {

@@ -23,6 +23,9 @@ export function anIssue(overrides: Partial<EvidenceIssue> & { resolved?: string 
     assignee: null,
     customDates: {},
     attachmentCount: 1,
+    // Attached when the issue was raised, so before any approval (spec 12).
+    attachments: [{ id: `${10000 + counter}`, filename: 'signed.pdf', created: '2026-01-01T09:00:00.000Z' }],
+    createdAt: '2026-01-01T09:00:00.000Z',
     humanCommentCount: 1,
     described: true,
     ...rest,
@@ -53,14 +56,15 @@ export function label(id: CategoryId, config: CoverageConfig = defaultConfig()):
 }
 
 /**
- * `config` with the top-management requirements off: for tests that pin sections 4 and 5 alone.
- * Section 8's requirements, and the finding that top management is not set, have tests of their own.
+ * `config` with the top-management requirements off, and whether the approval covers the current
+ * version (which asks who approved, and when): for tests that pin sections 4 and 5 alone. Section
+ * 8's and 12's requirements, and the finding that top management is not set, have tests of their own.
  */
 export function withoutTopManagementChecks(config: CoverageConfig = defaultConfig()): CoverageConfig {
   const categories = { ...config.categories };
   for (const id of Object.keys(categories) as CategoryId[]) {
     const requirements = { ...categories[id].requirements };
-    for (const requirement of TOP_MANAGEMENT_REQUIREMENTS)
+    for (const requirement of [...TOP_MANAGEMENT_REQUIREMENTS, 'approval-covers-current-version' as const])
       if (requirements[requirement]) requirements[requirement] = 'off';
     categories[id] = { ...categories[id], requirements };
   }

@@ -44,7 +44,7 @@ describe('admin form model', () => {
       labels: ['iso27001-budget-approval'],
       enabled: true,
       windowDays: 365,
-      requirements: { 'approved-by-top-management': 'required' },
+      requirements: { 'approved-by-top-management': 'required', 'approval-covers-current-version': 'advisory' },
     });
   });
 
@@ -96,7 +96,12 @@ describe('admin form model', () => {
         ...base.categories,
         'security-policy': {
           ...base.categories['security-policy'],
-          requirements: { 'approved-by-top-management': 'advisory', 'document-attached': 'off' },
+          // A saved config holds every requirement of the category (validateConfig fills the defaults).
+          requirements: {
+            'approved-by-top-management': 'advisory',
+            'document-attached': 'off',
+            'approval-covers-current-version': 'advisory',
+          },
         },
       },
     };
@@ -133,7 +138,10 @@ describe('admin form model', () => {
     const next = applyChanges(base, [
       { field: 'categories.resources.requirements.approved-by-top-management', from: 'required', to: 'sometimes' },
     ]);
-    expect(next.categories.resources.requirements).toEqual({ 'approved-by-top-management': 'required' });
+    expect(next.categories.resources.requirements).toEqual({
+      'approved-by-top-management': 'required',
+      'approval-covers-current-version': 'advisory',
+    });
   });
 
   test('scopes round-trip through the form unchanged, a list without its own page included', () => {

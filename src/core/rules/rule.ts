@@ -1,6 +1,7 @@
 import type { CheckId } from '../check-ids';
 import { ordinal } from '../dates';
 import { TOP_MANAGEMENT_REQUIREMENTS, type RequirementId } from '../requirements';
+import type { ApproverField } from '../people';
 import { requirementChecks, type RequirementOutcome } from '../substance';
 import type { JiraUser, TopManagement } from '../substance-types';
 import type { CategoryConfig, CategoryId, CategoryStatus, Check, CoverageConfig, Day, EvidenceIssue } from '../types';
@@ -102,6 +103,14 @@ export function check(id: CheckId, pass: boolean, message: string): Check {
   return { id, pass, message };
 }
 
+// One object per field id: a report asks for it once per issue.
+const APPROVER_FIELDS = new Map<string, ApproverField>();
+function approverFieldOf(id: string): ApproverField {
+  let field = APPROVER_FIELDS.get(id);
+  if (!field) APPROVER_FIELDS.set(id, (field = { name: 'the approver field', id }));
+  return field;
+}
+
 /** The category's requirement checks for an issue (spec 8.3), with the config's modes. */
 export function requirementsFor(issue: EvidenceIssue, ctx: FactsContext): RequirementOutcome {
   return requirementChecks(issue, {
@@ -109,6 +118,7 @@ export function requirementsFor(issue: EvidenceIssue, ctx: FactsContext): Requir
     modes: ctx.category.requirements,
     top: ctx.top,
     approvalLabel: ctx.config.approvalLabel,
+    ...(ctx.config.approverField ? { approverField: approverFieldOf(ctx.config.approverField) } : {}),
   });
 }
 

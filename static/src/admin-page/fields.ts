@@ -1,7 +1,7 @@
 /** Settings in words, for error summaries, the conflict diff and the change history. */
 import { CATEGORIES } from '../../../src/core/categories';
 import { settingOf } from '../../../src/core/settings';
-import { isRequirementId, type RequirementId, type RequirementMode } from '../../../src/core/requirements';
+import { isRequirementId, REQUIREMENTS, type RequirementId, type RequirementMode } from '../../../src/core/requirements';
 
 const PART: Record<string, string> = {
   labels: 'labels',
@@ -17,20 +17,8 @@ const TOP_MANAGEMENT_PART: ReadonlyMap<string, string> = new Map([
   ['topManagement.accountIds', 'Top management: people'],
 ]);
 
-/** Each requirement of spec 8.3 in the admin's words: its name, and when an issue passes it. */
-export const REQUIREMENT_WORDS: Record<RequirementId, { name: string; passes: string }> = {
-  'approved-by-top-management': {
-    name: 'Approved by top management',
-    passes: 'Whoever approved or signed it off is top management.',
-  },
-  'top-management-took-part': { name: 'Top management took part', passes: 'Someone who took part is top management.' },
-  'document-attached': {
-    name: 'Document attached',
-    passes: 'It has an attachment, or a remote link to a document (a commit or pull request is not one).',
-  },
-  'decisions-recorded': { name: 'Decisions recorded', passes: 'It has a comment by a person, or a linked issue.' },
-  'duties-described': { name: 'Duties described', passes: 'Its description is not empty.' },
-};
+/** Each requirement of spec 8.3 in the admin's words: its name, and when an issue passes it (its definition's). */
+export const REQUIREMENT_WORDS: Readonly<Record<RequirementId, { name: string; passes: string }>> = REQUIREMENTS;
 
 export const MODE_WORDS: Record<RequirementMode, string> = {
   required: 'Required',
