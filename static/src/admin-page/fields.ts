@@ -1,7 +1,12 @@
 /** Settings in words, for error summaries, the conflict diff and the change history. */
 import { CATEGORIES } from '../../../src/core/categories';
 import { settingOf } from '../../../src/core/settings';
-import { isRequirementId, REQUIREMENTS, type RequirementId, type RequirementMode } from '../../../src/core/requirements';
+import {
+  isRequirementId,
+  REQUIREMENTS,
+  type RequirementId,
+  type RequirementMode,
+} from '../../../src/core/requirements';
 
 const PART: Record<string, string> = {
   labels: 'labels',
