@@ -217,6 +217,8 @@ const OBJECTS: Record<string, (body: Body) => number> = {
   'GET /rest/api/3/user/picker': (b) => listOf(field(b, 'users')).length * IDENTITY_OBJECT_COST,
   'GET /rest/api/3/groups/picker': (b) => listOf(field(b, 'groups')).length * IDENTITY_OBJECT_COST,
   'GET /rest/api/3/group/bulk': (b) => listOf(field(b, 'values')).length * IDENTITY_OBJECT_COST,
+  // A page of a group's members: Atlassian's own example, 8 users cost 1 + 8 × 2 = 17.
+  'GET /rest/api/3/group/member': (b) => listOf(field(b, 'values')).length * IDENTITY_OBJECT_COST,
 };
 
 /** Routes that change data: the base cost alone, whatever they return. */

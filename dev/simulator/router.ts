@@ -3,6 +3,7 @@ import type { RouteContext, SimRequest, SimResponse } from './http-types';
 import { bulkFetchChangelogs } from './routes/changelog';
 import { createIssue } from './routes/create-issue';
 import { getCreateMetaIssueTypes, getIssueTypes } from './routes/issue-types';
+import { getGroupMembers } from './routes/group-members';
 import { getMyPermissions } from './routes/mypermissions';
 import { getGroupBulk, getGroupsPicker, getUser, getUserGroups, getUserPicker } from './routes/people';
 import { getProjectSearch } from './routes/project-search';
@@ -57,6 +58,7 @@ const ROUTES: readonly Route[] = [
   route('GET', '/rest/api/3/user/picker', getUserPicker),
   route('GET', '/rest/api/3/groups/picker', getGroupsPicker),
   route('GET', '/rest/api/3/group/bulk', getGroupBulk),
+  route('GET', '/rest/api/3/group/member', getGroupMembers),
 ];
 
 /** The implemented operations, for checking them against the OpenAPI document. */

@@ -13,7 +13,7 @@ import { IMPLEMENTED_OPERATIONS } from '../../dev/simulator/router';
 import { siteIssue, siteProject } from '../../dev/simulator/site-builders';
 import { fixtureSite, USERS } from './support/fixture-site';
 import { at, call, qs, type SimCall } from './support/sim-client';
-import { APPROVER, ATTENDEES, BOARD, PEOPLE, substanceSite } from './support/substance-site';
+import { APPROVER, ATTENDEES, BOARD, PEOPLE, STAFF, substanceSite } from './support/substance-site';
 
 /** Next to the repository, as in CI; JIRA_OPENAPI_SPEC overrides it (used to check the skip path). */
 const SPEC_PATH =
@@ -477,6 +477,22 @@ describeContract(SUITE_TITLE, () => {
       expectContract('GET', template, paged, 200);
       expectContract('GET', template, await as(USERS.alice, template + qs({ startAt: -1 })), 400);
       expectContract('GET', template, await as(USERS.bob, template), 403);
+    });
+
+    it('group/member 200 (a page with a next page, inactive users included), 400, 403 and 404', async () => {
+      const template = '/rest/api/3/group/member';
+      const paged = await as(USERS.alice, template + qs({ groupId: STAFF.groupId, maxResults: 1 }));
+      expect(at(paged.body, 'nextPage')).toEqual(expect.any(String));
+      expectContract('GET', template, paged, 200);
+      expectContract(
+        'GET',
+        template,
+        await as(USERS.alice, template + qs({ groupname: 'board', includeInactiveUsers: 'true' })),
+        200,
+      );
+      expectContract('GET', template, await as(USERS.alice, template), 400);
+      expectContract('GET', template, await as(USERS.bob, template + qs({ groupId: BOARD.groupId })), 403);
+      expectContract('GET', template, await as(USERS.alice, template + qs({ groupId: 'gone' })), 404);
     });
 
     it('user/picker 200 (with avatars, and exact names only) and 400', async () => {

@@ -19,3 +19,14 @@ export function intParam(
     };
   return { ok: true, value: Number(raw) };
 }
+
+/** A true/false query parameter, false when absent, or the 400 naming it. */
+export function boolParam(
+  req: SimRequest,
+  name: string,
+): { ok: true; value: boolean } | { ok: false; response: SimResponse } {
+  const raw = req.query.get(name);
+  if (raw === null || raw === 'false') return { ok: true, value: false };
+  if (raw === 'true') return { ok: true, value: true };
+  return { ok: false, response: jiraError(400, [`The ${name} value '${raw}' is not valid: use true or false.`]) };
+}

@@ -11,7 +11,7 @@ import type { SiteGroup, SiteUser } from '../site-types';
 import { compareText } from '../site-index';
 import { avatarUrls, groupNameJson, userGroupsJson, userJson } from '../users';
 import { pageBean } from './page-bean';
-import { intParam } from './params';
+import { boolParam, intParam } from './params';
 
 export const NO_BROWSE_USERS = 'You do not have the permission to browse users and groups.';
 const ACCOUNT_ID_MAX = 128;
@@ -31,13 +31,6 @@ function accountIdParam(req: SimRequest): { ok: true; accountId: string } | { ok
       response: jiraError(400, [`The accountId query parameter is longer than ${ACCOUNT_ID_MAX} characters.`]),
     };
   return { ok: true, accountId };
-}
-
-function boolParam(req: SimRequest, name: string): { ok: true; value: boolean } | { ok: false; response: SimResponse } {
-  const raw = req.query.get(name);
-  if (raw === null || raw === 'false') return { ok: true, value: false };
-  if (raw === 'true') return { ok: true, value: true };
-  return { ok: false, response: jiraError(400, [`The ${name} value '${raw}' is not valid: use true or false.`]) };
 }
 
 /** Values of a repeatable parameter that may also be a comma list (`excludeAccountIds=a,b&excludeAccountIds=c`). */
