@@ -92,7 +92,7 @@ describe('the security lead on the project page', () => {
     await page.goto(`${host.url}/browse/ISMS-19`);
     const panel = panelFrame(page);
     await panel.getByText('Next step').waitFor();
-    const checks = panel.getByRole('list', { name: 'Checks for Security policy approval' });
+    const checks = panel.getByRole('list', { name: 'Checks for Security policy approval', exact: true });
     await expectText(checks, [
       'Signed off by Priya Natarajan (moved to Done on',
       'who is not top management: the security policy must be approved by the highest level of management.',
