@@ -3,9 +3,8 @@
  * runtime to the Jira simulator's group/member. Bodies Jira would never send come from a stand-in server the
  * runtime is pointed at for those tests alone.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { installForgeRuntime, runInvocation, startLocalForge, type LocalForge } from '../../dev/runtime';
+import { runInvocation, startLocalForge, type LocalForge } from '../../dev/runtime';
+import { useStubJira } from '../support/stub-jira';
 import { siteGroup, siteProject, siteUser } from '../../dev/simulator/site-builders';
 import type { SiteData, SiteUser } from '../../dev/simulator/site-types';
 import { Budget } from '../../src/jira/budget';
@@ -251,30 +250,7 @@ describe('groupMembers', () => {
   });
 
   describe('an answer the app cannot read', () => {
-    let stub: Server;
-    let answer: { status: number; text: string } = { status: 200, text: '{}' };
-    const seen: string[] = [];
-
-    beforeAll(async () => {
-      stub = createServer((req, res) => {
-        seen.push(req.url ?? '');
-        res.writeHead(answer.status, { 'content-type': 'application/json' });
-        res.end(answer.text);
-      });
-      await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
-      const { port } = stub.address() as AddressInfo;
-      installForgeRuntime({ jiraBaseUrl: `http://127.0.0.1:${port}`, kvs: forge.kvs });
-    });
-    afterAll(async () => {
-      // Back to the simulator for anything after these.
-      installForgeRuntime({ jiraBaseUrl: forge.jira.url, kvs: forge.kvs });
-      await new Promise<void>((resolve, reject) => stub.close((e) => (e ? reject(e) : resolve())));
-    });
-    beforeEach(() => {
-      seen.length = 0;
-    });
-
-    const reply = (body: unknown, status = 200) => (answer = { status, text: JSON.stringify(body) });
+    const { reply, replyText, seen } = useStubJira(() => forge);
     const startAts = () => seen.map((url) => new URL(url, 'http://x').searchParams.get('startAt'));
 
     test.each([
@@ -301,7 +277,7 @@ describe('groupMembers', () => {
     });
 
     test('a body that is not JSON: said too', async () => {
-      answer = { status: 200, text: '<html>Jira is down for maintenance</html>' };
+      replyText('<html>Jira is down for maintenance</html>', 200);
       const result = await read(ALICE, [BOARD.groupId]);
       expect(result.members).toStrictEqual(new Map());
       expect(result.problem).toContain('not JSON');

@@ -3,9 +3,8 @@
  * simulator's project search. A body Jira would never send comes from a stand-in server the runtime is pointed at
  * for that test alone.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { installForgeRuntime, runInvocation, startLocalForge, type LocalForge } from '../../dev/runtime';
+import { runInvocation, startLocalForge, type LocalForge } from '../../dev/runtime';
+import { useStubJira } from '../support/stub-jira';
 import { siteProject, siteUser } from '../../dev/simulator/site-builders';
 import type { SiteData, SiteProject } from '../../dev/simulator/site-types';
 import { Budget } from '../../src/jira/budget';
@@ -221,30 +220,7 @@ describe('browsableProjects', () => {
   });
 
   describe('an answer the app cannot read', () => {
-    let stub: Server;
-    let answer: { status: number; text: string } = { status: 200, text: '{}' };
-    const seen: string[] = [];
-
-    beforeAll(async () => {
-      stub = createServer((req, res) => {
-        seen.push(req.url ?? '');
-        res.writeHead(answer.status, { 'content-type': 'application/json' });
-        res.end(answer.text);
-      });
-      await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
-      const { port } = stub.address() as AddressInfo;
-      installForgeRuntime({ jiraBaseUrl: `http://127.0.0.1:${port}`, kvs: forge.kvs });
-    });
-    afterAll(async () => {
-      // Back to the simulator for anything after these.
-      installForgeRuntime({ jiraBaseUrl: forge.jira.url, kvs: forge.kvs });
-      await new Promise<void>((resolve, reject) => stub.close((e) => (e ? reject(e) : resolve())));
-    });
-    beforeEach(() => {
-      seen.length = 0;
-    });
-
-    const reply = (body: unknown, status = 200) => (answer = { status, text: JSON.stringify(body) });
+    const { reply, replyText, seen } = useStubJira(() => forge);
 
     test.each([
       ['no values', { isLast: true, total: 0 }],
@@ -262,7 +238,7 @@ describe('browsableProjects', () => {
     });
 
     test('a body that is not JSON: JIRA_UNAVAILABLE', async () => {
-      answer = { status: 200, text: '<html>Jira is down for maintenance</html>' };
+      replyText('<html>Jira is down for maintenance</html>', 200);
       const error = await failure(as(ALICE, (client) => browsableProjects(client, '')));
       expect(error).toMatchObject({ code: 'JIRA_UNAVAILABLE', message: expect.stringContaining('not JSON') });
     });
