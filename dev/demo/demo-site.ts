@@ -1,5 +1,6 @@
 import { addDaysTo } from '../../src/core/dates';
 import { labelsChange } from '../simulator/site-builders';
+import { nextAttachmentId, withAttachmentAdded, withAttachmentRemoved } from '../simulator/site-history';
 import type { SiteChangeHistory, SiteRemoteLink } from '../simulator/site-types';
 import {
   ACTIVE,
@@ -14,6 +15,7 @@ import {
 } from './demo-records';
 import {
   adf,
+  jiraDateTime,
   jiraIssue,
   jiraUserJson,
   statusRef,
@@ -32,7 +34,10 @@ import {
  * passing and failing for a reason an auditor would give:
  * - Security policy: v5 (ISMS-19) was signed off by the CISO, who is not on the Board, so it does
  *   not count; v4 (ISMS-9), signed by the CEO with the signed PDF attached, still counts but lapses
- *   within weeks. The story: get the CEO to sign v5 before v4 lapses.
+ *   within weeks. The story: get the CEO to sign v5 before v4 lapses. And v4 is not quite what the
+ *   CEO signed: a week after her approval the CISO removed the signed PDF and attached v4.1, so the
+ *   check of spec 12 (the approval covers the current version, advisory by default) fails on it:
+ *   it still counts, and the report has an observation asking someone to confirm.
  * - Management reviews: Q2 (ISMS-15, Board only) has its minutes in Confluence, the CEO among the
  *   attendees and the decisions in a comment; Q3 (ISMS-20) has no minutes, only a GitLab merge
  *   request, and only an automation's comment.
@@ -40,7 +45,10 @@ import {
  *   encryption (ISMS-21) carries `board-approved`, but the CISO added it herself; the shared admin
  *   accounts action (ISMS-22) was labelled by Automation for Jira, so the approval falls back to
  *   the person who raised it, the CEO.
- * - Budget (ISMS-10): closed by the security lead, approved by the CFO in the "Approved by" field.
+ * - Budget (ISMS-10): closed by the security lead, approved by the CFO in the "Approved by" field
+ *   (Sam named him there after the Board meeting, with no document yet); the CFO attached the signed
+ *   copy four days later. The first file after an approval with none is the signed copy, not a
+ *   change (spec 12.2), so the approval covers it.
  * - Workshop (ISMS-1): run by the security lead and signed off by the CEO; the newest status change
  *   is the Jira admin's workflow migration 10 days ago (it moved every ISMS issue), which names no
  *   one's decision.
@@ -151,6 +159,53 @@ export function buildDemoSite(today: string) {
   const done = (created: string, resolved: string, doneBy: JiraUserJson, startedBy: JiraUserJson = SAM) =>
     lifecycle({ created, startedBy, startedOn: addDaysTo(created, 1), doneBy, doneOn: resolved });
 
+  // Policy v4: Sam attached the signed PDF the day the CEO signed it, two days before she moved the issue to
+  // Done; a week after her approval the CISO replaced it with v4.1, which the CEO never approved (spec 12).
+  const v4Approved = ago(350);
+  const policyV4 = (issue: DemoIssue): DemoIssue => {
+    const signedId = nextAttachmentId(issue);
+    const signed = withAttachmentAdded(issue, {
+      id: signedId,
+      filename: 'Information-Security-Policy-v4-signed.pdf',
+      mimeType: PDF,
+      size: 284_113,
+      at: jiraDateTime(ago(352), 11, 5),
+      by: SAM,
+    });
+    const removed = withAttachmentRemoved(signed, {
+      id: signedId,
+      at: jiraDateTime(addDaysTo(v4Approved, 7), 9, 40),
+      by: CISO,
+    });
+    return withAttachmentAdded(removed, {
+      filename: 'Information-Security-Policy-v4.1.pdf',
+      mimeType: PDF,
+      size: 289_770,
+      at: jiraDateTime(addDaysTo(v4Approved, 7), 9, 42),
+      by: CISO,
+    });
+  };
+  // The budget: the CFO approved it at the Board meeting with no document yet (Sam recorded it in the
+  // "Approved by" field and closed the issue); the CFO attached the signed copy four days later.
+  const budget = (issue: DemoIssue): DemoIssue =>
+    withAttachmentAdded(issue, {
+      filename: 'ISMS-budget-FY-signed-R-Mehta.pdf',
+      mimeType: PDF,
+      size: 176_402,
+      at: jiraDateTime(ago(176), 15, 20),
+      by: CFO,
+    });
+  /** The item Jira writes when someone fills in the "Approved by" user picker. */
+  const approverFieldChange = (u: JiraUserJson) => ({
+    field: 'Approved by',
+    fieldtype: 'custom',
+    fieldId: DEMO_APPROVER_FIELD,
+    from: null,
+    fromString: null,
+    to: u.accountId,
+    toString: u.displayName,
+  });
+
   const issues = [
     isms(1, {
       summary: 'Board security workshop: ransomware and business continuity',
@@ -240,35 +295,30 @@ export function buildDemoSite(today: string) {
       created: ago(20),
       duedate: addDaysTo(today, 40),
     }),
-    isms(9, {
-      summary: 'CEO signs Information Security Policy v4',
-      labels: ['iso27001-policy-approval'],
-      created: ago(360),
-      resolved: ago(350),
-      assignee: CEO,
-      custom: { [APPROVED_ON_FIELD]: ago(352) },
-      attachments: [
-        {
-          filename: 'Information-Security-Policy-v4-signed.pdf',
-          mimeType: PDF,
-          size: 284_113,
-          created: ago(352),
-          author: SAM,
-        },
-      ],
-      histories: done(ago(360), ago(350), CEO),
-    }),
-    isms(10, {
-      summary: 'FY budget: ISMS tooling and two security engineers',
-      labels: ['iso27001-budget-approval'],
-      created: ago(200),
-      resolved: ago(180),
-      assignee: CFO,
-      // Sam closed it after the Board meeting; the CFO's approval is recorded in the field.
-      approvedBy: CFO,
-      histories: done(ago(200), ago(180), SAM),
-      ...board,
-    }),
+    policyV4(
+      isms(9, {
+        summary: 'CEO signs Information Security Policy v4',
+        labels: ['iso27001-policy-approval'],
+        created: ago(360),
+        resolved: ago(350),
+        assignee: CEO,
+        custom: { [APPROVED_ON_FIELD]: ago(352) },
+        histories: done(ago(360), ago(350), CEO),
+      }),
+    ),
+    budget(
+      isms(10, {
+        summary: 'FY budget: ISMS tooling and two security engineers',
+        labels: ['iso27001-budget-approval'],
+        created: ago(200),
+        resolved: ago(180),
+        assignee: CFO,
+        // Sam closed it after the Board meeting; the CFO's approval is recorded in the field.
+        approvedBy: CFO,
+        histories: [change(SAM, ago(180), 10, [approverFieldChange(CFO)]), ...done(ago(200), ago(180), SAM)],
+        ...board,
+      }),
+    ),
     isms(11, {
       summary: 'CEO all-hands message: why security matters to our customers',
       labels: ['iso27001-leadership-communication'],

@@ -103,7 +103,7 @@ export const REQUIREMENTS: Readonly<Record<RequirementId, RequirementDefinition>
   'approval-covers-current-version': {
     name: 'Approval covers the current version',
     passes: 'No attachment was added or removed, and the description was not changed, after the approval.',
-    notWords: 'unchanged since its approval',
+    notWords: 'approved in its current version',
     question: (_categoryId, several) =>
       several ? 'their approval covers their current document' : 'its approval covers its current document',
     hasWords: 'an approval that covers the current document',

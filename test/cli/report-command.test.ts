@@ -78,6 +78,8 @@ describe('npm run report, end to end on a Jira export', () => {
       // The security champion's duties are not described (advisory).
       ['observation', 'role-assignment'],
       ['observation', 'corrective-action'],
+      // The CISO replaced the CEO-signed policy v4 (ISMS-9) a week after its approval (spec 12, advisory).
+      ['observation', 'security-policy'],
       ['observation', 'management-review'],
       // No top management in the command's default config: the top-management checks are not made.
       ['observation', undefined],

@@ -13,6 +13,14 @@ import {
   DEMO_USERS,
 } from '../../dev/demo/demo-site';
 import { startJiraSimulator, validateSite, type JiraSimulator } from '../../dev/simulator';
+import {
+  approvalTime,
+  changedAfterApprovalSentence,
+  changesAfterApproval,
+  newestChange,
+  unchangedSinceApprovalSentence,
+  type ApprovalSource,
+} from '../../src/core/approval-changes';
 import { isRecord } from '../../src/core/guards';
 import {
   approverOf,
@@ -24,8 +32,9 @@ import {
 } from '../../src/core/people';
 import type { JiraUser } from '../../src/core/substance-types';
 import { isDescribed } from '../../src/jira/adf';
-import { toChangeEntries } from '../../src/jira/changelog';
+import { keptFields, toChangeEntries } from '../../src/jira/changelog';
 import { toRemoteLinks } from '../../src/jira/remote-links';
+import { toEvidenceIssue } from '../../src/jira/transform';
 import { toJiraUser, usersOfField } from '../../src/jira/users';
 import { at, call, qs } from './support/sim-client';
 
@@ -43,6 +52,7 @@ const FIELDS = [
   'issuelinks',
   'description',
   'resolutiondate',
+  'created',
   DEMO_APPROVER_FIELD,
   DEMO_ATTENDEES_FIELD,
 ];
@@ -240,6 +250,65 @@ describe('the demo site', () => {
     // The link from the Board-only review to ISMS-7 is not shown to the manager.
     expect(asManager.get('ISMS-7')?.facts.issueLinkCount).toBe(0);
     expect(issue('ISMS-7').issueLinkCount).toBe(1);
+  });
+
+  describe('changed after approval (spec 12)', () => {
+    /** The issue as the engine reads it, with the history of spec 12.2 from the bulk fetch. */
+    async function withHistory(key: string) {
+      const raw = asLead.get(key)?.raw ?? {};
+      const res = await call(sim.url, LEAD, '/rest/api/3/changelog/bulkfetch', {
+        json: { issueIdsOrKeys: [key], fieldIds: ['status', 'attachment', 'description', DEMO_APPROVER_FIELD] },
+      });
+      const log = list(at(res.body, 'issueChangeLogs')).map(record)[0] ?? {};
+      const evidence = toEvidenceIssue(raw, { effectiveDateField: null, approverField: DEMO_APPROVER_FIELD });
+      const changelog = toChangeEntries(log['changeHistories'], keptFields([DEMO_APPROVER_FIELD]));
+      return { ...evidence, changelog, attachments: evidence.attachments ?? [] };
+    }
+
+    async function judged(key: string, source: ApprovalSource, approvers: JiraUser[]) {
+      const read = await withHistory(key);
+      const time = approvalTime({ ...source, created: read.createdAt, changelog: read.changelog });
+      if (!time.known) throw new Error(`${key}: ${time.why}`);
+      const changes = changesAfterApproval(time.at, read.changelog, read.attachments);
+      const newest = newestChange(changes);
+      const approval = { at: time.at, approvers };
+      return {
+        time: time.at,
+        changes,
+        files: read.attachments.map((a) => a.filename),
+        sentence: newest
+          ? changedAfterApprovalSentence(newest, approval)
+          : unchangedSinceApprovalSentence(approval, read.attachments.length > 0),
+      };
+    }
+
+    it('policy v4: the CISO replaced the PDF the CEO signed a week after the approval', async () => {
+      const approver = approverOf(issue('ISMS-9'));
+      if (approver.kind !== 'known') throw new Error('ISMS-9: no approver');
+      // The approval: the CEO's move to Done (the admin's later migration names no one's decision).
+      const entry = (issue('ISMS-9').changelog ?? []).find((e) => e.author?.accountId === DEMO_PEOPLE.ceo.accountId);
+      if (!entry) throw new Error('ISMS-9: the CEO did not move it to Done');
+      const result = await judged('ISMS-9', { source: 'changelog', entry }, approver.users);
+      expect(result.files).toStrictEqual(['Information-Security-Policy-v4.1.pdf']);
+      expect(result.changes.map((c) => [c.kind, c.filename, c.by?.displayName])).toStrictEqual([
+        ['attachment-removed', 'Information-Security-Policy-v4-signed.pdf', 'Priya Natarajan'],
+        ['attachment-added', 'Information-Security-Policy-v4.1.pdf', 'Priya Natarajan'],
+      ]);
+      expect(result.sentence).toBe(
+        "Information-Security-Policy-v4.1.pdf was attached by Priya Natarajan on 20 Dec 2025, after Dana Whitfield's approval on 13 Dec 2025: confirm the approval covers the current document.",
+      );
+    });
+
+    it('the budget: approved with no document yet, the signed copy attached four days later', async () => {
+      const approver = approverOf(issue('ISMS-10'));
+      if (approver.kind !== 'known') throw new Error('ISMS-10: no approver');
+      const result = await judged('ISMS-10', { source: 'field', fieldId: DEMO_APPROVER_FIELD }, approver.users);
+      // The approval is when Sam named the CFO in "Approved by" (1 Jun 2026), not the issue's creation.
+      expect(result.time.slice(0, 10)).toBe('2026-06-01');
+      expect(result.files).toStrictEqual(['ISMS-budget-FY-signed-R-Mehta.pdf']);
+      expect(result.changes).toStrictEqual([]);
+      expect(result.sentence).toBe("Nothing changed after Rahul Mehta's approval on 1 Jun 2026.");
+    });
   });
 
   it('keeps its dates relative to today', () => {
