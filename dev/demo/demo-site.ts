@@ -1,6 +1,6 @@
 import { addDaysTo } from '../../src/core/dates';
 import { labelsChange } from '../simulator/site-builders';
-import { nextAttachmentId, withAttachmentAdded, withAttachmentRemoved } from '../simulator/site-history';
+import { nextAttachmentId, userPickerSet, withAttachmentAdded, withAttachmentRemoved } from '../simulator/site-history';
 import type { SiteChangeHistory, SiteRemoteLink } from '../simulator/site-types';
 import {
   ACTIVE,
@@ -196,15 +196,7 @@ export function buildDemoSite(today: string) {
       by: CFO,
     });
   /** The item Jira writes when someone fills in the "Approved by" user picker. */
-  const approverFieldChange = (u: JiraUserJson) => ({
-    field: 'Approved by',
-    fieldtype: 'custom',
-    fieldId: DEMO_APPROVER_FIELD,
-    from: null,
-    fromString: null,
-    to: u.accountId,
-    toString: u.displayName,
-  });
+  const approverFieldChange = (u: JiraUserJson) => userPickerSet({ id: DEMO_APPROVER_FIELD, name: 'Approved by' }, u);
 
   const issues = [
     isms(1, {

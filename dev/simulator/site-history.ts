@@ -52,6 +52,19 @@ export function attachmentAdded(attachment: { id: string; filename: string }): S
   };
 }
 
+/** The item Jira writes when someone sets a user-picker custom field (an approver field) to `user`. */
+export function userPickerSet(field: { id: string; name: string }, user: ChangeAuthor): SiteChangeItem {
+  return {
+    field: field.name,
+    fieldtype: 'custom',
+    fieldId: field.id,
+    from: null,
+    fromString: null,
+    to: user.accountId,
+    toString: user.displayName,
+  };
+}
+
 /** The item of an attachment deleted from the issue. */
 export function attachmentRemoved(attachment: { id: string; filename: string }): SiteChangeItem {
   return {

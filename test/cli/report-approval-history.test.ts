@@ -10,7 +10,7 @@ import { DEMO_APPROVER_FIELD, DEMO_PEOPLE, DEMO_USERS } from '../../dev/demo/dem
 import { demoSettings } from '../../dev/demo/demo-settings';
 import { parseFieldSelection, projectIssue } from '../../dev/simulator/fields';
 import { validateSite } from '../../dev/simulator/site';
-import { withAttachmentAdded } from '../../dev/simulator/site-history';
+import { userPickerSet, withAttachmentAdded } from '../../dev/simulator/site-history';
 import { SiteIndex } from '../../dev/simulator/site-index';
 import type { SiteChangeHistory } from '../../dev/simulator/site-types';
 import { runReport } from '../../src/cli/report';
@@ -27,17 +27,7 @@ const approverSet = (issue: Site['issues'][number], at: string): Site['issues'][
   const entry: SiteChangeHistory = {
     author: CFO.accountId,
     created: at,
-    items: [
-      {
-        field: 'Approver',
-        fieldtype: 'custom',
-        fieldId: DEMO_APPROVER_FIELD,
-        from: null,
-        fromString: null,
-        to: CFO.accountId,
-        toString: CFO.displayName,
-      },
-    ],
+    items: [userPickerSet({ id: DEMO_APPROVER_FIELD, name: 'Approver' }, CFO)],
   };
   return { ...issue, histories: [...(issue.histories ?? []), entry] };
 };

@@ -5,7 +5,7 @@
  */
 import { DEMO_APPROVER_FIELD, DEMO_PEOPLE } from '../../dev/demo/demo-site';
 import { demoSettings } from '../../dev/demo/demo-settings';
-import { withAttachmentAdded, withDescriptionChanged } from '../../dev/simulator/site-history';
+import { userPickerSet, withAttachmentAdded, withDescriptionChanged } from '../../dev/simulator/site-history';
 import type { SiteChangeHistory } from '../../dev/simulator/site-types';
 import type { IssueReport, ProjectReport } from '../../src/contract/invoke';
 import type { RequirementMode } from '../../src/core/requirements';
@@ -33,17 +33,7 @@ const approverSet =
     const entry: SiteChangeHistory = {
       author: CFO.accountId,
       created: at,
-      items: [
-        {
-          field: 'Approver',
-          fieldtype: 'custom',
-          fieldId: DEMO_APPROVER_FIELD,
-          from: null,
-          fromString: null,
-          to: CFO.accountId,
-          toString: CFO.displayName,
-        },
-      ],
+      items: [userPickerSet({ id: DEMO_APPROVER_FIELD, name: 'Approver' }, CFO)],
     };
     return { ...issue, histories: [...(issue.histories ?? []), entry] };
   };
