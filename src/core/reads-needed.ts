@@ -5,7 +5,12 @@
  */
 import { hasAnyLabel } from './facts';
 import { documentOf } from './people';
-import { requirementsOf, TOP_MANAGEMENT_REQUIREMENTS, type RequirementId } from './requirements';
+import {
+  requirementsOf,
+  TOP_MANAGEMENT_REQUIREMENTS,
+  WHOLE_HISTORY_REQUIREMENTS,
+  type RequirementId,
+} from './requirements';
 import { gradesRequirements, gradesRequirementsOn } from './rules';
 import { peopleOf } from './substance';
 import type { CategoryId, CoverageConfig, Day, EvidenceIssue } from './types';
@@ -110,10 +115,10 @@ export function linksNeeded(issues: readonly EvidenceIssue[], config: CoverageCo
   return keys;
 }
 
-/** The enabled categories that ask whether the approval covers the current version (spec 12.3, not `off`). */
+/** The enabled categories asking a requirement that reads the whole history (spec 12.3, not `off`). */
 function versionAskedCategories(config: CoverageConfig): CategoryId[] {
   return categoryIds(config).filter(
-    (id) => config.categories[id].enabled && asks(config, id, 'approval-covers-current-version'),
+    (id) => config.categories[id].enabled && WHOLE_HISTORY_REQUIREMENTS.some((r) => asks(config, id, r)),
   );
 }
 

@@ -36,6 +36,11 @@ export interface RequirementDefinition {
   nextStep: (categoryId: CategoryId, approvalLabel: string) => string;
   /** It asks who top management is (spec 8.1): the people it names are looked up. */
   topManagement: boolean;
+  /**
+   * It reads the issue's whole history, whatever named the approver: when the approval was given
+   * and what changed after it (spec 12), so the history is read even when the approver field names someone.
+   */
+  wholeHistory: boolean;
 }
 
 const THEM = (several: boolean) => (several ? 'them' : 'it');
@@ -57,6 +62,7 @@ export const REQUIREMENTS: Readonly<Record<RequirementId, RequirementDefinition>
         ? `Have a member of top management approve the action: they add ${approvalLabel} themselves, or are named in the approver field.`
         : 'Have top management sign it off: a member of top management moves it to done, or is named in the approver field.',
     topManagement: true,
+    wholeHistory: false,
   },
   'top-management-took-part': {
     name: 'Top management took part',
@@ -67,6 +73,7 @@ export const REQUIREMENTS: Readonly<Record<RequirementId, RequirementDefinition>
     advisoryFix: DECISIONS_FIX,
     nextStep: () => 'Record that top management took part: name the executives who attended in the attendees field.',
     topManagement: true,
+    wholeHistory: false,
   },
   'document-attached': {
     name: 'Document attached',
@@ -77,6 +84,7 @@ export const REQUIREMENTS: Readonly<Record<RequirementId, RequirementDefinition>
     advisoryFix: 'Attach the signed document or the minutes to each issue, or link them.',
     nextStep: () => 'Attach the signed document or the minutes to the issue, or link them (Confluence, SharePoint).',
     topManagement: false,
+    wholeHistory: false,
   },
   'decisions-recorded': {
     name: 'Decisions recorded',
@@ -87,6 +95,7 @@ export const REQUIREMENTS: Readonly<Record<RequirementId, RequirementDefinition>
     advisoryFix: DECISIONS_FIX,
     nextStep: () => DECISIONS_FIX,
     topManagement: false,
+    wholeHistory: false,
   },
   'duties-described': {
     name: 'Duties described',
@@ -97,6 +106,7 @@ export const REQUIREMENTS: Readonly<Record<RequirementId, RequirementDefinition>
     advisoryFix: "Describe each role's duties and authority in its issue.",
     nextStep: () => "Describe the role's duties and authority in the issue's description.",
     topManagement: false,
+    wholeHistory: false,
   },
   // Spec 12: a new file beside the approved one may be its signed copy or a new version; only a
   // person can tell, so by default it is advisory and the question is made visible.
@@ -112,6 +122,7 @@ export const REQUIREMENTS: Readonly<Record<RequirementId, RequirementDefinition>
     nextStep: () =>
       'Confirm the approval covers the current document: have top management approve the new version (move the issue to done again, or set the approver field again).',
     topManagement: false,
+    wholeHistory: true,
   },
 };
 
@@ -124,6 +135,11 @@ export type RequirementModes = Partial<Record<RequirementId, RequirementMode>>;
 /** The requirements that need to know who top management is. */
 export const TOP_MANAGEMENT_REQUIREMENTS: readonly RequirementId[] = REQUIREMENT_IDS.filter(
   (id) => REQUIREMENTS[id].topManagement,
+);
+
+/** The requirements whose check reads the issue's whole history (spec 12). */
+export const WHOLE_HISTORY_REQUIREMENTS: readonly RequirementId[] = REQUIREMENT_IDS.filter(
+  (id) => REQUIREMENTS[id].wholeHistory,
 );
 
 /** Each category's requirements with their default modes (its definition's); `{}` when it has none. */

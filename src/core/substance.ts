@@ -26,7 +26,7 @@ import {
   newestChange,
   unchangedSinceApprovalSentence,
 } from './approval-changes';
-import { requirementsOf, TOP_MANAGEMENT_REQUIREMENTS, type RequirementId, type RequirementModes } from './requirements';
+import { REQUIREMENTS, requirementsOf, type RequirementId, type RequirementModes } from './requirements';
 import type { JiraUser, TopManagement } from './substance-types';
 import type { CategoryId, Check, UnknownReason } from './types';
 
@@ -214,7 +214,7 @@ export function requirementChecks(issue: IssueFacts, ctx: RequirementContext): R
   if (ids.length === 0) return NO_OUTCOME;
   // Who signed and who took part matter only to the categories whose requirements ask; a report of
   // 100,000 issues should not work them out for the rest.
-  const people = ids.some((id) => TOP_MANAGEMENT_REQUIREMENTS.includes(id) || id === 'approval-covers-current-version')
+  const people = ids.some((id) => REQUIREMENTS[id].topManagement || REQUIREMENTS[id].wholeHistory)
     ? peopleOf(issue, ctx)
     : NOBODY;
   const checks: RequirementCheck[] = [];
